@@ -1,0 +1,127 @@
+package encode
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/go-gst/go-gst/gst"
+)
+
+// FileWriter writes frames of one stream into a playable file.
+type FileWriter struct {
+	path string
+	// raw Annex-B output (.h264, .264)
+	file *os.File
+	buf  *bufio.Writer
+	// muxed output (.ts, .mp4, .mkv)
+	pipe *gst.Pipeline
+	src  *pusher
+	// timestamps are rebased so the file starts at 0
+	base    time.Duration
+	started bool
+}
+
+// muxers maps a file extension to the GStreamer muxer that writes it.
+var muxers = map[string]string{
+	".ts":  "mpegtsmux",
+	".mp4": "mp4mux",
+	".mkv": "matroskamux",
+}
+
+// FileFormats lists the extensions CreateFile understands.
+const FileFormats = ".h264, .264, .ts, .mp4, .mkv"
+
+// CreateFile creates path and returns a writer for it; the container follows
+// the extension: .h264/.264 is the raw Annex-B stream (what `ffplay -f h264`
+// reads), .ts MPEG-TS, .mp4 MP4 and .mkv Matroska, muxed by GStreamer.
+// Close must be called: an MP4 without its index is unplayable.
+func CreateFile(path string) (*FileWriter, error) {
+	ext := strings.ToLower(filepath.Ext(path))
+	if ext == ".h264" || ext == ".264" {
+		f, err := os.Create(path)
+		if err != nil {
+			return nil, err
+		}
+		return &FileWriter{path: path, file: f, buf: bufio.NewWriterSize(f, 1<<20)}, nil
+	}
+	mux, ok := muxers[ext]
+	if !ok {
+		return nil, fmt.Errorf("%s: unknown file type %q (want one of %s)", path, ext, FileFormats)
+	}
+	ensureInit()
+	// block=true with a byte bound: Write waits for the muxer instead of
+	// queueing a whole stream in memory.
+	launch := "appsrc name=src format=time is-live=false block=true max-bytes=8388608 " +
+		"caps=video/x-h264,stream-format=byte-stream,alignment=au ! h264parse ! " + mux + " ! filesink name=out"
+	pipe, err := gst.NewPipelineFromString(launch)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	out, err := pipe.GetElementByName("out")
+	if err != nil {
+		return nil, err
+	}
+	if err := out.SetProperty("location", path); err != nil {
+		return nil, err
+	}
+	srcEl, err := pipe.GetElementByName("src")
+	if err != nil {
+		return nil, err
+	}
+	if err := pipe.SetState(gst.StatePlaying); err != nil {
+		if msg := pipe.GetPipelineBus().TimedPopFiltered(0, gst.MessageError); msg != nil {
+			err = busError(msg)
+		}
+		pipe.SetState(gst.StateNull)
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &FileWriter{path: path, pipe: pipe, src: newPusher(srcEl)}, nil
+}
+
+// Write appends one access unit. Frames must come in decode order.
+func (w *FileWriter) Write(f Frame) error {
+	if w.buf != nil {
+		_, err := w.buf.Write(f.Data)
+		return err
+	}
+	if !w.started {
+		w.base, w.started = min(f.DTS, f.PTS), true
+	}
+	if msg := w.pipe.GetPipelineBus().TimedPopFiltered(0, gst.MessageError); msg != nil {
+		return fmt.Errorf("%s: %w", w.path, busError(msg))
+	}
+	return w.src.push(f.Data, f.PTS-w.base, f.DTS-w.base, f.Keyframe)
+}
+
+// Close finishes the file (for muxed formats: end of stream, so the muxer
+// writes its index) and closes it.
+func (w *FileWriter) Close() error {
+	if w.file != nil {
+		if err := w.buf.Flush(); err != nil {
+			w.file.Close()
+			return err
+		}
+		return w.file.Close()
+	}
+	w.src.end()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	defer w.pipe.SetState(gst.StateNull)
+	bus := w.pipe.GetPipelineBus()
+	for ctx.Err() == nil {
+		msg := bus.TimedPopFiltered(gst.ClockTime(100*time.Millisecond), gst.MessageError|gst.MessageEOS)
+		if msg == nil {
+			continue
+		}
+		if msg.Type() == gst.MessageError {
+			return fmt.Errorf("%s: %w", w.path, busError(msg))
+		}
+		return nil
+	}
+	return fmt.Errorf("%s: muxer did not finish within 30s", w.path)
+}

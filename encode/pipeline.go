@@ -1,0 +1,218 @@
+package encode
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/go-gst/go-gst/gst"
+)
+
+// Frame is one encoded H.264 access unit.
+type Frame struct {
+	// Data is the access unit in Annex-B byte-stream form. Keyframes are
+	// IDR frames preceded by SPS and PPS (h264parse config-interval=-1), so
+	// a decoder can start at any keyframe. The slice is owned by the
+	// receiver.
+	Data []byte
+	// PTS and DTS are the presentation and decode times on the stream's
+	// running-time clock (0 at pipeline start). DTS equals PTS when the
+	// encoder does not set it (no B-frames).
+	PTS, DTS time.Duration
+	// Keyframe is true for IDR frames.
+	Keyframe bool
+	// CaptureTime is the wall-clock time the source captured the frame,
+	// derived from the pipeline clock (immune to wall-clock jumps while the
+	// pipeline runs).
+	CaptureTime time.Time
+}
+
+// Spec is everything the pipeline of one stream needs.
+type Spec struct {
+	// Name names the stream in errors.
+	Name string
+	// Source is a gst-launch fragment that outputs raw video at Width x
+	// Height and FPS, rendered by package capture, e.g.
+	// "videotestsrc is-live=true ! video/x-raw,width=1280,height=720,framerate=30/1".
+	Source string
+	// Width, Height (pixels) and FPS (frames per second) of the stream.
+	Width, Height, FPS int
+	// BitrateKbps is the target bit rate in kbit/s.
+	BitrateKbps int
+	// KeyframeInterval is the time between IDR frames; rounded to whole
+	// frames, at least one.
+	KeyframeInterval time.Duration
+	// Encoder is an element name from Names, or Auto. Start expects the
+	// result of Choose here, not Auto.
+	Encoder string
+}
+
+// gop is the keyframe interval in frames.
+func (s Spec) gop() int {
+	n := int((s.KeyframeInterval*time.Duration(s.FPS) + time.Second/2) / time.Second)
+	return max(n, 1)
+}
+
+// parseFragment follows every encoder: h264parse re-inserts SPS/PPS before
+// each IDR and the caps force Annex-B with one access unit per buffer, the
+// record format of DESIGN.md.
+const parseFragment = "h264parse config-interval=-1 ! video/x-h264,stream-format=byte-stream,alignment=au"
+
+// appsinkQueue bounds the encoded frames appsink holds when the consumer is
+// slow (about 4 s at 30 fps). Past it the pipeline blocks and the leaky queue
+// after the source drops raw frames, so memory stays bounded.
+const appsinkQueue = 120
+
+// launchString is the whole pipeline of a stream. The leaky queue decouples
+// capture from encoding: a slow encoder drops raw frames there instead of
+// stalling the camera driver.
+func launchString(s Spec, e encoder) string {
+	return fmt.Sprintf("%s ! queue name=capq max-size-buffers=4 max-size-bytes=0 max-size-time=0 leaky=downstream ! %s ! %s ! "+
+		"appsink name=sink sync=false emit-signals=false drop=false max-buffers=%d",
+		s.Source, e.fragment(s), parseFragment, appsinkQueue)
+}
+
+// ErrSourceEnded is returned by Pipeline.Err when the source finished on its
+// own (end of stream) without Stop being asked for.
+var ErrSourceEnded = errors.New("source ended")
+
+// drainTimeout bounds how long a stopping pipeline may take to push its last
+// frames through the encoder after end-of-stream was sent.
+const drainTimeout = 2 * time.Second
+
+// Pipeline is one running stream pipeline.
+type Pipeline struct {
+	spec   Spec
+	pipe   *gst.Pipeline
+	frames chan Frame
+	stopMu sync.Once
+
+	mu       sync.Mutex
+	err      error
+	stopping bool
+	busDone  chan struct{}
+}
+
+// Start builds and plays the pipeline of s (s.Encoder must name an encoder,
+// see Choose) and returns at once; frames arrive on Frames. When ctx is
+// cancelled the source is sent end-of-stream so that frames already captured
+// are still encoded and delivered, then Frames is closed. A pipeline error
+// (camera unplugged, negotiation failure) also closes Frames; Err says why.
+// A source that cannot start at all (missing device) fails Start itself.
+func Start(ctx context.Context, s Spec) (*Pipeline, error) {
+	ensureInit()
+	e, err := lookupEncoder(s.Encoder)
+	if err != nil {
+		return nil, err
+	}
+	pipe, err := gst.NewPipelineFromString(launchString(s, e))
+	if err != nil {
+		return nil, fmt.Errorf("stream %s: building pipeline: %w", s.Name, err)
+	}
+	sinkEl, err := pipe.GetElementByName("sink")
+	if err != nil {
+		return nil, fmt.Errorf("stream %s: %w", s.Name, err)
+	}
+	p := &Pipeline{spec: s, pipe: pipe, frames: make(chan Frame, 8), busDone: make(chan struct{})}
+	if err := pipe.SetState(gst.StatePlaying); err != nil {
+		// The bus holds the reason (e.g. "Cannot identify device").
+		if msg := pipe.GetPipelineBus().TimedPopFiltered(gst.ClockTime(time.Second), gst.MessageError); msg != nil {
+			err = busError(msg)
+		}
+		pipe.SetState(gst.StateNull)
+		return nil, fmt.Errorf("stream %s: starting pipeline: %w", s.Name, err)
+	}
+	go p.watchBus()
+	go p.pull(newPuller(sinkEl))
+	go func() {
+		select {
+		case <-ctx.Done():
+			p.stop()
+		case <-p.busDone:
+		}
+	}()
+	return p, nil
+}
+
+// Frames delivers the encoded frames in order. It is closed when the
+// pipeline has ended; Err then says why.
+func (p *Pipeline) Frames() <-chan Frame { return p.frames }
+
+// Err is valid once Frames is closed: nil after a requested stop,
+// ErrSourceEnded when the source ended by itself, or the pipeline error.
+func (p *Pipeline) Err() error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.err
+}
+
+func (p *Pipeline) setErr(err error) {
+	p.mu.Lock()
+	if p.err == nil {
+		p.err = err
+	}
+	p.mu.Unlock()
+}
+
+// stop sends end-of-stream into the pipeline so every captured frame is still
+// encoded and pulled; if that does not finish within drainTimeout the
+// pipeline is torn down regardless.
+func (p *Pipeline) stop() {
+	p.stopMu.Do(func() {
+		p.mu.Lock()
+		p.stopping = true
+		p.mu.Unlock()
+		p.pipe.SendEvent(gst.NewEOSEvent())
+		select {
+		case <-p.busDone:
+		case <-time.After(drainTimeout):
+			p.setErr(fmt.Errorf("stream %s: pipeline did not drain within %s after stop; last frames may be lost", p.spec.Name, drainTimeout))
+			// Wakes watchBus, which tears the pipeline down.
+			p.pipe.GetPipelineBus().Post(gst.NewApplicationMessage(p.pipe, gst.NewStructure("edgecam-stop")))
+			<-p.busDone
+		}
+	})
+}
+
+// watchBus waits for the end of the pipeline: end-of-stream, an error, or the
+// stop message. It then sets the pipeline to NULL, which also releases the
+// camera and wakes a puller blocked in appsink.
+func (p *Pipeline) watchBus() {
+	defer close(p.busDone)
+	bus := p.pipe.GetPipelineBus()
+	for msg := (*gst.Message)(nil); msg == nil; {
+		msg = bus.TimedPopFiltered(gst.ClockTimeNone, gst.MessageError|gst.MessageEOS|gst.MessageApplication)
+		if msg == nil {
+			continue
+		}
+		switch msg.Type() {
+		case gst.MessageError:
+			p.setErr(fmt.Errorf("stream %s: %w", p.spec.Name, busError(msg)))
+		case gst.MessageEOS:
+			p.mu.Lock()
+			stopping := p.stopping
+			p.mu.Unlock()
+			if !stopping {
+				p.setErr(ErrSourceEnded)
+			}
+		}
+	}
+	p.pipe.SetState(gst.StateNull)
+}
+
+// pull moves frames from appsink to the Frames channel until appsink reports
+// end-of-stream or the pipeline went to NULL, then closes Frames once the bus
+// watcher has recorded why.
+func (p *Pipeline) pull(src *puller) {
+	for {
+		fr, ok := src.next()
+		if !ok {
+			break
+		}
+		p.frames <- fr
+	}
+	<-p.busDone
+	close(p.frames)
+}

@@ -1,0 +1,156 @@
+package encode
+
+// The frame path. For every encoded access unit the puller makes two cgo
+// calls: ec_pull blocks in appsink until a sample (or EOS / flushing) arrives
+// and reports its size, then ec_take copies the bytes into a Go slice of
+// exactly that size, fills in the timestamps and unrefs the sample. No go-gst
+// wrapper and no finalizer is involved, so memory is released at once.
+
+/*
+#cgo pkg-config: gstreamer-1.0 gstreamer-app-1.0
+#include <gst/gst.h>
+#include <gst/app/gstappsink.h>
+#include <gst/app/gstappsrc.h>
+
+typedef struct {
+	GstSample *sample;
+	gsize size;
+	gint64 pts;      // running time, ns; -1 when unknown
+	gint64 dts;      // running time, ns; -1 when unknown
+	gint64 age;      // pipeline clock now minus capture time, ns; -1 when unknown
+	int keyframe;
+} ec_frame;
+
+// ec_pull blocks until appsink has a sample. It returns 0 on EOS or when the
+// pipeline left PLAYING/PAUSED (appsink flushing), 1 with f->size set.
+static int ec_pull(GstElement *sink, ec_frame *f) {
+	f->sample = gst_app_sink_pull_sample(GST_APP_SINK(sink));
+	if (f->sample == NULL) return 0;
+	GstBuffer *buf = gst_sample_get_buffer(f->sample);
+	f->size = buf ? gst_buffer_get_size(buf) : 0;
+	return 1;
+}
+
+static gint64 ec_running(const GstSegment *seg, GstClockTime t) {
+	if (!GST_CLOCK_TIME_IS_VALID(t) || seg == NULL) return -1;
+	guint64 rt = gst_segment_to_running_time(seg, GST_FORMAT_TIME, t);
+	return GST_CLOCK_TIME_IS_VALID(rt) ? (gint64) rt : -1;
+}
+
+// ec_take copies the pulled sample into dst (f->size bytes), fills in the
+// timestamps and releases the sample.
+static void ec_take(GstElement *sink, ec_frame *f, guint8 *dst) {
+	GstBuffer *buf = gst_sample_get_buffer(f->sample);
+	const GstSegment *seg = gst_sample_get_segment(f->sample);
+	f->pts = f->dts = f->age = -1;
+	f->keyframe = 0;
+	if (buf != NULL) {
+		if (f->size > 0) gst_buffer_extract(buf, 0, dst, f->size);
+		f->pts = ec_running(seg, GST_BUFFER_PTS(buf));
+		f->dts = ec_running(seg, GST_BUFFER_DTS(buf));
+		f->keyframe = !GST_BUFFER_FLAG_IS_SET(buf, GST_BUFFER_FLAG_DELTA_UNIT);
+	}
+	if (f->pts >= 0) {
+		GstClock *clock = gst_element_get_clock(sink);
+		if (clock != NULL) {
+			GstClockTime now = gst_clock_get_time(clock);
+			GstClockTime base = gst_element_get_base_time(sink);
+			f->age = (gint64) now - (gint64) (base + (GstClockTime) f->pts);
+			gst_object_unref(clock);
+		}
+	}
+	gst_sample_unref(f->sample);
+	f->sample = NULL;
+}
+
+// ec_push copies data into a new buffer and pushes it into appsrc (which
+// takes ownership). Returns the GstFlowReturn.
+static int ec_push(GstElement *src, const guint8 *data, gsize size, gint64 pts, gint64 dts, int keyframe) {
+	GstBuffer *buf = gst_buffer_new_memdup(data, size);
+	GST_BUFFER_PTS(buf) = pts >= 0 ? (GstClockTime) pts : GST_CLOCK_TIME_NONE;
+	GST_BUFFER_DTS(buf) = dts >= 0 ? (GstClockTime) dts : GST_CLOCK_TIME_NONE;
+	if (!keyframe) GST_BUFFER_FLAG_SET(buf, GST_BUFFER_FLAG_DELTA_UNIT);
+	return gst_app_src_push_buffer(GST_APP_SRC(src), buf);
+}
+
+static int ec_end(GstElement *src) { return gst_app_src_end_of_stream(GST_APP_SRC(src)); }
+
+static char *ec_version(void) { return gst_version_string(); }
+*/
+import "C"
+
+import (
+	"fmt"
+	"time"
+	"unsafe"
+
+	"github.com/go-gst/go-gst/gst"
+)
+
+// puller reads encoded samples out of one appsink.
+type puller struct {
+	sink *C.GstElement
+	f    C.ec_frame
+}
+
+func newPuller(sink *gst.Element) *puller {
+	return &puller{sink: (*C.GstElement)(unsafe.Pointer(sink.Unsafe()))}
+}
+
+// next blocks until the next access unit and returns it, or ok=false once the
+// appsink reached EOS or the pipeline is shutting down.
+func (p *puller) next() (fr Frame, ok bool) {
+	if C.ec_pull(p.sink, &p.f) == 0 {
+		return Frame{}, false
+	}
+	// The only per-frame allocation: the record value must outlive the
+	// sample (it stays queued until Kafka acknowledges it).
+	fr.Data = make([]byte, int(p.f.size))
+	var dst *C.guint8
+	if len(fr.Data) > 0 {
+		dst = (*C.guint8)(unsafe.Pointer(&fr.Data[0]))
+	}
+	C.ec_take(p.sink, &p.f, dst)
+	now := time.Now()
+	fr.PTS = time.Duration(p.f.pts)
+	fr.DTS = time.Duration(p.f.dts)
+	if fr.DTS < 0 {
+		fr.DTS = fr.PTS
+	}
+	fr.Keyframe = p.f.keyframe != 0
+	fr.CaptureTime = now
+	if p.f.age >= 0 {
+		fr.CaptureTime = now.Add(-time.Duration(p.f.age))
+	}
+	return fr, true
+}
+
+// pusher feeds frames into an appsrc.
+type pusher struct{ src *C.GstElement }
+
+func newPusher(src *gst.Element) *pusher {
+	return &pusher{src: (*C.GstElement)(unsafe.Pointer(src.Unsafe()))}
+}
+
+func (p *pusher) push(data []byte, pts, dts time.Duration, keyframe bool) error {
+	if len(data) == 0 {
+		return nil
+	}
+	kf := C.int(0)
+	if keyframe {
+		kf = 1
+	}
+	ret := C.ec_push(p.src, (*C.guint8)(unsafe.Pointer(&data[0])), C.gsize(len(data)), C.gint64(pts), C.gint64(dts), kf)
+	if ret != C.GST_FLOW_OK {
+		return fmt.Errorf("appsrc refused buffer: %s", gst.FlowReturn(ret))
+	}
+	return nil
+}
+
+func (p *pusher) end() { C.ec_end(p.src) }
+
+func gstVersionString() string {
+	cs := C.ec_version()
+	defer C.g_free(C.gpointer(unsafe.Pointer(cs)))
+	return C.GoString(cs)
+}
