@@ -169,7 +169,9 @@ func TestChooseFallsBack(t *testing.T) {
 		{name: "nvv4l2h264enc-missing", hardware: true, fragment: func(Spec) string { return "nvv4l2h264enc-missing" }},
 		{name: "avenc_h264_omx", hardware: true, fragment: func(Spec) string { return "videoconvert ! avenc_h264_omx" }},
 		// exists and links, but the caps cannot be met once frames flow
-		{name: "x264enc", hardware: true, fragment: func(Spec) string { return "videoconvert ! video/x-raw,format=I420 ! x264enc ! video/x-h264,profile=high-4:4:4" }},
+		{name: "x264enc", hardware: true, fragment: func(Spec) string {
+			return "videoconvert ! video/x-raw,format=I420 ! x264enc ! video/x-h264,profile=high-4:4:4"
+		}},
 		x264,
 		{name: "openh264enc", fragment: func(Spec) string { return "openh264enc" }},
 	}
