@@ -1,0 +1,103 @@
+// Package capture owns the camera sources: which kinds exist, how each is
+// rendered as the head of a GStreamer pipeline, and whether the camera is
+// there right now. It never starts a pipeline itself (package encode does)
+// and it is the only package that may talk to V4L2 devices directly.
+package capture
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+)
+
+// Kind is a source type as written in config (source.type).
+type Kind string
+
+// The source kinds this version can capture.
+const (
+	// Test is GStreamer's videotestsrc, live (paced by the clock like a
+	// camera). Runs anywhere; used by the demo and the tests.
+	Test Kind = "test"
+	// V4L2 is a Video4Linux2 camera (USB webcams, CSI cameras exposed as
+	// V4L2 devices, capture cards) read with v4l2src.
+	V4L2 Kind = "v4l2"
+)
+
+// Source is one camera as configured.
+type Source struct {
+	Kind Kind
+	// Device is the V4L2 device node, e.g. /dev/video0 (V4L2 only).
+	Device string
+	// Pattern is the videotestsrc pattern nick, e.g. "smpte" or "ball"
+	// (Test only; empty means smpte).
+	Pattern string
+}
+
+// Format is the raw video the source must deliver.
+type Format struct {
+	Width, Height, FPS int
+}
+
+// String names the source for logs and errors.
+func (s Source) String() string {
+	if s.Kind == V4L2 {
+		return "v4l2 camera " + s.Device
+	}
+	return string(s.Kind) + " source"
+}
+
+// ErrNoDevice is wrapped by Check when the camera's device node does not
+// exist (unplugged, wrong path, driver not loaded).
+var ErrNoDevice = errors.New("camera not found")
+
+// Fragment renders the source as the head of a gst-launch pipeline that
+// outputs raw video in format f. A V4L2 camera must support f natively (as
+// raw frames): `edgecam probe` lists what each camera supports.
+func Fragment(s Source, f Format) (string, error) {
+	caps := fmt.Sprintf("video/x-raw,width=%d,height=%d,framerate=%d/1", f.Width, f.Height, f.FPS)
+	switch s.Kind {
+	case Test:
+		pattern := s.Pattern
+		if pattern == "" {
+			pattern = "smpte"
+		}
+		return fmt.Sprintf("videotestsrc is-live=true pattern=%s ! %s", quote(pattern), caps), nil
+	case V4L2:
+		if s.Device == "" {
+			return "", errors.New("v4l2 source without a device")
+		}
+		return fmt.Sprintf("v4l2src device=%s ! %s", quote(s.Device), caps), nil
+	}
+	return "", fmt.Errorf("unknown source type %q (want %s or %s)", s.Kind, Test, V4L2)
+}
+
+// quote makes s one gst-launch token: double-quoted, with backslash escapes.
+func quote(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`)
+	return `"` + r.Replace(s) + `"`
+}
+
+// Check tells whether the source can be opened now. For V4L2 it checks the
+// device node exists, is a character device and is readable and writable by
+// this process; the error says what to do. Test sources are always there.
+func Check(s Source) error {
+	if s.Kind != V4L2 {
+		return nil
+	}
+	fi, err := os.Stat(s.Device)
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%w: %s does not exist (unplugged? `ls /dev/video*` lists the cameras present)", ErrNoDevice, s.Device)
+	}
+	if err != nil {
+		return fmt.Errorf("camera %s: %w", s.Device, err)
+	}
+	if fi.Mode()&fs.ModeCharDevice == 0 {
+		return fmt.Errorf("camera %s is not a device node (mode %s)", s.Device, fi.Mode())
+	}
+	if err := accessRW(s.Device); err != nil {
+		return fmt.Errorf("camera %s: %w (add the user that runs edgecam to group video)", s.Device, err)
+	}
+	return nil
+}
