@@ -1,0 +1,103 @@
+package config
+
+import (
+	"fmt"
+	"os"
+	"time"
+)
+
+// Config is a whole edgecam configuration, defaults applied and validated.
+type Config struct {
+	// Path is the file the config was read from.
+	Path    string
+	Device  Device
+	Kafka   Kafka
+	Streams []Stream
+}
+
+// Device identifies the box.
+type Device struct {
+	// ID names this box and is the first half of every Kafka key
+	// ("<id>/<stream>"). Default: the host name. "${VAR}" is expanded
+	// from the environment; ${HOSTNAME} falls back to the host name.
+	// Allowed characters: letters, digits, '.', '_' and '-'.
+	ID string
+}
+
+// Kafka is where frames go.
+type Kafka struct {
+	// Brokers are the bootstrap brokers, "host:port". Required.
+	Brokers []string
+	// Topic receives every stream of the device. Default edgecam.video.
+	// It must exist: edgecam never relies on topic auto-creation.
+	Topic string
+}
+
+// Stream is one camera.
+type Stream struct {
+	// Name is unique within the device and the second half of the Kafka
+	// key. Required.
+	Name   string
+	Source Source
+	// Width and Height of the encoded frames, pixels, even. Default
+	// 1280x720.
+	Width, Height int
+	// FPS is the frame rate. Default 30.
+	FPS int
+	// BitrateKbps is the encoder's target bit rate, kbit/s. Default 2000.
+	BitrateKbps int
+	// KeyframeInterval is the time between IDR frames: the points where a
+	// consumer can start decoding. Default 1s.
+	KeyframeInterval Duration
+	// Encoder is "auto" (default) or a GStreamer encoder element.
+	Encoder Encoder
+}
+
+// Source is where a stream's frames come from.
+type Source struct {
+	Type SourceType
+	// Device is the device node of a v4l2 source, e.g. /dev/video0.
+	Device string
+	// Pattern is the videotestsrc pattern of a test source. Default smpte.
+	Pattern string
+}
+
+// Defaults of the optional keys.
+const (
+	DefaultTopic            = "edgecam.video"
+	DefaultWidth            = 1280
+	DefaultHeight           = 720
+	DefaultFPS              = 30
+	DefaultBitrateKbps      = 2000
+	DefaultKeyframeInterval = Duration(time.Second)
+)
+
+// Limits of the numeric keys, checked by Parse.
+const (
+	MinWidth, MaxWidth       = 16, 7680
+	MinHeight, MaxHeight     = 16, 4320
+	MinFPS, MaxFPS           = 1, 120
+	MinBitrate, MaxBitrate   = 50, 100000
+	MinKeyframe, MaxKeyframe = Duration(100 * time.Millisecond), Duration(60 * time.Second)
+)
+
+// Load reads and validates the config file at path. Problems in the file
+// come back as Errors, one per problem.
+func Load(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	return Parse(path, data)
+}
+
+// Parse validates the config in data; name is used in error positions.
+func Parse(name string, data []byte) (*Config, error) {
+	d := &decoder{file: name, hostname: os.Hostname}
+	cfg := d.decode(data)
+	if len(d.errs) > 0 {
+		return nil, d.errs
+	}
+	cfg.Path = name
+	return cfg, nil
+}

@@ -1,0 +1,222 @@
+package config
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+const good = `device:
+  id: pi-1
+kafka:
+  brokers: ["127.0.0.1:9092", "kafka-2:9093"]
+  topic: cams
+streams:
+  - name: front
+    source: {type: v4l2, device: /dev/video0}
+    width: 640
+    height: 480
+    fps: 15
+    bitrate_kbps: 800
+    keyframe_interval: 2s
+    encoder: x264enc
+  - name: test
+    source:
+      type: test
+`
+
+func TestParseGood(t *testing.T) {
+	cfg, err := Parse("good.yaml", []byte(good))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Device.ID != "pi-1" || cfg.Kafka.Topic != "cams" || len(cfg.Kafka.Brokers) != 2 || len(cfg.Streams) != 2 {
+		t.Fatalf("got %+v", cfg)
+	}
+	front := cfg.Streams[0]
+	want := Stream{Name: "front", Source: Source{Type: SourceV4L2, Device: "/dev/video0"}, Width: 640, Height: 480, FPS: 15,
+		BitrateKbps: 800, KeyframeInterval: Duration(2 * time.Second), Encoder: "x264enc"}
+	if front != want {
+		t.Errorf("front = %+v, want %+v", front, want)
+	}
+	// Defaults fill what the file leaves out.
+	def := Stream{Name: "test", Source: Source{Type: SourceTest, Pattern: DefaultPattern}, Width: 1280, Height: 720, FPS: 30,
+		BitrateKbps: 2000, KeyframeInterval: Duration(time.Second), Encoder: EncoderAuto}
+	if cfg.Streams[1] != def {
+		t.Errorf("defaults = %+v, want %+v", cfg.Streams[1], def)
+	}
+}
+
+func TestDefaultsDeviceAndTopic(t *testing.T) {
+	host, err := os.Hostname()
+	if err != nil || !name.MatchString(host) {
+		t.Skipf("host name %q unusable: %v", host, err)
+	}
+	cfg, err := Parse("x.yaml", []byte("kafka: {brokers: [\"k:9092\"]}\nstreams: [{name: a, source: {type: test}}]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Device.ID != host || cfg.Kafka.Topic != DefaultTopic {
+		t.Errorf("device %q topic %q, want %q %q", cfg.Device.ID, cfg.Kafka.Topic, host, DefaultTopic)
+	}
+}
+
+func TestExpandDeviceID(t *testing.T) {
+	t.Setenv("EDGECAM_TEST_SITE", "garage")
+	cfg, err := Parse("x.yaml", []byte("device: {id: \"pi-${EDGECAM_TEST_SITE}\"}\nkafka: {brokers: [\"k:9092\"]}\nstreams: [{name: a, source: {type: test}}]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Device.ID != "pi-garage" {
+		t.Errorf("id = %q", cfg.Device.ID)
+	}
+	_, err = Parse("x.yaml", []byte("device: {id: \"pi-${EDGECAM_TEST_UNSET_VAR}\"}\nkafka: {brokers: [\"k:9092\"]}\nstreams: [{name: a, source: {type: test}}]\n"))
+	if err == nil || !strings.Contains(err.Error(), "x.yaml:1:14: device.id: ${EDGECAM_TEST_UNSET_VAR} is not set") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+// TestParseErrors: each broken file gives exactly these problems, at these
+// positions (line:col of the key or value at fault).
+func TestParseErrors(t *testing.T) {
+	base := "device: {id: d}\nkafka:\n  brokers: [\"k:9092\"]\n"
+	cases := []struct {
+		name, yaml string
+		want       []string // "line:col: substring"
+	}{
+		{"unknown top key", base + "streams: [{name: a, source: {type: test}}]\nspoool: {}\n",
+			[]string{`5:1: the config: unknown key "spoool"`}},
+		{"unknown key suggestion", base + "streams:\n  - name: a\n    source: {type: test}\n    bitrate: 100\n",
+			[]string{`7:5: streams[0]: unknown key "bitrate"`}},
+		{"typo suggestion", base + "streams:\n  - name: a\n    source: {type: test}\n    widht: 640\n",
+			[]string{`7:5: streams[0]: unknown key "widht" (did you mean "width"?)`}},
+		{"wrong type int", base + "streams:\n  - name: a\n    source: {type: test}\n    width: wide\n",
+			[]string{`7:12: streams[0].width: want a whole number, got the text "wide"`}},
+		{"wrong type list", "kafka:\n  brokers: k:9092\nstreams: [{name: a, source: {type: test}}]\n",
+			[]string{`2:12: kafka.brokers: want a list of host:port`}},
+		{"wrong type mapping", base + "streams:\n  - name: a\n    source: test\n",
+			[]string{`6:13: streams[0].source: want a mapping`}},
+		{"no brokers key", "kafka: {topic: t}\nstreams: [{name: a, source: {type: test}}]\n",
+			[]string{`1:8: kafka.brokers: missing`}},
+		{"empty brokers", "kafka: {brokers: []}\nstreams: [{name: a, source: {type: test}}]\n",
+			[]string{`1:18: kafka.brokers: empty`}},
+		{"no kafka", "streams: [{name: a, source: {type: test}}]\n",
+			[]string{`1:1: kafka: missing`}},
+		{"bad broker", "kafka: {brokers: [\"k:99999\", nohost]}\nstreams: [{name: a, source: {type: test}}]\n",
+			[]string{`1:19: kafka.brokers[0]: "k:99999": the port`, `1:30: kafka.brokers[1]: "nohost": want host:port`}},
+		{"no streams", base, []string{`1:1: streams: missing`}},
+		{"empty streams", base + "streams: []\n", []string{`4:10: streams: empty`}},
+		{"duplicate names", base + "streams:\n  - name: cam\n    source: {type: test}\n  - name: cam\n    source: {type: test}\n",
+			[]string{`7:11: streams[1].name: "cam" is already the name of the stream at line 5`}},
+		{"many at once", base + "streams:\n  - name: a b\n    fps: 500\n    source: {type: v4l2}\n    encoder: x265enc\n    keyframe_interval: 2\n",
+			[]string{`5:11: streams[0].name: "a b": use only`, `6:10: streams[0].fps: 500 is out of range 1..120`,
+				`7:13: streams[0].source.device: missing`, `8:14: streams[0].encoder: unknown encoder "x265enc"`,
+				`9:24: streams[0].keyframe_interval: "2" is not a duration`}},
+		{"odd width", base + "streams: [{name: a, width: 641, source: {type: test}}]\n",
+			[]string{`4:28: streams[0].width: 641 is odd`}},
+		{"bad source type", base + "streams: [{name: a, source: {type: usb}}]\n",
+			[]string{`4:36: streams[0].source.type: unknown source type "usb"`}},
+		{"missing source type", base + "streams: [{name: a, source: {device: /dev/video0}}]\n",
+			[]string{`4:29: streams[0].source.type: missing`}},
+		{"test with device", base + "streams: [{name: a, source: {type: test, device: /dev/video0}}]\n",
+			[]string{`4:42: streams[0].source.device: a test source has no device`}},
+		{"bad pattern", base + "streams: [{name: a, source: {type: test, pattern: bal}}]\n",
+			[]string{`4:51: streams[0].source.pattern: unknown test pattern "bal" (did you mean "ball"?)`}},
+		{"duplicate key", base + "streams: [{name: a, name: b, source: {type: test}}]\n",
+			[]string{`4:21: streams[0]: name given twice (first at line 4)`}},
+		{"bad topic", "kafka: {brokers: [\"k:1\"], topic: \"my topic\"}\nstreams: [{name: a, source: {type: test}}]\n",
+			[]string{`1:34: kafka.topic: "my topic"`}},
+		{"syntax", "kafka:\n  brokers: [\"k:1\"\nstreams: []\n", []string{`:1: YAML syntax:`}},
+		{"empty file", "", []string{`1:1: the file is empty`}},
+		{"not a mapping", "- a\n- b\n", []string{`1:1: the config: want a mapping`}},
+		{"two documents", base + "streams: [{name: a, source: {type: test}}]\n---\nkafka: {}\n", []string{`5:1: a second YAML document`}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Parse("cam.yaml", []byte(c.yaml))
+			var errs Errors
+			if !errors.As(err, &errs) {
+				t.Fatalf("err = %v (%T), want Errors", err, err)
+			}
+			if len(errs) != len(c.want) {
+				t.Errorf("%d errors, want %d:\n%v", len(errs), len(c.want), err)
+			}
+			for i, w := range c.want {
+				if i >= len(errs) {
+					break
+				}
+				if got := errs[i].Error(); !strings.HasPrefix(got, "cam.yaml:") || !strings.Contains(got, w) {
+					t.Errorf("error %d = %q, want it to contain %q", i, got, w)
+				}
+			}
+		})
+	}
+}
+
+func TestLoadDemoConfig(t *testing.T) {
+	cfg, err := Load(filepath.Join("..", "configs", "demo.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := cfg.Streams[0]
+	if cfg.Kafka.Brokers[0] != "127.0.0.1:9092" || s.Source.Type != SourceTest || s.Width != 1280 || s.Height != 720 || s.FPS != 30 {
+		t.Errorf("demo config = %+v", cfg)
+	}
+}
+
+func TestLoadMissingFile(t *testing.T) {
+	_, err := Load(filepath.Join(t.TempDir(), "nope.yaml"))
+	if !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("err = %v, want not-exist", err)
+	}
+}
+
+func TestValueTypes(t *testing.T) {
+	if d, err := ParseDuration("1m30s"); err != nil || time.Duration(d) != 90*time.Second {
+		t.Errorf("ParseDuration = %v, %v", d, err)
+	}
+	for _, bad := range []string{"", "2", "fast", "1 s"} {
+		if _, err := ParseDuration(bad); err == nil {
+			t.Errorf("ParseDuration(%q) succeeded", bad)
+		}
+	}
+	if _, err := ParseEncoder("x264enc"); err != nil {
+		t.Error(err)
+	}
+	if _, err := ParseEncoder("x246enc"); err == nil || !strings.Contains(err.Error(), `did you mean "x264enc"`) {
+		t.Errorf("ParseEncoder typo: %v", err)
+	}
+	if _, err := ParseSourceType("V4L2"); err == nil || !strings.Contains(err.Error(), `did you mean "v4l2"`) {
+		t.Errorf("ParseSourceType: %v", err)
+	}
+}
+
+// FuzzParse: no input makes Parse panic, and every rejection carries a
+// position inside the file.
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(good))
+	f.Add([]byte("kafka: {brokers: []}\nstreams: [{name: a, source: {type: usb}}]\n"))
+	f.Add([]byte("a: &x [1]\nb: *x\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		cfg, err := Parse("f.yaml", data)
+		if err == nil {
+			if cfg == nil || len(cfg.Streams) == 0 || len(cfg.Kafka.Brokers) == 0 {
+				t.Fatalf("accepted an incomplete config: %+v", cfg)
+			}
+			return
+		}
+		var errs Errors
+		if !errors.As(err, &errs) || len(errs) == 0 {
+			t.Fatalf("err %v is not Errors", err)
+		}
+		lines := strings.Count(string(data), "\n") + strings.Count(string(data), "\r") + 2 // YAML breaks lines at \r too
+		for _, e := range errs {
+			if e.Line < 1 || e.Line > lines || e.Col < 1 {
+				t.Fatalf("position %d:%d outside the file (%d lines): %v", e.Line, e.Col, lines, e)
+			}
+		}
+	})
+}
