@@ -1,0 +1,337 @@
+package kafka
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/twmb/franz-go/pkg/kfake"
+	"github.com/twmb/franz-go/pkg/kgo"
+)
+
+const topic = "edgecam.video"
+
+func newCluster(t *testing.T, opts ...kfake.Opt) *kfake.Cluster {
+	t.Helper()
+	c, err := kfake.NewCluster(append([]kfake.Opt{kfake.NumBrokers(1), kfake.SeedTopics(3, topic)}, opts...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(c.Close)
+	return c
+}
+
+func newProducer(t *testing.T, c *kfake.Cluster) (*Producer, Config) {
+	t.Helper()
+	cfg := Config{Brokers: c.ListenAddrs(), Topic: topic}
+	p, err := NewProducer(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(p.Close)
+	return p, cfg
+}
+
+func frame(key string, seq int64, size int) *Record {
+	v := bytes.Repeat([]byte{byte(seq)}, size)
+	copy(v, []byte{0, 0, 0, 1, 0x65})
+	return &Record{Key: key, Seq: seq, PTS: time.Duration(seq) * 33 * time.Millisecond, DTS: time.Duration(seq) * 33 * time.Millisecond,
+		CaptureTime: time.Unix(1700000000, seq), Keyframe: seq%30 == 0, Codec: "h264", Value: v}
+}
+
+// produceAll produces n frames of key from seq first and waits for every
+// acknowledgement.
+func produceAll(t *testing.T, p *Producer, key string, first, n int64) {
+	t.Helper()
+	var mu sync.Mutex
+	var errs []error
+	for s := first; s < first+n; s++ {
+		p.Produce(frame(key, s, 200), func(r *Record, err error) {
+			if err != nil {
+				mu.Lock()
+				errs = append(errs, fmt.Errorf("seq %d: %w", r.Seq, err))
+				mu.Unlock()
+			}
+		})
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := p.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if len(errs) > 0 {
+		t.Fatal(errors.Join(errs...))
+	}
+}
+
+func readAll(t *testing.T, cfg Config, key string) []*Record {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	var got []*Record
+	err := Tail(ctx, cfg, key, TailOptions{From: FromStart, StopAtEnd: true}, func(r *Record) error {
+		got = append(got, r)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// sameShard returns a key other than key that lands in the same partition
+// of an n-partition topic.
+func sameShard(t *testing.T, key string, n int) string {
+	p := kgo.StickyKeyPartitioner(nil).ForTopic(topic)
+	want := p.Partition(&kgo.Record{Key: []byte(key)}, n)
+	for i := range 1000 {
+		k := fmt.Sprintf("other/%d", i)
+		if p.Partition(&kgo.Record{Key: []byte(k)}, n) == want {
+			return k
+		}
+	}
+	t.Fatal("no key shares the partition")
+	return ""
+}
+
+func TestRecordRoundTrip(t *testing.T) {
+	r := frame("dev/cam", 42, 100)
+	r.PTS, r.DTS = 1400*time.Millisecond, 1366*time.Millisecond
+	kr := r.toKgo()
+	want := map[string]string{HeaderSeq: "42", HeaderPTS: "1400000000", HeaderDTS: "1366000000",
+		HeaderCaptureNs: "1700000000000000042", HeaderKeyframe: "0", HeaderCodec: "h264"}
+	for _, h := range kr.Headers {
+		if want[h.Key] != string(h.Value) {
+			t.Errorf("header %s = %q, want %q", h.Key, h.Value, want[h.Key])
+		}
+		delete(want, h.Key)
+	}
+	if len(want) > 0 {
+		t.Errorf("headers missing: %v", want)
+	}
+	back, err := fromKgo(kr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Key != r.Key || back.Seq != r.Seq || back.PTS != r.PTS || back.DTS != r.DTS || !back.CaptureTime.Equal(r.CaptureTime) ||
+		back.Keyframe != r.Keyframe || back.Codec != r.Codec || !bytes.Equal(back.Value, r.Value) {
+		t.Errorf("round trip: got %+v, want %+v", back, r)
+	}
+
+	kr.Headers[4].Value = []byte("yes")
+	if _, err := fromKgo(kr); err == nil || !strings.Contains(err.Error(), "edgecam-keyframe") {
+		t.Errorf("bad keyframe header: err = %v", err)
+	}
+	if _, err := fromKgo(&kgo.Record{Key: []byte("x"), Value: []byte("y")}); err == nil || !strings.Contains(err.Error(), "not an edgecam record") {
+		t.Errorf("foreign record: err = %v", err)
+	}
+}
+
+func TestProduceTailInOrder(t *testing.T) {
+	c := newCluster(t)
+	p, cfg := newProducer(t, c)
+	ctx := context.Background()
+	const key = "pi-1/front"
+	if _, found, err := p.Resume(ctx, key); err != nil || found {
+		t.Fatalf("Resume on an empty topic: found=%v err=%v", found, err)
+	}
+	other := sameShard(t, key, 3)
+	// Interleave another stream of the same partition: Tail must skip it.
+	for i := int64(0); i < 5; i++ {
+		produceAll(t, p, key, i*40, 40)
+		produceAll(t, p, other, i*10, 10)
+	}
+	got := readAll(t, cfg, key)
+	if len(got) != 200 {
+		t.Fatalf("read %d records, want 200", len(got))
+	}
+	for i, r := range got {
+		if r.Seq != int64(i) || r.Key != key || len(r.Value) != 200 || r.Keyframe != (i%30 == 0) {
+			t.Fatalf("record %d: %+v", i, r)
+		}
+		if i > 0 && r.Offset <= got[i-1].Offset {
+			t.Fatalf("offsets not increasing at %d", i)
+		}
+	}
+
+	// ErrStop ends Tail cleanly.
+	n := 0
+	err := Tail(ctx, cfg, key, TailOptions{From: FromStart}, func(*Record) error {
+		if n++; n == 10 {
+			return ErrStop
+		}
+		return nil
+	})
+	if err != nil || n != 10 {
+		t.Errorf("Tail with ErrStop: n=%d err=%v", n, err)
+	}
+}
+
+// TestResumeFindsLastSeq: the last record of our key is found even when
+// many records of another stream follow it in the partition (the backwards
+// window has to grow).
+func TestResumeFindsLastSeq(t *testing.T) {
+	c := newCluster(t)
+	p, _ := newProducer(t, c)
+	const key = "pi-2/back"
+	produceAll(t, p, key, 0, 30)
+	produceAll(t, p, sameShard(t, key, 3), 0, 700)
+	last, found, err := p.Resume(context.Background(), key)
+	if err != nil || !found || last != 29 {
+		t.Fatalf("Resume = %d, %v, %v; want 29, true, nil", last, found, err)
+	}
+	// A new producer session continues after it.
+	p2, cfg := newProducer(t, c)
+	produceAll(t, p2, key, last+1, 10)
+	got := readAll(t, cfg, key)
+	for i, r := range got {
+		if r.Seq != int64(i) {
+			t.Fatalf("seq %d at index %d", r.Seq, i)
+		}
+	}
+	if len(got) != 40 {
+		t.Fatalf("%d records, want 40", len(got))
+	}
+}
+
+func TestResumeUnknownTopic(t *testing.T) {
+	c := newCluster(t)
+	p, err := NewProducer(Config{Brokers: c.ListenAddrs(), Topic: "no.such.topic"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	_, _, err = p.Resume(ctx, "a/b")
+	if err == nil || !strings.Contains(err.Error(), "topic no.such.topic does not exist") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+// TestTooLarge: a frame above the topic limit fails with ErrTooLarge and
+// the frames around it are still delivered.
+func TestTooLarge(t *testing.T) {
+	c := newCluster(t)
+	p, cfg := newProducer(t, c)
+	const key = "pi-3/big"
+	var mu sync.Mutex
+	results := map[int64]error{}
+	done := func(r *Record, err error) { mu.Lock(); results[r.Seq] = err; mu.Unlock() }
+	p.Produce(frame(key, 0, 1000), done)
+	p.Produce(frame(key, 1, 2<<20), done)
+	p.Produce(frame(key, 2, 1000), done)
+	if err := p.Flush(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if results[0] != nil || results[2] != nil || !errors.Is(results[1], ErrTooLarge) {
+		t.Fatalf("results = %v", results)
+	}
+	got := readAll(t, cfg, key)
+	if len(got) != 2 || got[0].Seq != 0 || got[1].Seq != 2 {
+		t.Fatalf("read %v", got)
+	}
+}
+
+// TestTailFollows: without StopAtEnd, Tail from the end delivers records
+// produced after it started, and none from before.
+func TestTailFollows(t *testing.T) {
+	c := newCluster(t)
+	p, cfg := newProducer(t, c)
+	const key = "pi-4/live"
+	produceAll(t, p, key, 0, 5) // before Tail starts: not delivered
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	var seqs []int64
+	tailed := make(chan error, 1)
+	go func() {
+		tailed <- Tail(ctx, cfg, key, TailOptions{From: FromEnd}, func(r *Record) error {
+			if seqs = append(seqs, r.Seq); len(seqs) == 5 {
+				return ErrStop
+			}
+			return nil
+		})
+	}()
+	// Keep producing until Tail has seen five frames: it starts at
+	// whatever the end is when it reads it.
+	for seq := int64(5); ; seq++ {
+		select {
+		case err := <-tailed:
+			if err != nil {
+				t.Fatal(err)
+			}
+			if seqs[0] < 5 {
+				t.Fatalf("Tail from the end delivered old seq %d", seqs[0])
+			}
+			for i := range seqs {
+				if seqs[i] != seqs[0]+int64(i) {
+					t.Fatalf("followed %v: not contiguous", seqs)
+				}
+			}
+			return
+		case <-time.After(50 * time.Millisecond):
+			produceAll(t, p, key, seq, 1)
+		}
+	}
+}
+
+// TestBrokerRestart: frames produced while the only broker is down stay in
+// the client and are delivered once it is back, with no gap or repeat.
+func TestBrokerRestart(t *testing.T) {
+	dir := t.TempDir()
+	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic), kfake.DataDir(dir), kfake.Ports(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	addrs := c.ListenAddrs()
+	p, err := NewProducer(Config{Brokers: addrs, Topic: topic})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	const key = "pi-5/cam"
+	produceAll(t, p, key, 0, 50)
+	c.Close()
+
+	var mu sync.Mutex
+	var failed []error
+	for s := int64(50); s < 100; s++ {
+		p.Produce(frame(key, s, 300), func(r *Record, err error) {
+			if err != nil {
+				mu.Lock()
+				failed = append(failed, err)
+				mu.Unlock()
+			}
+		})
+	}
+	time.Sleep(time.Second) // the client retries against a dead broker
+	var port int
+	fmt.Sscanf(addrs[0][strings.LastIndex(addrs[0], ":")+1:], "%d", &port)
+	c2, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.DataDir(dir), kfake.Ports(port))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c2.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := p.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if len(failed) > 0 {
+		t.Fatal(errors.Join(failed...))
+	}
+	got := readAll(t, Config{Brokers: addrs, Topic: topic}, key)
+	if len(got) != 100 {
+		t.Fatalf("%d records after the restart, want 100", len(got))
+	}
+	for i, r := range got {
+		if r.Seq != int64(i) {
+			t.Fatalf("seq %d at index %d", r.Seq, i)
+		}
+	}
+}

@@ -1,0 +1,123 @@
+package kafka
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/twmb/franz-go/pkg/kgo"
+)
+
+// Header names of the record format (DESIGN.md, "The Kafka record").
+const (
+	HeaderSeq       = "edgecam-seq"
+	HeaderPTS       = "edgecam-pts"
+	HeaderDTS       = "edgecam-dts"
+	HeaderCaptureNs = "edgecam-capture-ns"
+	HeaderKeyframe  = "edgecam-keyframe"
+	HeaderCodec     = "edgecam-codec"
+)
+
+// Record is one encoded frame of one stream, as stored in Kafka.
+type Record struct {
+	// Key is "<device-id>/<stream>": all frames of a stream share one
+	// partition, so Kafka keeps them in order.
+	Key string
+	// Seq is the frame's sequence number in its stream: from 0, +1 per
+	// frame, never reused.
+	Seq int64
+	// PTS and DTS are presentation and decode times on the stream clock.
+	PTS, DTS time.Duration
+	// CaptureTime is the wall-clock capture time (nanosecond precision).
+	CaptureTime time.Time
+	// Keyframe marks IDR frames (SPS/PPS included): decoding can start here.
+	Keyframe bool
+	// Codec is "h264".
+	Codec string
+	// Value is the access unit, Annex-B.
+	Value []byte
+
+	// Partition and Offset say where Kafka stored the record; set by
+	// Tail and after a successful Produce.
+	Partition int32
+	Offset    int64
+}
+
+// toKgo renders r in the record format. Header values are ASCII decimal so
+// that `kcat -f '%h'` shows them as they are.
+func (r *Record) toKgo() *kgo.Record {
+	kf := "0"
+	if r.Keyframe {
+		kf = "1"
+	}
+	return &kgo.Record{
+		Key:   []byte(r.Key),
+		Value: r.Value,
+		Headers: []kgo.RecordHeader{
+			{Key: HeaderSeq, Value: strconv.AppendInt(nil, r.Seq, 10)},
+			{Key: HeaderPTS, Value: strconv.AppendInt(nil, int64(r.PTS), 10)},
+			{Key: HeaderDTS, Value: strconv.AppendInt(nil, int64(r.DTS), 10)},
+			{Key: HeaderCaptureNs, Value: strconv.AppendInt(nil, r.CaptureTime.UnixNano(), 10)},
+			{Key: HeaderKeyframe, Value: []byte(kf)},
+			{Key: HeaderCodec, Value: []byte(r.Codec)},
+		},
+	}
+}
+
+// fromKgo parses a record of the format. Every header is required: a record
+// without them was not written by edgecam.
+func fromKgo(kr *kgo.Record) (*Record, error) {
+	r := &Record{Key: string(kr.Key), Value: kr.Value, Partition: kr.Partition, Offset: kr.Offset}
+	seen := 0
+	for _, h := range kr.Headers {
+		var err error
+		switch h.Key {
+		case HeaderSeq:
+			r.Seq, err = strconv.ParseInt(string(h.Value), 10, 64)
+		case HeaderPTS:
+			var v int64
+			v, err = strconv.ParseInt(string(h.Value), 10, 64)
+			r.PTS = time.Duration(v)
+		case HeaderDTS:
+			var v int64
+			v, err = strconv.ParseInt(string(h.Value), 10, 64)
+			r.DTS = time.Duration(v)
+		case HeaderCaptureNs:
+			var v int64
+			v, err = strconv.ParseInt(string(h.Value), 10, 64)
+			r.CaptureTime = time.Unix(0, v)
+		case HeaderKeyframe:
+			switch string(h.Value) {
+			case "1":
+				r.Keyframe = true
+			case "0":
+			default:
+				err = fmt.Errorf("want 0 or 1")
+			}
+		case HeaderCodec:
+			r.Codec = string(h.Value)
+		default:
+			continue // headers of later format versions
+		}
+		if err != nil {
+			return nil, fmt.Errorf("offset %d: header %s=%q: %v", kr.Offset, h.Key, h.Value, err)
+		}
+		seen++
+	}
+	if seen < 6 {
+		return nil, fmt.Errorf("offset %d: not an edgecam record (%d of the 6 edgecam-* headers)", kr.Offset, seen)
+	}
+	return r, nil
+}
+
+// seqOf reads only the seq header: the resume scan looks at many records
+// and needs nothing else.
+func seqOf(kr *kgo.Record) (int64, bool) {
+	for _, h := range kr.Headers {
+		if h.Key == HeaderSeq {
+			v, err := strconv.ParseInt(string(h.Value), 10, 64)
+			return v, err == nil
+		}
+	}
+	return 0, false
+}

@@ -1,0 +1,78 @@
+package kafka
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/twmb/franz-go/pkg/kadm"
+	"github.com/twmb/franz-go/pkg/kgo"
+)
+
+// From says where Tail starts.
+type From int
+
+const (
+	// FromEnd reads only records produced after Tail started.
+	FromEnd From = iota
+	// FromStart reads from the oldest record the partition keeps.
+	FromStart
+)
+
+// TailOptions tune Tail.
+type TailOptions struct {
+	From From
+	// StopAtEnd ends the read at the last record present when Tail
+	// started, instead of following the stream.
+	StopAtEnd bool
+}
+
+// ErrStop, returned by Tail's callback, ends Tail without error.
+var ErrStop = errors.New("stop")
+
+// Tail calls fn for every record of key, in partition order, until fn
+// returns ErrStop or another error, the end is reached (StopAtEnd), or ctx
+// ends (the ctx error is returned). Records of other keys in the partition
+// are skipped.
+func Tail(ctx context.Context, cfg Config, key string, opts TailOptions, fn func(*Record) error) error {
+	meta, err := kgo.NewClient(cfg.clientOpts()...)
+	if err != nil {
+		return fmt.Errorf("kafka: %w", err)
+	}
+	adm := kadm.NewClient(meta)
+	part, err := partitionOf(ctx, adm, cfg.Topic, key)
+	if err != nil {
+		meta.Close()
+		return err
+	}
+	start, end, err := offsets(ctx, adm, cfg.Topic, part)
+	meta.Close()
+	if err != nil {
+		return err
+	}
+	from := end
+	if opts.From == FromStart {
+		from = start
+	}
+	to := int64(1<<63 - 1)
+	if opts.StopAtEnd {
+		to = end
+	}
+	if from >= to {
+		return nil
+	}
+	err = readRange(ctx, cfg, part, from, to, !opts.StopAtEnd, func(kr *kgo.Record) error {
+		if string(kr.Key) != key {
+			return nil
+		}
+		r, err := fromKgo(kr)
+		if err != nil {
+			return fmt.Errorf("%s/%d: %w", cfg.Topic, part, err)
+		}
+		return fn(r)
+	})
+	if errors.Is(err, ErrStop) {
+		return nil
+	}
+	return err
+}
