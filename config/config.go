@@ -1,8 +1,10 @@
 package config
 
 import (
+	"cmp"
 	"fmt"
 	"os"
+	"slices"
 	"time"
 )
 
@@ -96,6 +98,10 @@ func Parse(name string, data []byte) (*Config, error) {
 	d := &decoder{file: name, hostname: os.Hostname}
 	cfg := d.decode(data)
 	if len(d.errs) > 0 {
+		// File order, as an editor lists problems.
+		slices.SortStableFunc(d.errs, func(a, b *Error) int {
+			return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
+		})
 		return nil, d.errs
 	}
 	cfg.Path = name

@@ -1,0 +1,133 @@
+// Package agent is the daemon: it turns the config into one supervised
+// stream per camera, feeds every encoded frame to the Kafka producer, and
+// shuts down so that no captured frame is lost. Streams are independent: a
+// missing camera or a failing pipeline makes that stream retry with backoff
+// while the others keep producing.
+//
+// It owns no library: GStreamer lives behind package encode, Kafka behind
+// package kafka, cameras behind package capture.
+package agent
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/edgecam/edgecam/config"
+	"github.com/edgecam/edgecam/kafka"
+)
+
+// Shutdown budget: the service manager expects the agent gone within 5 s of
+// SIGTERM. Pipelines get drainBudget to push their last frames out of the
+// encoder, then the producer gets flushBudget for Kafka's acknowledgements.
+const (
+	drainBudget = 2500 * time.Millisecond
+	flushBudget = 2000 * time.Millisecond
+)
+
+// Options tune an agent run; the zero value is the production setting.
+type Options struct {
+	// StatsInterval is how often each stream logs its counters; 0 means
+	// once a minute, negative never (a final line is logged at stop).
+	StatsInterval time.Duration
+	// Backoff bounds the delay between restarts of a failing stream; zero
+	// values mean 500 ms doubling up to 10 s.
+	MinBackoff, MaxBackoff time.Duration
+}
+
+// Run streams every stream of cfg into Kafka until ctx is cancelled. It then
+// stops capture, lets each pipeline drain, waits for Kafka to acknowledge
+// every frame handed to the producer (within the shutdown budget) and
+// returns. The error is non-nil only when the producer cannot be created or
+// frames were left unacknowledged at exit.
+func Run(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Options) error {
+	if opts.MinBackoff <= 0 {
+		opts.MinBackoff = 500 * time.Millisecond
+	}
+	if opts.MaxBackoff <= 0 {
+		opts.MaxBackoff = 10 * time.Second
+	}
+	if opts.StatsInterval == 0 {
+		opts.StatsInterval = time.Minute
+	}
+	prod, err := kafka.NewProducer(kafka.Config{
+		Brokers: cfg.Kafka.Brokers,
+		Topic:   cfg.Kafka.Topic,
+		Logger:  log.With("component", "kafka"),
+	})
+	if err != nil {
+		return fmt.Errorf("kafka producer: %w", err)
+	}
+	defer prod.Close()
+
+	log.Info("edgecam starting", "device", cfg.Device.ID, "streams", len(cfg.Streams),
+		"brokers", cfg.Kafka.Brokers, "topic", cfg.Kafka.Topic)
+
+	// Streams watch their own context, cancelled after ctx, so the stop
+	// order is: stop capture (drain), then flush the producer.
+	var wg sync.WaitGroup
+	for _, sc := range cfg.Streams {
+		s := newStream(cfg, sc, prod, log, opts)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s.supervise(ctx)
+		}()
+	}
+	<-ctx.Done()
+	stopAt := time.Now()
+	log.Info("stopping: draining pipelines and flushing to Kafka")
+
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(drainBudget):
+		log.Error("streams did not stop within the drain budget; flushing what was produced", "budget", drainBudget)
+	}
+
+	fctx, cancel := context.WithTimeout(context.Background(), flushBudget)
+	defer cancel()
+	if err := prod.Flush(fctx); err != nil {
+		return fmt.Errorf("kafka did not acknowledge every frame within %s of stopping: %w", time.Since(stopAt).Round(time.Millisecond), err)
+	}
+	log.Info("stopped: every frame acknowledged by Kafka", "after", time.Since(stopAt).Round(time.Millisecond))
+	return nil
+}
+
+// backoff is a capped exponential delay.
+type backoff struct {
+	min, max, cur time.Duration
+}
+
+func (b *backoff) next() time.Duration {
+	switch {
+	case b.cur == 0:
+		b.cur = b.min
+	case b.cur < b.max:
+		b.cur = min(b.cur*2, b.max)
+	}
+	return b.cur
+}
+
+func (b *backoff) reset() { b.cur = 0 }
+
+// sleep waits d or until ctx is done; it reports whether ctx is still live.
+func sleep(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
+}
+
+// isCancel reports whether err only says the run is stopping.
+func isCancel(ctx context.Context, err error) bool {
+	return ctx.Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded))
+}

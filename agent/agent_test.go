@@ -1,0 +1,215 @@
+package agent
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"log/slog"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/twmb/franz-go/pkg/kfake"
+
+	"github.com/edgecam/edgecam/config"
+	"github.com/edgecam/edgecam/encode"
+	"github.com/edgecam/edgecam/kafka"
+)
+
+const topic = "edgecam.video"
+
+// logBuf collects the agent's log lines for assertions.
+type logBuf struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *logBuf) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *logBuf) lines(substrs ...string) []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	var out []string
+	for _, l := range strings.Split(b.buf.String(), "\n") {
+		ok := true
+		for _, s := range substrs {
+			ok = ok && strings.Contains(l, s)
+		}
+		if ok && l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func (b *logBuf) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+func testConfig(brokers []string, streams ...config.Stream) *config.Config {
+	return &config.Config{
+		Device:  config.Device{ID: "agent-test"},
+		Kafka:   config.Kafka{Brokers: brokers, Topic: topic},
+		Streams: streams,
+	}
+}
+
+func testStream(name string) config.Stream {
+	return config.Stream{
+		Name: name, Source: config.Source{Type: config.SourceTest, Pattern: "ball"},
+		Width: 320, Height: 240, FPS: 15, BitrateKbps: 300,
+		KeyframeInterval: config.Duration(time.Second), Encoder: config.EncoderAuto,
+	}
+}
+
+// records reads every record of key back from Kafka.
+func records(t *testing.T, brokers []string, key string) []*kafka.Record {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	var out []*kafka.Record
+	err := kafka.Tail(ctx, kafka.Config{Brokers: brokers, Topic: topic}, key, kafka.TailOptions{From: kafka.FromStart, StopAtEnd: true},
+		func(r *kafka.Record) error { out = append(out, r); return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// runAgent runs the agent until until() holds (checked every 200 ms, at
+// most a minute), then stops it like SIGTERM does.
+func runAgent(t *testing.T, cfg *config.Config, logs *logBuf, until func() bool) {
+	t.Helper()
+	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, cfg, log, Options{StatsInterval: -1, MinBackoff: 50 * time.Millisecond, MaxBackoff: 400 * time.Millisecond})
+	}()
+	deadline := time.Now().Add(time.Minute)
+	for !until() {
+		if time.Now().After(deadline) {
+			cancel()
+			<-done
+			t.Fatalf("condition not reached within a minute; log:\n%s", logs)
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("agent returned early: %v\n%s", err, logs)
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("agent: %v\n%s", err, logs)
+	}
+}
+
+func checkContiguous(t *testing.T, rs []*kafka.Record, key string) {
+	t.Helper()
+	if len(rs) == 0 {
+		t.Fatalf("%s: no records", key)
+	}
+	if !rs[0].Keyframe {
+		t.Errorf("%s: first record is not a keyframe", key)
+	}
+	for i, r := range rs {
+		if r.Seq != int64(i) {
+			t.Fatalf("%s: seq %d at index %d (gap or repeat)", key, r.Seq, i)
+		}
+		if r.Codec != "h264" || !bytes.HasPrefix(r.Value, []byte{0, 0, 0, 1}) && !bytes.HasPrefix(r.Value, []byte{0, 0, 1}) {
+			t.Fatalf("%s: seq %d: codec %q, value not Annex-B", key, r.Seq, r.Codec)
+		}
+	}
+}
+
+// TestMissingCameraRetriesWhileOthersRun: a stream whose camera does not
+// exist keeps retrying with backoff and logs why, while a healthy stream
+// of the same agent produces.
+func TestMissingCameraRetriesWhileOthersRun(t *testing.T) {
+	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	brokers := c.ListenAddrs()
+	gone := testStream("gone")
+	gone.Source = config.Source{Type: config.SourceV4L2, Device: "/dev/video99"}
+	cfg := testConfig(brokers, testStream("good"), gone)
+	logs := &logBuf{}
+	runAgent(t, cfg, logs, func() bool {
+		return len(logs.lines("stream=gone", "stream failed; retrying")) >= 4 &&
+			len(records(t, brokers, "agent-test/good")) >= 30
+	})
+
+	fails := logs.lines("stream=gone", "stream failed; retrying")
+	if !strings.Contains(fails[0], "level=WARN") || !strings.Contains(fails[0], "/dev/video99") {
+		t.Errorf("first failure should be a warning naming the device: %s", fails[0])
+	}
+	// Backoff grows: 50ms, 100ms, 200ms, then capped at 400ms.
+	var delays []string
+	for _, l := range fails {
+		if i := strings.Index(l, "retry_in="); i >= 0 {
+			delays = append(delays, strings.Fields(l[i:])[0])
+		}
+	}
+	if !slices.Equal(delays[:4], []string{"retry_in=50ms", "retry_in=100ms", "retry_in=200ms", "retry_in=400ms"}) {
+		t.Errorf("backoff delays %v", delays)
+	}
+	checkContiguous(t, records(t, brokers, "agent-test/good"), "agent-test/good")
+	if rs := records(t, brokers, "agent-test/gone"); len(rs) != 0 {
+		t.Errorf("the missing camera produced %d records", len(rs))
+	}
+	if len(logs.lines("stopped: every frame acknowledged by Kafka")) != 1 {
+		t.Errorf("no clean stop in the log:\n%s", logs)
+	}
+}
+
+// TestSequenceContinuesAcrossRuns: a second run resumes after the last seq
+// the first run delivered, giving one gapless sequence.
+func TestSequenceContinuesAcrossRuns(t *testing.T) {
+	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	brokers := c.ListenAddrs()
+	cfg := testConfig(brokers, testStream("cam"))
+	const key = "agent-test/cam"
+
+	first := &logBuf{}
+	runAgent(t, cfg, first, func() bool { return len(records(t, brokers, key)) >= 20 })
+	n1 := len(records(t, brokers, key))
+	if len(first.lines("sequence starts at 0")) != 1 {
+		t.Errorf("first run did not start at 0:\n%s", first)
+	}
+
+	second := &logBuf{}
+	runAgent(t, cfg, second, func() bool { return len(records(t, brokers, key)) >= n1+20 })
+	if len(second.lines("resuming sequence", fmt.Sprintf("last_seq=%d", n1-1))) != 1 {
+		t.Errorf("second run did not resume after seq %d:\n%s", n1-1, second)
+	}
+	rs := records(t, brokers, key)
+	checkContiguous(t, rs, key)
+	// The second run starts with a keyframe too.
+	if !rs[n1].Keyframe {
+		t.Errorf("first frame of the second run (seq %d) is not a keyframe", n1)
+	}
+}
+
+// TestEncoderNamesAgree: the config accepts exactly the encoders package
+// encode knows, in the same preference order.
+func TestEncoderNamesAgree(t *testing.T) {
+	want := append([]string{encode.Auto}, encode.Names()...)
+	if !slices.Equal(config.Encoders, want) {
+		t.Errorf("config.Encoders = %v, encode knows %v", config.Encoders, want)
+	}
+}

@@ -1,0 +1,86 @@
+// Command edgecam captures cameras, encodes H.264 with GStreamer and
+// delivers every frame into Kafka. See the README for the commands and the
+// config file.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+)
+
+// Set at build time with -ldflags "-X main.version=... -X main.commit=...".
+var (
+	version = "dev"
+	commit  = "unknown"
+)
+
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitFailure = 1 // the command ran and failed
+	exitUsage   = 2 // bad command line or invalid config: fix the input
+)
+
+const usage = `edgecam: cameras → H.264 → Kafka, with no frame lost or duplicated
+
+Usage:
+  edgecam run --config FILE            stream every configured camera into Kafka
+  edgecam tail --config FILE --stream NAME -o OUT [--from-start] [--frames N | --duration D] [--to-end]
+                                       read a stream back into OUT (.h264, .ts, .mp4, .mkv)
+  edgecam config check --config FILE   validate a config file
+  edgecam version                      print the agent and GStreamer versions
+
+Run 'edgecam COMMAND -h' for the flags of a command.
+`
+
+// usageError marks errors caused by the command line or the config file;
+// they exit with status 2.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	var err error
+	switch args[0] {
+	case "run":
+		err = cmdRun(args[1:], stderr)
+	case "tail":
+		err = cmdTail(args[1:], stderr)
+	case "config":
+		err = cmdConfig(args[1:], stdout, stderr)
+	case "version", "--version":
+		err = cmdVersion(stdout)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	default:
+		fmt.Fprintf(stderr, "edgecam: unknown command %q\n\n%s", args[0], usage)
+		return exitUsage
+	}
+	if err == nil {
+		return exitOK
+	}
+	var ue usageError
+	if errors.As(err, &ue) {
+		if ue.err != nil && !errors.Is(ue.err, errHelp) {
+			fmt.Fprintln(stderr, ue.err)
+		}
+		if errors.Is(ue.err, errHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	fmt.Fprintf(stderr, "edgecam %s: %v\n", args[0], err)
+	return exitFailure
+}

@@ -1,0 +1,141 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/edgecam/edgecam/encode"
+	"github.com/edgecam/edgecam/kafka"
+)
+
+// seqCheck follows edgecam-seq and reports gaps and repeats as they happen.
+type seqCheck struct {
+	out                    io.Writer
+	first, last            int64
+	n, gaps, missing, dups int64
+}
+
+func (c *seqCheck) see(r *kafka.Record) (duplicate bool) {
+	defer func() { c.n++ }()
+	if c.n == 0 {
+		c.first, c.last = r.Seq, r.Seq
+		return false
+	}
+	switch {
+	case r.Seq <= c.last:
+		c.dups++
+		fmt.Fprintf(c.out, "tail: duplicate: seq %d again at partition %d offset %d (after seq %d); not written\n", r.Seq, r.Partition, r.Offset, c.last)
+		return true
+	case r.Seq > c.last+1:
+		c.gaps++
+		c.missing += r.Seq - c.last - 1
+		fmt.Fprintf(c.out, "tail: gap: seq %d..%d missing (%d frames) before offset %d\n", c.last+1, r.Seq-1, r.Seq-c.last-1, r.Offset)
+	}
+	c.last = r.Seq
+	return false
+}
+
+func cmdTail(args []string, stderr io.Writer) error {
+	fs := newFlags("tail", stderr)
+	cfgPath := fs.String("config", "/etc/edgecam/edgecam.yaml", "config file (brokers, topic, device id)")
+	streamName := fs.String("stream", "", "stream name (required)")
+	device := fs.String("device", "", "device id (default: the config's device.id)")
+	out := fs.String("o", "", "output file: "+encode.FileFormats+" (required)")
+	fromStart := fs.Bool("from-start", false, "read from the oldest record Kafka keeps (default: only new frames)")
+	toEnd := fs.Bool("to-end", false, "stop at the newest record present when tail started")
+	frames := fs.Int("frames", 0, "stop after this many frames (0: no limit)")
+	duration := fs.Duration("duration", 0, "stop after this much video, by edgecam-pts (0: no limit)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	switch {
+	case *streamName == "":
+		return usageError{errors.New("tail: --stream NAME is required")}
+	case *out == "":
+		return usageError{errors.New("tail: -o OUT is required")}
+	case *frames < 0 || *duration < 0:
+		return usageError{errors.New("tail: --frames and --duration must not be negative")}
+	case *frames > 0 && *duration > 0:
+		return usageError{errors.New("tail: give --frames or --duration, not both")}
+	}
+	cfg, err := loadConfig(*cfgPath)
+	if err != nil {
+		return err
+	}
+	id := cfg.Device.ID
+	if *device != "" {
+		id = *device
+	}
+	key := id + "/" + *streamName
+
+	w, err := encode.CreateFile(*out)
+	if err != nil {
+		return usageError{err}
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	check := &seqCheck{out: stderr}
+	var written, bytes, keyframes, skipped int64
+	var firstPTS time.Duration
+	from := kafka.FromEnd
+	if *fromStart {
+		from = kafka.FromStart
+	}
+	err = kafka.Tail(ctx, kafka.Config{Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.Topic}, key,
+		kafka.TailOptions{From: from, StopAtEnd: *toEnd}, func(r *kafka.Record) error {
+			if check.see(r) {
+				return nil
+			}
+			// A file must start at a keyframe to decode; joining a live
+			// stream mid-GOP skips to the next one.
+			if written == 0 && !r.Keyframe {
+				skipped++
+				return nil
+			}
+			if written == 0 {
+				firstPTS = r.PTS
+			}
+			if *duration > 0 && r.PTS-firstPTS >= *duration {
+				return kafka.ErrStop
+			}
+			if err := w.Write(encode.Frame{Data: r.Value, PTS: r.PTS, DTS: r.DTS, Keyframe: r.Keyframe, CaptureTime: r.CaptureTime}); err != nil {
+				return err
+			}
+			written++
+			bytes += int64(len(r.Value))
+			if r.Keyframe {
+				keyframes++
+			}
+			if *frames > 0 && written >= int64(*frames) {
+				return kafka.ErrStop
+			}
+			return nil
+		})
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil && !errors.Is(err, context.Canceled) {
+		return fmt.Errorf("%s: %w", key, err)
+	}
+	if skipped > 0 {
+		fmt.Fprintf(stderr, "tail: skipped %d frames before the first keyframe\n", skipped)
+	}
+	seqs := "none"
+	if check.n > 0 {
+		seqs = fmt.Sprintf("%d..%d", check.first, check.last)
+	}
+	missing := ""
+	if check.missing > 0 {
+		missing = fmt.Sprintf(" (%d frames missing)", check.missing)
+	}
+	fmt.Fprintf(stderr, "tail: %d frames, %.1f MB, %d keyframes, seq %s, %d gaps%s, %d duplicates -> %s\n",
+		written, float64(bytes)/1e6, keyframes, seqs, check.gaps, missing, check.dups, *out)
+	return nil
+}
