@@ -265,8 +265,12 @@ func TestSourceEndIsReported(t *testing.T) {
 	}
 }
 
+// TestWriteFile writes every container; the frames come twice, the second
+// time with the clock starting over, as a stream read across an agent
+// restart does.
 func TestWriteFile(t *testing.T) {
-	frames := collect(t, testSpec("x264enc"), 40)
+	run := collect(t, testSpec("x264enc"), 40)
+	frames := append(append([]Frame{}, run...), run...)
 	for _, ext := range []string{".h264", ".ts", ".mp4", ".mkv"} {
 		t.Run(ext, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "out"+ext)
@@ -289,6 +293,19 @@ func TestWriteFile(t *testing.T) {
 			n, errs := ffprobeFrames(t, path, args...)
 			if n != len(frames) || errs != "" {
 				t.Fatalf("ffprobe decoded %d frames of %d, errors: %q", n, len(frames), errs)
+			}
+			if ext == ".h264" {
+				return // no timestamps in a raw stream
+			}
+			// Both runs play one after the other: 80 frames at 30 fps.
+			out, err := exec.Command("ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", path).Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := strconv.ParseFloat(strings.TrimSpace(string(out)), 64)
+			want := float64(len(frames)) / 30
+			if err != nil || d < want*0.9 || d > want*1.1 {
+				t.Fatalf("duration %q s, want about %.2f s", out, want)
 			}
 		})
 	}

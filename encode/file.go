@@ -21,9 +21,13 @@ type FileWriter struct {
 	// muxed output (.ts, .mp4, .mkv)
 	pipe *gst.Pipeline
 	src  *pusher
-	// timestamps are rebased so the file starts at 0
+	// Timestamps are rebased so the file starts at 0 and never goes
+	// back: a stream read across an agent restart has its clock start
+	// again at 0, and muxers reject decreasing timestamps.
 	base    time.Duration
 	started bool
+	lastDTS time.Duration // last DTS written, rebased
+	step    time.Duration // last frame duration, to bridge a restart
 }
 
 // muxers maps a file extension to the GStreamer muxer that writes it.
@@ -91,11 +95,26 @@ func (w *FileWriter) Write(f Frame) error {
 	}
 	if !w.started {
 		w.base, w.started = min(f.DTS, f.PTS), true
+		w.lastDTS = -1
 	}
+	dts := f.DTS - w.base
+	if dts <= w.lastDTS {
+		// The stream clock restarted (a new agent run): continue one
+		// frame after the last frame written.
+		step := w.step
+		if step <= 0 {
+			step = 33 * time.Millisecond
+		}
+		w.base = f.DTS - (w.lastDTS + step)
+		dts = w.lastDTS + step
+	} else if d := dts - w.lastDTS; w.lastDTS >= 0 && d < time.Second {
+		w.step = d
+	}
+	w.lastDTS = dts
 	if msg := w.pipe.GetPipelineBus().TimedPopFiltered(0, gst.MessageError); msg != nil {
 		return fmt.Errorf("%s: %w", w.path, busError(msg))
 	}
-	return w.src.push(f.Data, f.PTS-w.base, f.DTS-w.base, f.Keyframe)
+	return w.src.push(f.Data, f.PTS-w.base, dts, f.Keyframe)
 }
 
 // Close finishes the file (for muxed formats: end of stream, so the muxer
