@@ -1,0 +1,562 @@
+#!/usr/bin/env bash
+# kafka.sh — a real Apache Kafka (KRaft, no ZooKeeper, no Docker) on 127.0.0.1
+# for the end-to-end tests and the demo. The jars come from Maven Central
+# (scripts/kafka/pom.xml); each node is a combined broker + controller.
+#
+# Usage:
+#   scripts/kafka/kafka.sh fetch                 download the jars once (idempotent)
+#   scripts/kafka/kafka.sh up [--brokers N]      fresh cluster of N nodes (1 or 3;
+#                                                default 1) with the topics of
+#                                                $KAFKA_TOPICS; kills a running one
+#                                                first (its data is wiped anyway)
+#   scripts/kafka/kafka.sh down                  stop every node (SIGTERM, 20 s, SIGKILL)
+#   scripts/kafka/kafka.sh topic NAME PARTITIONS create one more topic (if not there yet)
+#   scripts/kafka/kafka.sh status                list the nodes; exit 1 unless all run
+#
+# Node n (1-based) listens on 127.0.0.1:909(1+n) (9092, 9093, 9094) for clients
+# and on 127.0.0.1:919(1+n) (9192, ...) for the controller quorum. Replication
+# factor = min(N, 3), min.insync.replicas = 2 with 3+ nodes, else 1. `up`
+# returns once every broker has every topic, with leaders, in its metadata
+# (checked with kcat when installed). On failure it prints the end of the
+# broker logs and exits 1.
+#
+# Environment:
+#   KAFKA_VERSION  Kafka release to fetch/run (default 4.4.0)
+#   KAFKA_CACHE    jar directory (default <repo>/.cache/kafka/<version>/jars)
+#   KAFKA_STATE    node configs, data and logs (default <repo>/.cache/kafka/state);
+#                  node-N/broker.log is the log of node N
+#   KAFKA_TOPICS   topics made by `up`, NAME:PARTITIONS separated by spaces
+#                  (default "edgecam.video:3 edgecam.test:3")
+#   KAFKA_HEAP_OPTS  JVM heap of each node (default "-Xms256m -Xmx512m")
+#   JAVA           java binary (default: $JAVA_HOME/bin/java, else java)
+set -euo pipefail
+
+SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO_ROOT=$(cd "$SCRIPT_DIR/../.." && pwd)
+
+KAFKA_VERSION=${KAFKA_VERSION:-4.4.0}
+KAFKA_CACHE=${KAFKA_CACHE:-$REPO_ROOT/.cache/kafka/$KAFKA_VERSION/jars}
+KAFKA_STATE=${KAFKA_STATE:-$REPO_ROOT/.cache/kafka/state}
+KAFKA_TOPICS=${KAFKA_TOPICS:-edgecam.video:3 edgecam.test:3}
+KAFKA_HEAP_OPTS=${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}
+if [[ -z ${JAVA:-} ]]; then
+	if [[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/java ]]; then
+		JAVA=$JAVA_HOME/bin/java
+	else
+		JAVA=java
+	fi
+fi
+
+readonly HOST=127.0.0.1
+readonly PORT_BASE=9091            # node n: client port PORT_BASE + n
+readonly CONTROLLER_PORT_BASE=9191 # node n: controller port CONTROLLER_PORT_BASE + n
+readonly MESSAGE_MAX_BYTES=8388608 # 8 MiB: one record is one video frame
+readonly START_TIMEOUT=90          # seconds for all nodes to be up
+readonly STOP_TIMEOUT=20           # seconds between SIGTERM and SIGKILL
+
+readonly TEMPLATE=$SCRIPT_DIR/server.properties.tmpl
+readonly LOG4J_CONFIG=$SCRIPT_DIR/log4j2.properties
+readonly MARKER=$KAFKA_CACHE/.fetched
+readonly CLUSTER_FILE=$KAFKA_STATE/cluster.env
+NODE_PIDS=() # pids of the nodes `up` started
+
+log() { printf 'kafka: %s\n' "$*"; }
+die() {
+	printf 'kafka: error: %s\n' "$*" >&2
+	exit 1
+}
+
+usage() {
+	sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}" >&2
+	exit 2
+}
+
+# lock FILE: hold an exclusive lock on FILE until the script exits (two
+# `up`s or `fetch`es at once wait for each other instead of mixing files).
+# The nodes, which outlive the script, close the lock fds.
+lock() {
+	local fd
+	command -v flock >/dev/null 2>&1 || return 0
+	mkdir -p "$(dirname "$1")"
+	exec {fd}>"$1"
+	flock "$fd"
+}
+
+need() {
+	command -v "$1" >/dev/null 2>&1 || die "$1 not found ($2)"
+}
+
+# ---------------------------------------------------------------- fetch
+
+fetched() {
+	[[ -f $MARKER && $(<"$MARKER") == "$KAFKA_VERSION" ]]
+}
+
+# cmd_fetch [quiet]: download the jars unless they are there already.
+cmd_fetch() {
+	local quiet=${1:-}
+	if ! fetched; then
+		lock "$KAFKA_CACHE.lock"
+	fi
+	if fetched; then
+		[[ -n $quiet ]] || log "fetch: Kafka $KAFKA_VERSION jars already in $KAFKA_CACHE"
+		return 0
+	fi
+	need mvn "apt-get install maven"
+	local tmp out
+	mkdir -p "$(dirname "$KAFKA_CACHE")"
+	tmp=$(mktemp -d "$KAFKA_CACHE.tmp.XXXXXX")
+	out=$tmp/mvn.log
+	if ! mvn -q -B -Dstyle.color=never -f "$SCRIPT_DIR/pom.xml" dependency:copy-dependencies \
+		-DoutputDirectory="$tmp/jars" -Dkafka.version="$KAFKA_VERSION" >"$out" 2>&1; then
+		tail -n 40 "$out" >&2
+		rm -rf "$tmp"
+		die "fetch: mvn could not download Kafka $KAFKA_VERSION"
+	fi
+	# Replace the jars only (KAFKA_CACHE may be a directory of the user's).
+	mkdir -p "$KAFKA_CACHE"
+	rm -f "$KAFKA_CACHE"/*.jar "$KAFKA_CACHE"/.cds-*.jsa
+	mv "$tmp"/jars/*.jar "$KAFKA_CACHE"/
+	rm -rf "$tmp"
+	printf '%s\n' "$KAFKA_VERSION" >"$MARKER"
+	log "fetch: Kafka $KAFKA_VERSION jars ($(find "$KAFKA_CACHE" -name '*.jar' | wc -l)) in $KAFKA_CACHE"
+}
+
+# ---------------------------------------------------------------- helpers
+
+# tool CLASS ARGS...: run a Kafka command-line tool, logging WARN+ to stderr.
+# The flags make the short-lived JVM start faster, and so does a class data
+# sharing archive per tool (AppCDS, about half of the JVM start-up time):
+# written at the end of the tool's first run, used by the later ones (a stale
+# or broken archive is ignored by the JVM).
+tool() {
+	local jsa=$KAFKA_CACHE/.cds-${1##*.}.jsa tmp="" rc=0
+	local -a cds=()
+	if [[ -f $jsa ]]; then
+		cds=(-XX:SharedArchiveFile="$jsa")
+	elif [[ -w $KAFKA_CACHE ]]; then
+		tmp=$jsa.$BASHPID.tmp
+		cds=(-XX:ArchiveClassesAtExit="$tmp")
+	fi
+	"$JAVA" -Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto "${cds[@]}" \
+		-Xlog:disable -Xlog:all=error:stderr \
+		-Djava.awt.headless=true \
+		-Dlog4j2.configurationFile="$LOG4J_CONFIG" \
+		-Dedgecam.kafka.log.level=WARN -Dedgecam.kafka.log.target=SYSTEM_ERR \
+		-cp "$KAFKA_CACHE/*" "$@" || rc=$?
+	if [[ -n $tmp ]]; then
+		if ((rc == 0)) && [[ -s $tmp ]]; then
+			mv -f "$tmp" "$jsa"
+		else
+			rm -f "$tmp"
+		fi
+	fi
+	return "$rc"
+}
+
+# uuid: a random Kafka Uuid (16 bytes, URL-safe base64 without padding, not
+# starting with '-'), as `kafka-storage random-uuid` prints, without a JVM.
+uuid() {
+	local u
+	while :; do
+		u=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')
+		[[ $u != -* && ${#u} -eq 22 ]] && break
+	done
+	printf '%s\n' "$u"
+}
+
+port_of() { echo $((PORT_BASE + $1)); }
+controller_port_of() { echo $((CONTROLLER_PORT_BASE + $1)); }
+
+# listening PORT: true if something accepts connections on HOST:PORT.
+listening() {
+	(exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null
+}
+
+# node_dirs: the node directories of the state dir, in order.
+node_dirs() {
+	local i
+	for ((i = 1; i <= 9; i++)); do
+		[[ ! -d $KAFKA_STATE/node-$i ]] || printf '%s\n' "$KAFKA_STATE/node-$i"
+	done
+}
+
+# cmdline_of PID: set CMDLINE to the command line of PID, arguments joined
+# by spaces (no subshell: node_pid may look at every process).
+CMDLINE=
+cmdline_of() {
+	local -a args
+	CMDLINE=
+	mapfile -d '' args 2>/dev/null <"/proc/$1/cmdline" || return 1
+	CMDLINE=${args[*]:-}
+}
+
+# node_pid DIR: the pid of the node in DIR if it is running, else fails: the
+# pid of DIR/broker.pid if it still is kafka.Kafka with DIR's config, else
+# (lost pid file) such a process found in /proc.
+node_pid() {
+	local pid p
+	local want=" kafka.Kafka $1/server.properties"
+	if [[ -f $1/broker.pid ]]; then
+		pid=$(<"$1/broker.pid")
+		if [[ $pid =~ ^[0-9]+$ ]] && cmdline_of "$pid" && [[ $CMDLINE == *"$want" ]]; then
+			printf '%s\n' "$pid"
+			return 0
+		fi
+	fi
+	for p in /proc/[0-9]*; do
+		cmdline_of "${p#/proc/}" || continue
+		if [[ $CMDLINE == *"$want" ]]; then
+			printf '%s\n' "${p#/proc/}"
+			return 0
+		fi
+	done
+	return 1
+}
+
+# running_pids: pids of the running nodes of KAFKA_STATE.
+running_pids() {
+	local d dirs
+	mapfile -t dirs < <(node_dirs)
+	for d in "${dirs[@]}"; do
+		node_pid "$d" || true
+	done
+}
+
+# cluster_get KEY: a value written by `up` to cluster.env.
+cluster_get() {
+	[[ -f $CLUSTER_FILE ]] || return 1
+	sed -n "s/^$1=//p" "$CLUSTER_FILE"
+}
+
+# ---------------------------------------------------------------- down
+
+# cmd_down [now]: stop the nodes; with "now" (their data is about to be
+# wiped anyway) at once with SIGKILL.
+cmd_down() {
+	local now=${1:-} pids pid left i wait_s=$STOP_TIMEOUT
+	mapfile -t pids < <(running_pids | sort -un)
+	if ((${#pids[@]} == 0)); then
+		rm -f "$KAFKA_STATE"/node-*/broker.pid
+		log "down: nothing running"
+		return 0
+	fi
+	if [[ -n $now ]]; then
+		wait_s=0
+	else
+		kill -TERM "${pids[@]}" 2>/dev/null || true
+	fi
+	left=("${pids[@]}")
+	for ((i = 0; i < wait_s * 10; i++)); do
+		left=()
+		for pid in "${pids[@]}"; do
+			kill -0 "$pid" 2>/dev/null && left+=("$pid")
+		done
+		((${#left[@]} == 0)) && break
+		sleep 0.1
+	done
+	if ((${#left[@]} > 0)); then
+		kill -KILL "${left[@]}" 2>/dev/null || true
+		for pid in "${left[@]}"; do
+			for ((i = 0; i < 50; i++)); do
+				kill -0 "$pid" 2>/dev/null || break
+				sleep 0.1
+			done
+		done
+	fi
+	rm -f "$KAFKA_STATE"/node-*/broker.pid
+	if ((${#left[@]} > 0)); then
+		log "down: stopped ${#pids[@]} node(s), ${#left[@]} with SIGKILL after ${wait_s}s"
+	else
+		log "down: stopped ${#pids[@]} node(s)"
+	fi
+}
+
+# ---------------------------------------------------------------- up
+
+# render NODE_ID DIR: write DIR/server.properties from the template.
+render() {
+	local id=$1 dir=$2 t
+	t=$(<"$TEMPLATE")
+	shopt -u patsub_replacement 2>/dev/null || true # '&' in a path stays '&'
+	t=${t//@NODE_ID@/$id}
+	t=${t//@HOST@/$HOST}
+	t=${t//@PORT@/$(port_of "$id")}
+	t=${t//@CONTROLLER_PORT@/$(controller_port_of "$id")}
+	t=${t//@BOOTSTRAP_CONTROLLERS@/$BOOTSTRAP_CONTROLLERS}
+	t=${t//@LOG_DIR@/$dir/data}
+	t=${t//@RF@/$RF}
+	t=${t//@MIN_ISR@/$MIN_ISR}
+	t=${t//@MESSAGE_MAX_BYTES@/$MESSAGE_MAX_BYTES}
+	printf '%s\n' "$t" >"$dir/server.properties"
+	local left
+	if left=$(grep -v '^[[:space:]]*#' "$dir/server.properties" | grep -o '@[A-Z_]*@'); then
+		die "up: $TEMPLATE: no value for $(echo "$left" | sort -u | tr '\n' ' ')"
+	fi
+}
+
+# show_logs [DIR...]: the end of the broker logs, on stderr.
+show_logs() {
+	local d
+	for d in "$@"; do
+		[[ -f $d/broker.log ]] || continue
+		printf '\n==> %s (last 40 lines) <==\n' "$d/broker.log" >&2
+		tail -n 40 "$d/broker.log" >&2
+	done
+}
+
+# fail_up MESSAGE DIR...: show the logs, stop what started, exit 1.
+fail_up() {
+	local msg=$1
+	shift
+	show_logs "$@"
+	((${#NODE_PIDS[@]} == 0)) || kill -TERM "${NODE_PIDS[@]}" 2>/dev/null || true
+	cmd_down now >/dev/null 2>&1 || true
+	die "up: $msg"
+}
+
+# create_topic BOOTSTRAP RF NAME PARTITIONS: create the topic unless it exists.
+create_topic() {
+	tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$1" --create --if-not-exists \
+		--topic "$3" --partitions "$4" --replication-factor "$2" >/dev/null
+}
+
+# topics_visible "PORT..." SPEC...: true once the broker on each PORT has the
+# topics (SPEC NAME:PARTITIONS, or NAME: for any count) in its metadata with
+# a leader for every partition. Brokers apply the controller's metadata a
+# moment after TopicCommand returns; a client that starts right after `up`
+# must not see UNKNOWN_TOPIC. Needs kcat (a cheap native client); without it
+# this check is skipped.
+topics_visible() {
+	local ports=$1 port out spec want
+	shift
+	command -v kcat >/dev/null 2>&1 || return 0
+	for port in $ports; do
+		out=$(kcat -b "$HOST:$port" -L -m 5 2>/dev/null) || return 1
+		[[ $out != *"leader -1"* ]] || return 1
+		for spec in "$@"; do
+			want="topic \"${spec%%:*}\" with ${spec#*:}"
+			[[ -n ${spec#*:} ]] && want+=" partitions:"
+			[[ $out == *"$want"* ]] || return 1
+		done
+	done
+}
+
+# wait_topics "PORT..." SPEC...: topics_visible, for up to 30 s.
+wait_topics() {
+	local i
+	for ((i = 0; i < 150; i++)); do
+		topics_visible "$@" && return 0
+		sleep 0.2
+	done
+	return 1
+}
+
+check_topic_spec() {
+	[[ $1 =~ ^[A-Za-z0-9._-]{1,249}$ ]] || die "bad topic name: $1"
+	[[ $2 =~ ^[1-9][0-9]*$ ]] || die "bad partition count for $1: $2"
+}
+
+cmd_up() {
+	local brokers=1
+	while (($#)); do
+		case $1 in
+		--brokers) [[ $# -ge 2 ]] || usage; brokers=$2; shift 2 ;;
+		--brokers=*) brokers=${1#*=}; shift ;;
+		*) usage ;;
+		esac
+	done
+	[[ $brokers =~ ^[1-9]$ ]] || die "up: --brokers must be 1..9, got $brokers"
+	local spec name parts
+	for spec in $KAFKA_TOPICS; do
+		name=${spec%%:*} parts=${spec#*:}
+		[[ $spec == *:* ]] || die "KAFKA_TOPICS: $spec is not NAME:PARTITIONS"
+		check_topic_spec "$name" "$parts"
+	done
+	need "$JAVA" "apt-get install default-jre-headless"
+	local start=$SECONDS
+
+	cmd_fetch quiet
+	cmd_down now >/dev/null
+
+	RF=$((brokers < 3 ? brokers : 3))
+	MIN_ISR=$((brokers < 3 ? 1 : 2))
+	local i port bootstrap="" ports="" controllers="" initial=""
+	BOOTSTRAP_CONTROLLERS=""
+	for ((i = 1; i <= brokers; i++)); do
+		for port in $(port_of "$i") $(controller_port_of "$i"); do
+			listening "$port" && die "up: $HOST:$port is in use by another program (another Kafka?)"
+		done
+		bootstrap+=${bootstrap:+,}$HOST:$(port_of "$i")
+		ports+=${ports:+ }$(port_of "$i")
+		controllers+=${controllers:+,}$HOST:$(controller_port_of "$i")
+	done
+	BOOTSTRAP_CONTROLLERS=$controllers
+
+	# A fresh cluster each time: only our own files go (KAFKA_STATE may be a
+	# directory of the user's).
+	mkdir -p "$KAFKA_STATE"
+	rm -rf "$KAFKA_STATE"/node-* "$CLUSTER_FILE"
+	local cluster_id
+	cluster_id=$(uuid)
+	local -a dirs=() dir_ids=()
+	for ((i = 1; i <= brokers; i++)); do
+		dirs[i]=$KAFKA_STATE/node-$i
+		dir_ids[i]=$(uuid)
+		initial+=${initial:+,}$i@$HOST:$(controller_port_of "$i"):${dir_ids[i]}
+		mkdir -p "${dirs[i]}/data"
+		render "$i" "${dirs[i]}"
+	done
+
+	# Format every node's storage (in parallel: each is a JVM start). One
+	# node is a standalone dynamic quorum; several share the same
+	# --initial-controllers (KIP-853), each node taking its own directory id.
+	local -a fmt_pids=()
+	for ((i = 1; i <= brokers; i++)); do
+		local -a quorum=(--standalone)
+		((brokers > 1)) && quorum=(--initial-controllers "$initial")
+		tool kafka.tools.StorageTool format --cluster-id "$cluster_id" \
+			--config "${dirs[i]}/server.properties" "${quorum[@]}" \
+			>"${dirs[i]}/format.log" 2>&1 &
+		fmt_pids[i]=$!
+	done
+	for ((i = 1; i <= brokers; i++)); do
+		if ! wait "${fmt_pids[i]}"; then
+			cat "${dirs[i]}/format.log" >&2
+			die "up: formatting the storage of node $i failed"
+		fi
+	done
+
+	# Start the nodes, each in its own session so that a Ctrl-C or the end
+	# of the calling make/go test does not stop it; `down` does.
+	local -a jvm_opts
+	read -r -a jvm_opts <<<"$KAFKA_HEAP_OPTS"
+	for ((i = 1; i <= brokers; i++)); do
+		(
+			cd "${dirs[i]}"
+			# Keep no fd of the caller's (pipes, make's jobserver, our locks).
+			for fd in /proc/self/fd/*; do
+				fd=${fd##*/}
+				((fd <= 2)) || exec {fd}>&- 2>/dev/null || true
+			done
+			exec setsid nohup "$JAVA" "${jvm_opts[@]}" -XX:+ExitOnOutOfMemoryError \
+				-Djava.awt.headless=true \
+				-Dlog4j2.configurationFile="$LOG4J_CONFIG" \
+				-cp "$KAFKA_CACHE/*" kafka.Kafka "${dirs[i]}/server.properties" \
+				</dev/null >"${dirs[i]}/broker.log" 2>&1
+		) &
+		NODE_PIDS[i]=$!
+		printf '%s\n' "$!" >"${dirs[i]}/broker.pid"
+	done
+	{
+		echo "brokers=$brokers"
+		echo "bootstrap=$bootstrap"
+		echo "ports=$ports"
+		echo "rf=$RF"
+		echo "min_isr=$MIN_ISR"
+		echo "cluster_id=$cluster_id"
+	} >"$CLUSTER_FILE"
+
+	# Wait until every node is started: its client port accepts connections
+	# and it logged that the server is started, which KafkaRaftServer does only
+	# after the broker was unfenced by the controller quorum. Both checks cost
+	# no JVM; creating the topics below is the real API check.
+	local deadline=$((SECONDS + START_TIMEOUT)) ready
+	while :; do
+		ready=0
+		for ((i = 1; i <= brokers; i++)); do
+			# (kill -0: the pid may not have exec'd java yet.)
+			kill -0 "${NODE_PIDS[i]}" 2>/dev/null ||
+				fail_up "node $i exited while starting" "${dirs[i]}"
+			if listening "$(port_of "$i")" &&
+				grep -q 'Kafka Server started' "${dirs[i]}/broker.log"; then
+				ready=$((ready + 1))
+			fi
+		done
+		((ready == brokers)) && break
+		((SECONDS < deadline)) ||
+			fail_up "$((brokers - ready)) of $brokers node(s) not up after ${START_TIMEOUT}s" "${dirs[@]}"
+		sleep 0.2
+	done
+
+	# The topics, in parallel (one JVM each). A retry covers a node whose
+	# metadata lags a moment behind the controller's.
+	local -a topic_pids=() names=() summary=()
+	for spec in $KAFKA_TOPICS; do
+		name=${spec%%:*} parts=${spec#*:}
+		(create_topic "$bootstrap" "$RF" "$name" "$parts" 2>"$KAFKA_STATE/topic-$name.log" ||
+			{ sleep 2 && create_topic "$bootstrap" "$RF" "$name" "$parts" 2>"$KAFKA_STATE/topic-$name.log"; }) &
+		topic_pids+=("$!")
+		names+=("$name")
+		summary+=("$name($parts)")
+	done
+	for i in "${!topic_pids[@]}"; do
+		if ! wait "${topic_pids[i]}"; then
+			cat "$KAFKA_STATE/topic-${names[i]}.log" >&2
+			fail_up "creating topic ${names[i]} failed" "${dirs[@]}"
+		fi
+		rm -f "$KAFKA_STATE/topic-${names[i]}.log"
+	done
+
+	# shellcheck disable=SC2086 # KAFKA_TOPICS is a list
+	wait_topics "$ports" $KAFKA_TOPICS ||
+		fail_up "the topics are not in every broker's metadata after 30s" "${dirs[@]}"
+
+	log "up: $brokers broker(s) at $bootstrap, topics ${summary[*]:-none} ($((SECONDS - start))s)"
+}
+
+# ---------------------------------------------------------------- topic
+
+cmd_topic() {
+	[[ $# -eq 2 ]] || usage
+	check_topic_spec "$1" "$2"
+	local bootstrap rf
+	bootstrap=$(cluster_get bootstrap || true)
+	[[ -n $bootstrap ]] || die "topic: no cluster (run: $0 up)"
+	rf=$(cluster_get rf)
+	[[ -n $(running_pids) ]] || die "topic: no node is running (run: $0 up)"
+	create_topic "$bootstrap" "$rf" "$1" "$2" || die "topic: creating $1 failed"
+	wait_topics "$(cluster_get ports)" "$1:" || die "topic: $1 is not in every broker's metadata after 30s"
+	log "topic: $1($2) at $bootstrap"
+}
+
+# ---------------------------------------------------------------- status
+
+cmd_status() {
+	local d id pid total=0 up=0 dirs
+	mapfile -t dirs < <(node_dirs)
+	for d in "${dirs[@]}"; do
+		id=${d##*/node-}
+		total=$((total + 1))
+		if pid=$(node_pid "$d"); then
+			up=$((up + 1))
+			log "status: node $id running, pid $pid, $HOST:$(port_of "$id") (controller :$(controller_port_of "$id")), log $d/broker.log"
+		else
+			log "status: node $id not running, log $d/broker.log"
+		fi
+	done
+	if ((up == 0)); then
+		log "status: not running"
+		return 1
+	fi
+	((up == total)) || return 1
+	log "status: $up node(s) up, bootstrap $(cluster_get bootstrap || true)"
+}
+
+# ---------------------------------------------------------------- main
+
+(($# >= 1)) || usage
+cmd=$1
+shift
+case $cmd in
+up | down | topic) lock "$KAFKA_STATE.lock" ;;
+esac
+case $cmd in
+fetch) (($# == 0)) || usage; cmd_fetch ;;
+up) cmd_up "$@" ;;
+down) (($# == 0)) || usage; cmd_down ;;
+topic) cmd_topic "$@" ;;
+status) (($# == 0)) || usage; cmd_status ;;
+-h | --help | help) usage ;;
+*) usage ;;
+esac
