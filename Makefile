@@ -1,0 +1,77 @@
+# edgecam — `make demo` runs the main job, `make test` runs every test.
+# Both install what they need first (make deps), so a fresh Debian 12 /
+# Raspberry Pi OS machine needs nothing else.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := build
+
+GO       ?= go
+VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo 0.1.0-dev)
+COMMIT   ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
+LDFLAGS  := -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT)
+BIN      := bin/edgecam
+KAFKA    := scripts/kafka/kafka.sh
+SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Debian packages the build, the tests and the demo need.
+APT_PACKAGES := pkg-config libglib2.0-dev libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev \
+	gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good \
+	gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav \
+	ffmpeg kcat default-jre-headless maven
+
+.PHONY: deps apt-deps go-deps build vet lint test test-unit test-e2e kafka-up kafka-down demo clean
+
+## deps: install what is missing (apt packages, Go modules, Kafka jars)
+deps: apt-deps go-deps
+	@$(KAFKA) fetch >/dev/null
+
+apt-deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing: $$missing"; \
+		$(SUDO) apt-get update -qq; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+go-deps:
+	@$(GO) mod download
+
+## build: bin/edgecam, version and commit stamped
+build: go-deps
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/edgecam
+
+vet:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
+	$(GO) vet ./...
+
+## test: unit, GStreamer and kfake tests with the race detector, then the
+## end-to-end tests against a real Apache Kafka started (and stopped) here
+test: deps build vet test-unit test-e2e
+
+test-unit:
+	$(GO) test -race -count=1 -timeout 15m ./...
+
+test-e2e: build
+	$(KAFKA) up
+	status=0; EDGECAM_E2E_REQUIRED=1 EDGECAM_E2E_BROKERS=127.0.0.1:9092 EDGECAM_BIN=$(CURDIR)/$(BIN) \
+		$(GO) test -count=1 -timeout 15m -v ./e2e/ || status=$$?; \
+	$(KAFKA) down; exit $$status
+
+kafka-up:
+	$(KAFKA) up
+
+kafka-down:
+	$(KAFKA) down
+
+## demo: local Kafka + test-pattern camera for 10 s + demo.mp4 read back.
+## Quiet on purpose: the last line is the result. Kafka stays up for
+## `bin/edgecam tail`; `make kafka-down` stops it.
+demo: deps
+	@$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/edgecam
+	@$(KAFKA) up >.cache/kafka-up.log 2>&1 || { cat .cache/kafka-up.log; exit 1; }
+	@scripts/demo.sh $(BIN) configs/demo.yaml demo.mp4
+
+clean:
+	rm -rf bin dist demo.mp4

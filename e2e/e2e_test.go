@@ -1,0 +1,363 @@
+// Package e2e runs the edgecam binary against a real Apache Kafka and checks
+// what landed there with tools that are not ours: kcat reads the records,
+// ffprobe decodes the video. `make test-e2e` starts the broker
+// (scripts/kafka/kafka.sh) and sets EDGECAM_E2E_BROKERS and EDGECAM_BIN;
+// without them the tests are skipped, unless EDGECAM_E2E_REQUIRED=1.
+package e2e
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+const topic = "edgecam.test"
+
+func env(t *testing.T) (brokers, bin string) {
+	t.Helper()
+	brokers, bin = os.Getenv("EDGECAM_E2E_BROKERS"), os.Getenv("EDGECAM_BIN")
+	if brokers == "" || bin == "" {
+		if os.Getenv("EDGECAM_E2E_REQUIRED") == "1" {
+			t.Fatal("EDGECAM_E2E_BROKERS and EDGECAM_BIN must be set (make test-e2e does)")
+		}
+		t.Skip("no Kafka: run `make test-e2e` (sets EDGECAM_E2E_BROKERS and EDGECAM_BIN)")
+	}
+	for _, tool := range []string{"kcat", "ffprobe"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s not installed (make deps installs it)", tool)
+		}
+	}
+	return brokers, bin
+}
+
+// writeConfig writes a config for a fresh device id, so every test has keys
+// of its own on the shared topic.
+func writeConfig(t *testing.T, brokers, body string) (path, device string) {
+	t.Helper()
+	device = fmt.Sprintf("e2e-%s-%d", strings.ToLower(strings.ReplaceAll(t.Name(), "/", "-")), rand.IntN(1e9))
+	path = filepath.Join(t.TempDir(), "edgecam.yaml")
+	cfg := fmt.Sprintf("device:\n  id: %s\nkafka:\n  brokers: [%q]\n  topic: %s\n%s", device, brokers, topic, body)
+	if err := os.WriteFile(path, []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, device
+}
+
+const oneTestStream = `streams:
+  - name: cam0
+    source: {type: test, pattern: ball}
+    width: 640
+    height: 360
+    fps: 30
+    bitrate_kbps: 800
+    keyframe_interval: 1s
+`
+
+// runAgent runs `edgecam run` for d, sends SIGTERM and checks it exits 0
+// within 5 s. It returns the agent's log.
+func runAgent(t *testing.T, bin, cfg string, d time.Duration) string {
+	t.Helper()
+	var logs bytes.Buffer
+	cmd := exec.Command(bin, "run", "--config", cfg)
+	cmd.Stdout, cmd.Stderr = &logs, &logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(d)
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	stopped := make(chan error, 1)
+	go func() { stopped <- cmd.Wait() }()
+	select {
+	case err := <-stopped:
+		if err != nil {
+			t.Fatalf("edgecam run: %v\n%s", err, logs.String())
+		}
+	case <-time.After(5 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("edgecam run did not exit within 5 s of SIGTERM\n%s", logs.String())
+	}
+	return logs.String()
+}
+
+// record is one Kafka record as kcat printed it.
+type record struct {
+	key       string
+	partition int
+	offset    int64
+	headers   map[string]string
+	value     []byte
+}
+
+// readKey reads every record of key from the topic with kcat, in offset
+// order. kcat prints a line of metadata, then exactly %S value bytes, so the
+// binary values come through intact.
+func readKey(t *testing.T, brokers, key string) []record {
+	t.Helper()
+	cmd := exec.Command("kcat", "-C", "-b", brokers, "-t", topic, "-o", "beginning", "-e", "-q",
+		"-f", "%k\t%p\t%o\t%S\t%h\n%s\n")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("kcat: %v: %s", err, stderr.String())
+	}
+	var recs []record
+	rd := bufio.NewReader(bytes.NewReader(out))
+	for {
+		line, err := rd.ReadString('\n')
+		if err == io.EOF && line == "" {
+			break
+		}
+		if err != nil {
+			t.Fatalf("kcat output: %v", err)
+		}
+		f := strings.SplitN(strings.TrimSuffix(line, "\n"), "\t", 5)
+		if len(f) != 5 {
+			t.Fatalf("kcat metadata line %q", line)
+		}
+		p, _ := strconv.Atoi(f[1])
+		off, _ := strconv.ParseInt(f[2], 10, 64)
+		size, err := strconv.Atoi(f[3])
+		if err != nil {
+			t.Fatalf("kcat size in %q: %v", line, err)
+		}
+		val := make([]byte, size+1)
+		if _, err := io.ReadFull(rd, val); err != nil {
+			t.Fatalf("kcat value: %v", err)
+		}
+		r := record{key: f[0], partition: p, offset: off, headers: map[string]string{}, value: val[:size]}
+		for _, h := range strings.Split(f[4], ",") {
+			if k, v, ok := strings.Cut(h, "="); ok {
+				r.headers[k] = v
+			}
+		}
+		if r.key == key {
+			recs = append(recs, r)
+		}
+	}
+	return recs
+}
+
+// checkStream asserts the record-format promises of DESIGN.md on the records
+// of one key and returns their concatenated values.
+func checkStream(t *testing.T, recs []record, key string) []byte {
+	t.Helper()
+	if len(recs) == 0 {
+		t.Fatalf("no records of key %s", key)
+	}
+	if recs[0].headers["edgecam-keyframe"] != "1" {
+		t.Fatalf("first record is not a keyframe: %v", recs[0].headers)
+	}
+	var stream []byte
+	part := recs[0].partition
+	for i, r := range recs {
+		if r.partition != part {
+			t.Fatalf("key %s in partitions %d and %d", key, part, r.partition)
+		}
+		seq, err := strconv.ParseInt(r.headers["edgecam-seq"], 10, 64)
+		if err != nil || seq != int64(i) {
+			t.Fatalf("record %d (offset %d): edgecam-seq %q, want %d (no gap, no repeat)", i, r.offset, r.headers["edgecam-seq"], i)
+		}
+		for _, h := range []string{"edgecam-pts", "edgecam-dts", "edgecam-capture-ns"} {
+			if _, err := strconv.ParseInt(r.headers[h], 10, 64); err != nil {
+				t.Fatalf("record %d: header %s = %q, want a decimal integer", i, h, r.headers[h])
+			}
+		}
+		capture, _ := strconv.ParseInt(r.headers["edgecam-capture-ns"], 10, 64)
+		if d := time.Since(time.Unix(0, capture)); d < 0 || d > 10*time.Minute {
+			t.Fatalf("record %d: capture time %v is not recent", i, time.Unix(0, capture))
+		}
+		if kf := r.headers["edgecam-keyframe"]; kf != "0" && kf != "1" {
+			t.Fatalf("record %d: edgecam-keyframe %q", i, kf)
+		}
+		if c := r.headers["edgecam-codec"]; c != "h264" {
+			t.Fatalf("record %d: edgecam-codec %q", i, c)
+		}
+		if !bytes.HasPrefix(r.value, []byte{0, 0, 0, 1}) && !bytes.HasPrefix(r.value, []byte{0, 0, 1}) {
+			t.Fatalf("record %d is not an Annex-B access unit", i)
+		}
+		stream = append(stream, r.value...)
+	}
+	return stream
+}
+
+// ffprobeFrames decodes path and returns the frames decoded and any errors.
+func ffprobeFrames(t *testing.T, path string, args ...string) (int, string) {
+	t.Helper()
+	cmd := exec.Command("ffprobe", append(append([]string{"-v", "error"}, args...),
+		"-count_frames", "-select_streams", "v:0", "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", path)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("ffprobe %s: %v: %s", path, err, stderr.String())
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(strings.Split(string(out), "\n")[0]))
+	if err != nil {
+		t.Fatalf("ffprobe output %q", out)
+	}
+	return n, stderr.String()
+}
+
+// TestStreamToKafka: the test camera for a few seconds into real Kafka; kcat
+// finds every frame under the stream's key with every header, seq 0..N-1,
+// a keyframe first, and the values decode to N frames.
+func TestStreamToKafka(t *testing.T) {
+	brokers, bin := env(t)
+	cfg, device := writeConfig(t, brokers, oneTestStream)
+	logs := runAgent(t, bin, cfg, 4*time.Second)
+	key := device + "/cam0"
+	recs := readKey(t, brokers, key)
+	stream := checkStream(t, recs, key)
+	if len(recs) < 60 {
+		t.Fatalf("only %d frames in 4 s at 30 fps\n%s", len(recs), logs)
+	}
+	path := filepath.Join(t.TempDir(), "stream.h264")
+	if err := os.WriteFile(path, stream, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	n, errs := ffprobeFrames(t, path, "-f", "h264")
+	if n != len(recs) || errs != "" {
+		t.Fatalf("ffprobe decoded %d frames of %d records; errors: %q", n, len(recs), errs)
+	}
+	keyframes := 0
+	for _, r := range recs {
+		if r.headers["edgecam-keyframe"] == "1" {
+			keyframes++
+		}
+	}
+	t.Logf("e2e: %d frames, %d bytes, %d keyframes, partition %d, ffprobe decoded %d frames without errors",
+		len(recs), len(stream), keyframes, recs[0].partition, n)
+	if !strings.Contains(logs, "encoder chosen") || !strings.Contains(logs, "every frame acknowledged") {
+		t.Fatalf("agent log lacks the encoder choice or the clean stop:\n%s", logs)
+	}
+}
+
+// TestRestartContinuesSequence: run, stop, run again: one contiguous
+// sequence across both runs, read back by kcat.
+func TestRestartContinuesSequence(t *testing.T) {
+	brokers, bin := env(t)
+	cfg, device := writeConfig(t, brokers, oneTestStream)
+	runAgent(t, bin, cfg, 3*time.Second)
+	first := len(readKey(t, brokers, device+"/cam0"))
+	logs := runAgent(t, bin, cfg, 3*time.Second)
+	recs := readKey(t, brokers, device+"/cam0")
+	checkStream(t, recs, device+"/cam0")
+	if first == 0 || len(recs) <= first {
+		t.Fatalf("first run %d records, both runs %d", first, len(recs))
+	}
+	if !strings.Contains(logs, fmt.Sprintf("last_seq=%d", first-1)) {
+		t.Fatalf("second run did not log resuming after seq %d:\n%s", first-1, logs)
+	}
+	t.Logf("restart: run 1 seq 0..%d, run 2 seq %d..%d, contiguous", first-1, first, len(recs)-1)
+}
+
+// TestTail: `edgecam tail` writes each container and it decodes to as many
+// frames as records it read.
+func TestTail(t *testing.T) {
+	brokers, bin := env(t)
+	cfg, device := writeConfig(t, brokers, oneTestStream)
+	runAgent(t, bin, cfg, 3*time.Second)
+	recs := readKey(t, brokers, device+"/cam0")
+	for _, ext := range []string{".h264", ".ts", ".mp4"} {
+		t.Run(ext, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out"+ext)
+			cmd := exec.Command(bin, "tail", "--config", cfg, "--stream", "cam0", "--from-start", "--to-end", "-o", out)
+			msg, err := cmd.CombinedOutput()
+			if err != nil {
+				t.Fatalf("edgecam tail: %v\n%s", err, msg)
+			}
+			if !strings.Contains(string(msg), fmt.Sprintf("%d frames", len(recs))) || !strings.Contains(string(msg), "0 gaps, 0 duplicates") {
+				t.Fatalf("tail summary does not report %d frames, no gaps, no duplicates:\n%s", len(recs), msg)
+			}
+			var args []string
+			if ext == ".h264" {
+				args = []string{"-f", "h264"}
+			}
+			n, errs := ffprobeFrames(t, out, args...)
+			if n != len(recs) || errs != "" {
+				t.Fatalf("ffprobe decoded %d frames of %d; errors %q", n, len(recs), errs)
+			}
+		})
+	}
+	// --frames stops after N.
+	out := filepath.Join(t.TempDir(), "ten.h264")
+	if msg, err := exec.Command(bin, "tail", "--config", cfg, "--stream", "cam0", "--from-start", "--frames", "10", "-o", out).CombinedOutput(); err != nil {
+		t.Fatalf("tail --frames: %v\n%s", err, msg)
+	}
+	if n, _ := ffprobeFrames(t, out, "-f", "h264"); n != 10 {
+		t.Fatalf("--frames 10 wrote %d frames", n)
+	}
+}
+
+// TestMissingCamera: a stream whose camera (/dev/video99) does not exist
+// logs a clear error and retries with backoff, while the healthy stream of
+// the same agent delivers a complete sequence.
+func TestMissingCamera(t *testing.T) {
+	brokers, bin := env(t)
+	cfg, device := writeConfig(t, brokers, oneTestStream+`  - name: gone
+    source: {type: v4l2, device: /dev/video99}
+`)
+	logs := runAgent(t, bin, cfg, 5*time.Second)
+	recs := readKey(t, brokers, device+"/cam0")
+	checkStream(t, recs, device+"/cam0")
+	if len(recs) < 60 {
+		t.Fatalf("healthy stream delivered only %d frames in 5 s\n%s", len(recs), logs)
+	}
+	if n := len(readKey(t, brokers, device+"/gone")); n != 0 {
+		t.Fatalf("the missing camera produced %d records", n)
+	}
+	var warn string
+	for _, l := range strings.Split(logs, "\n") {
+		if strings.Contains(l, "stream=gone") && strings.Contains(l, "stream failed; retrying") {
+			warn = l
+			break
+		}
+	}
+	if !strings.Contains(warn, "/dev/video99") || !strings.Contains(warn, "retry_in=") {
+		t.Fatalf("no retry warning naming /dev/video99:\n%s", logs)
+	}
+	// Backoff: the restart count stays small (0.5 s doubling) rather than
+	// a busy loop.
+	for _, l := range strings.Split(logs, "\n") {
+		if strings.Contains(l, "stream=gone") && strings.Contains(l, "stream stopped") {
+			t.Logf("missing camera: %s", l)
+		}
+	}
+	t.Logf("healthy stream: %d frames while /dev/video99 was retried", len(recs))
+}
+
+// TestBadConfigExitStatus: the binary itself exits 2 and prints
+// file:line:col for an invalid config, without contacting Kafka.
+func TestBadConfigExitStatus(t *testing.T) {
+	_, bin := env(t)
+	path := filepath.Join(t.TempDir(), "bad.yaml")
+	if err := os.WriteFile(path, []byte("kafka:\n  brokers: []\nstreams:\n  - {name: a, source: {type: test}}\n  - {name: a, source: {type: test}, fps: fast}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"run", "--config", path}, {"config", "check", "--config", path}} {
+		cmd := exec.Command(bin, args...)
+		out, err := cmd.CombinedOutput()
+		if cmd.ProcessState == nil || cmd.ProcessState.ExitCode() != 2 {
+			t.Fatalf("%v: %v, want exit status 2\n%s", args, err, out)
+		}
+		want := []string{path + ":2:12: kafka.brokers: empty", path + ":5:12: streams[1].name", path + ":5:42: streams[1].fps"}
+		for _, w := range want {
+			if !strings.Contains(string(out), w) {
+				t.Errorf("%v: output lacks %q:\n%s", args, w, out)
+			}
+		}
+	}
+}
