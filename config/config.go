@@ -14,8 +14,51 @@ type Config struct {
 	Path    string
 	Device  Device
 	Kafka   Kafka
+	Spool   Spool
 	Streams []Stream
 }
+
+// Spool is the disk ring buffer that holds frames Kafka has not
+// acknowledged yet (see DESIGN.md, "Spool").
+type Spool struct {
+	// Dir holds one directory per stream. Default /var/lib/edgecam/spool,
+	// or $STATE_DIRECTORY/spool under systemd. A relative path is taken
+	// relative to the config file's directory.
+	Dir string
+	// Mode is "outage" (default: frames wait in memory and spill to disk
+	// when Kafka is unreachable or slower than the camera) or "always"
+	// (every frame is on disk before it is produced: survives a power cut
+	// up to the fsync window).
+	Mode string
+	// MaxSize bounds the spool of each stream on disk; when reached the
+	// oldest whole segments (whole GOPs) are evicted and counted.
+	// Default 2GiB.
+	MaxSize Size
+	// MaxAge evicts segments older than this. Default 0: no age limit.
+	MaxAge Duration
+	// Fsync is "interval" (default, every FsyncInterval), "keyframe" or
+	// "always"; segment rotation always syncs.
+	Fsync string
+	// FsyncInterval is the period of the interval policy. Default 500ms.
+	FsyncInterval Duration
+	// DrainRate caps the backlog drain after an outage, bytes per second
+	// ("8MiB"). Default 0: as fast as Kafka accepts.
+	DrainRate Size
+	// SegmentSize is the size of each segment file. Default 32MiB.
+	SegmentSize Size
+	// Memory is how much an outage-mode stream keeps in memory while
+	// Kafka is slow before it spills to disk. Default 16MiB.
+	Memory Size
+}
+
+// Spool modes and fsync policies.
+const (
+	SpoolOutage   = "outage"
+	SpoolAlways   = "always"
+	FsyncInterval = "interval"
+	FsyncKeyframe = "keyframe"
+	FsyncAlways   = "always"
+)
 
 // Device identifies the box.
 type Device struct {
@@ -72,6 +115,11 @@ const (
 	DefaultFPS              = 30
 	DefaultBitrateKbps      = 2000
 	DefaultKeyframeInterval = Duration(time.Second)
+	DefaultSpoolDir         = "/var/lib/edgecam/spool"
+	DefaultSpoolMaxSize     = Size(2 << 30)
+	DefaultFsyncInterval    = Duration(500 * time.Millisecond)
+	DefaultSegmentSize      = Size(32 << 20)
+	DefaultSpoolMemory      = Size(16 << 20)
 )
 
 // Limits of the numeric keys, checked by Parse.

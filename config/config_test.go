@@ -220,3 +220,37 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestSpool(t *testing.T) {
+	base := "kafka: {brokers: [\"k:9092\"]}\nstreams: [{name: a, source: {type: test}}]\n"
+	t.Setenv("STATE_DIRECTORY", "")
+	cfg, err := Parse("/etc/edgecam/e.yaml", []byte(base))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Spool{Dir: DefaultSpoolDir, Mode: SpoolOutage, MaxSize: 2 << 30, Fsync: FsyncInterval,
+		FsyncInterval: Duration(500 * time.Millisecond), SegmentSize: 32 << 20, Memory: 16 << 20}
+	if cfg.Spool != want {
+		t.Errorf("defaults %+v, want %+v", cfg.Spool, want)
+	}
+	t.Setenv("STATE_DIRECTORY", "/var/lib/edgecam:/other")
+	if cfg, _ := Parse("e.yaml", []byte(base)); cfg.Spool.Dir != "/var/lib/edgecam/spool" {
+		t.Errorf("under systemd: dir %q", cfg.Spool.Dir)
+	}
+	cfg, err = Parse("/etc/edgecam/e.yaml", []byte(base+"spool: {dir: spool, mode: always, max_size: 64MiB, max_age: 2h, fsync: keyframe, drain_rate: 4MiB/s}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = Spool{Dir: "/etc/edgecam/spool", Mode: SpoolAlways, MaxSize: 64 << 20, MaxAge: Duration(2 * time.Hour), Fsync: FsyncKeyframe,
+		FsyncInterval: Duration(500 * time.Millisecond), DrainRate: 4 << 20, SegmentSize: 16 << 20, Memory: 16 << 20}
+	if cfg.Spool != want {
+		t.Errorf("got %+v, want %+v", cfg.Spool, want)
+	}
+	_, err = Parse("e.yaml", []byte(base+"spool:\n  mode: sometimes\n  max_size: lots\n  segment_size: 1GiB\n  fsync: allways\n"))
+	for _, w := range []string{`e.yaml:4:9: spool.mode: "sometimes"`, `e.yaml:5:13: spool.max_size: "lots" is not a size`,
+		`e.yaml:7:10: spool.fsync: "allways": want one of [interval keyframe always] (did you mean "always"?)`} {
+		if err == nil || !strings.Contains(err.Error(), w) {
+			t.Errorf("err = %v, want %q", err, w)
+		}
+	}
+}

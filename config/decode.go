@@ -7,10 +7,12 @@ import (
 	"io"
 	"net"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 )
@@ -67,6 +69,7 @@ func (d *decoder) decode(data []byte) *Config {
 	d.mapping(root, "the config", map[string]func(k, v *yaml.Node){
 		"device":  func(_, v *yaml.Node) { deviceNode = v; d.device(v, &cfg.Device) },
 		"kafka":   func(_, v *yaml.Node) { kafkaNode = v; d.kafka(v, &cfg.Kafka) },
+		"spool":   func(_, v *yaml.Node) { d.spool(v, &cfg.Spool) },
 		"streams": func(_, v *yaml.Node) { streamsNode = v; cfg.Streams = d.streams(v) },
 	})
 	if root.Kind != yaml.MappingNode {
@@ -81,6 +84,7 @@ func (d *decoder) decode(data []byte) *Config {
 	if cfg.Kafka.Topic == "" {
 		cfg.Kafka.Topic = DefaultTopic
 	}
+	d.spoolDefaults(&cfg.Spool)
 	if streamsNode == nil {
 		d.errorf(root, "streams: missing: a config needs at least one stream")
 	}
@@ -484,4 +488,103 @@ func (d *decoder) source(n *yaml.Node, p string) Source {
 		}
 	}
 	return src
+}
+
+func (d *decoder) spool(n *yaml.Node, sp *Spool) {
+	choice := func(v *yaml.Node, what string, valid []string, dst *string) {
+		str, ok := d.str(v, what)
+		if !ok {
+			return
+		}
+		if !slices.Contains(valid, str) {
+			d.errorf(v, "%s: %q: want one of %v%s", what, str, valid, suggest(str, valid))
+			return
+		}
+		*dst = str
+	}
+	size := func(v *yaml.Node, what string, lo, hi Size, dst *Size) {
+		str, ok := d.str(v, what)
+		if !ok {
+			return
+		}
+		sz, err := ParseSize(strings.TrimSuffix(str, "/s"))
+		if err != nil {
+			d.errorf(v, "%s: %v", what, err)
+			return
+		}
+		if sz < lo || sz > hi {
+			d.errorf(v, "%s: %s is out of range %s..%s", what, sz, lo, hi)
+			return
+		}
+		*dst = sz
+	}
+	duration := func(v *yaml.Node, what string, lo Duration, dst *Duration) {
+		str, ok := d.str(v, what)
+		if !ok {
+			return
+		}
+		du, err := ParseDuration(str)
+		if err != nil {
+			d.errorf(v, "%s: %v", what, err)
+			return
+		}
+		if du < lo {
+			d.errorf(v, "%s: %s is below the minimum %s", what, du, lo)
+			return
+		}
+		*dst = du
+	}
+	d.mapping(n, "spool", map[string]func(k, v *yaml.Node){
+		"dir": func(_, v *yaml.Node) {
+			if str, ok := d.str(v, "spool.dir"); ok {
+				sp.Dir = str
+				if !filepath.IsAbs(str) {
+					sp.Dir = filepath.Join(filepath.Dir(d.file), str)
+				}
+			}
+		},
+		"mode": func(_, v *yaml.Node) { choice(v, "spool.mode", []string{SpoolOutage, SpoolAlways}, &sp.Mode) },
+		"fsync": func(_, v *yaml.Node) {
+			choice(v, "spool.fsync", []string{FsyncInterval, FsyncKeyframe, FsyncAlways}, &sp.Fsync)
+		},
+		"max_size":     func(_, v *yaml.Node) { size(v, "spool.max_size", 1<<20, 1<<50, &sp.MaxSize) },
+		"segment_size": func(_, v *yaml.Node) { size(v, "spool.segment_size", 64<<10, 1<<30, &sp.SegmentSize) },
+		"memory":       func(_, v *yaml.Node) { size(v, "spool.memory", 1<<20, 1<<32, &sp.Memory) },
+		"drain_rate":   func(_, v *yaml.Node) { size(v, "spool.drain_rate", 0, 1<<40, &sp.DrainRate) },
+		"max_age":      func(_, v *yaml.Node) { duration(v, "spool.max_age", Duration(time.Minute), &sp.MaxAge) },
+		"fsync_interval": func(_, v *yaml.Node) {
+			duration(v, "spool.fsync_interval", Duration(10*time.Millisecond), &sp.FsyncInterval)
+		},
+	})
+	if sp.SegmentSize > 0 && sp.MaxSize > 0 && sp.MaxSize < 2*sp.SegmentSize {
+		d.errorf(n, "spool: max_size %s must hold at least two segments of segment_size %s", sp.MaxSize, sp.SegmentSize)
+	}
+}
+
+func (d *decoder) spoolDefaults(sp *Spool) {
+	if sp.Dir == "" {
+		sp.Dir = DefaultSpoolDir
+		// systemd's StateDirectory= sets this (a list; the first entry).
+		if sd, _, _ := strings.Cut(os.Getenv("STATE_DIRECTORY"), ":"); sd != "" {
+			sp.Dir = filepath.Join(sd, "spool")
+		}
+	}
+	if sp.Mode == "" {
+		sp.Mode = SpoolOutage
+	}
+	if sp.Fsync == "" {
+		sp.Fsync = FsyncInterval
+	}
+	if sp.MaxSize == 0 {
+		sp.MaxSize = DefaultSpoolMaxSize
+	}
+	if sp.FsyncInterval == 0 {
+		sp.FsyncInterval = DefaultFsyncInterval
+	}
+	if sp.SegmentSize == 0 {
+		sp.SegmentSize = min(DefaultSegmentSize, sp.MaxSize/4)
+	}
+	if sp.Memory == 0 {
+		sp.Memory = DefaultSpoolMemory
+	}
 }

@@ -123,6 +123,11 @@ func TestRecordRoundTrip(t *testing.T) {
 		t.Errorf("round trip: got %+v, want %+v", back, r)
 	}
 
+	r.Session, r.Evicted = "s-1", 7
+	if back, err := fromKgo(r.toKgo()); err != nil || back.Session != "s-1" || back.Evicted != 7 {
+		t.Errorf("session/evicted round trip: %+v, %v", back, err)
+	}
+
 	kr.Headers[4].Value = []byte("yes")
 	if _, err := fromKgo(kr); err == nil || !strings.Contains(err.Error(), "edgecam-keyframe") {
 		t.Errorf("bad keyframe header: err = %v", err)

@@ -16,6 +16,12 @@ const (
 	HeaderCaptureNs = "edgecam-capture-ns"
 	HeaderKeyframe  = "edgecam-keyframe"
 	HeaderCodec     = "edgecam-codec"
+	// HeaderSession is a random id of the agent run that captured the
+	// frame: a seq gap at a session change is a restart, not a loss.
+	HeaderSession = "edgecam-session"
+	// HeaderEvicted is present only on the first record after the spool
+	// dropped frames: how many (the seq gap just before this record).
+	HeaderEvicted = "edgecam-evicted"
 )
 
 // Record is one encoded frame of one stream, as stored in Kafka.
@@ -36,6 +42,12 @@ type Record struct {
 	Codec string
 	// Value is the access unit, Annex-B.
 	Value []byte
+	// Session identifies the agent run that captured the frame; empty
+	// omits the header.
+	Session string
+	// Evicted, when positive, says how many frames the spool dropped
+	// right before this one.
+	Evicted int64
 
 	// Partition and Offset say where Kafka stored the record; set by
 	// Tail and after a successful Produce.
@@ -50,7 +62,7 @@ func (r *Record) toKgo() *kgo.Record {
 	if r.Keyframe {
 		kf = "1"
 	}
-	return &kgo.Record{
+	kr := &kgo.Record{
 		Key:   []byte(r.Key),
 		Value: r.Value,
 		Headers: []kgo.RecordHeader{
@@ -62,6 +74,13 @@ func (r *Record) toKgo() *kgo.Record {
 			{Key: HeaderCodec, Value: []byte(r.Codec)},
 		},
 	}
+	if r.Session != "" {
+		kr.Headers = append(kr.Headers, kgo.RecordHeader{Key: HeaderSession, Value: []byte(r.Session)})
+	}
+	if r.Evicted > 0 {
+		kr.Headers = append(kr.Headers, kgo.RecordHeader{Key: HeaderEvicted, Value: strconv.AppendInt(nil, r.Evicted, 10)})
+	}
+	return kr
 }
 
 // fromKgo parses a record of the format. Every header is required: a record
@@ -96,6 +115,15 @@ func fromKgo(kr *kgo.Record) (*Record, error) {
 			}
 		case HeaderCodec:
 			r.Codec = string(h.Value)
+		case HeaderSession:
+			r.Session = string(h.Value)
+			continue // optional
+		case HeaderEvicted:
+			r.Evicted, err = strconv.ParseInt(string(h.Value), 10, 64)
+			if err != nil {
+				return nil, fmt.Errorf("offset %d: header %s=%q: %v", kr.Offset, h.Key, h.Value, err)
+			}
+			continue // optional
 		default:
 			continue // headers of later format versions
 		}
