@@ -12,6 +12,14 @@
 #   scripts/kafka/kafka.sh down                  stop every node (SIGTERM, 20 s, SIGKILL)
 #   scripts/kafka/kafka.sh topic NAME PARTITIONS create one more topic (if not there yet)
 #   scripts/kafka/kafka.sh status                list the nodes; exit 1 unless all run
+#   scripts/kafka/kafka.sh kill N                SIGKILL node N (a crash), keeping its data
+#   scripts/kafka/kafka.sh start N               start node N again on its data, wait until up
+#
+# For network-fault tests every node has a second listener, PROXIED, on
+# 127.0.0.1:929(1+n) that advertises 127.0.0.1:939(1+n): a TCP proxy of the
+# test (toxiproxy) listens there and forwards to 929(1+n), so clients that
+# bootstrap through 9392 keep talking through the proxy, and cutting it cuts
+# them off.
 #
 # Node n (1-based) listens on 127.0.0.1:909(1+n) (9092, 9093, 9094) for clients
 # and on 127.0.0.1:919(1+n) (9192, ...) for the controller quorum. Replication
@@ -50,6 +58,8 @@ fi
 readonly HOST=127.0.0.1
 readonly PORT_BASE=9091            # node n: client port PORT_BASE + n
 readonly CONTROLLER_PORT_BASE=9191 # node n: controller port CONTROLLER_PORT_BASE + n
+readonly PROXIED_PORT_BASE=9291   # node n: PROXIED listener, behind the test's proxy
+readonly PROXY_PORT_BASE=9391     # node n: what PROXIED advertises (the proxy)
 readonly MESSAGE_MAX_BYTES=8388608 # 8 MiB: one record is one video frame
 readonly START_TIMEOUT=90          # seconds for all nodes to be up
 readonly STOP_TIMEOUT=20           # seconds between SIGTERM and SIGKILL
@@ -272,6 +282,64 @@ cmd_down() {
 	fi
 }
 
+# launch_node ID DIR: start the node of DIR in the background, in its own
+# session so that a Ctrl-C or the end of the calling make/go test does not
+# stop it; `down` does. Sets NODE_PIDS[ID].
+launch_node() {
+	local id=$1 dir=$2
+	local -a jvm_opts
+	read -r -a jvm_opts <<<"$KAFKA_HEAP_OPTS"
+	(
+		cd "$dir"
+		# Keep no fd of the caller's (pipes, make's jobserver, our locks).
+		for fd in /proc/self/fd/*; do
+			fd=${fd##*/}
+			((fd <= 2)) || exec {fd}>&- 2>/dev/null || true
+		done
+		exec setsid nohup "$JAVA" "${jvm_opts[@]}" -XX:+ExitOnOutOfMemoryError \
+			-Djava.awt.headless=true \
+			-Dlog4j2.configurationFile="$LOG4J_CONFIG" \
+			-cp "$KAFKA_CACHE/*" kafka.Kafka "$dir/server.properties" \
+			</dev/null >>"$dir/broker.log" 2>&1
+	) &
+	NODE_PIDS[id]=$!
+	printf '%s\n' "$!" >"$dir/broker.pid"
+}
+
+# ---------------------------------------------------------------- kill/start
+
+# cmd_kill ID: SIGKILL one node (a crash: no clean shutdown), keeping its
+# data for `start`.
+cmd_kill() {
+	[[ $# -eq 1 && $1 =~ ^[1-9]$ ]] || usage
+	local dir=$KAFKA_STATE/node-$1 pid
+	[[ -d $dir ]] || die "kill: no node $1 (run: $0 up)"
+	pid=$(node_pid "$dir") || die "kill: node $1 is not running"
+	kill -KILL "$pid"
+	while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
+	rm -f "$dir/broker.pid"
+	log "kill: node $1 (pid $pid) killed with SIGKILL"
+}
+
+# cmd_start ID: start a stopped node again on its existing data and wait
+# until it serves clients.
+cmd_start() {
+	[[ $# -eq 1 && $1 =~ ^[1-9]$ ]] || usage
+	local id=$1 dir=$KAFKA_STATE/node-$1 start=$SECONDS
+	[[ -f $dir/server.properties ]] || die "start: no node $id (run: $0 up)"
+	node_pid "$dir" >/dev/null && die "start: node $id is already running"
+	local mark
+	mark=$(wc -l <"$dir/broker.log" 2>/dev/null || echo 0)
+	launch_node "$id" "$dir"
+	local deadline=$((SECONDS + START_TIMEOUT))
+	until listening "$(port_of "$id")" && tail -n +"$((mark + 1))" "$dir/broker.log" | grep -q 'Kafka Server started'; do
+		kill -0 "${NODE_PIDS[id]}" 2>/dev/null || fail_up "node $id exited while starting" "$dir"
+		((SECONDS < deadline)) || fail_up "node $id not up after ${START_TIMEOUT}s" "$dir"
+		sleep 0.2
+	done
+	log "start: node $id at $HOST:$(port_of "$id") ($((SECONDS - start))s)"
+}
+
 # ---------------------------------------------------------------- up
 
 # render NODE_ID DIR: write DIR/server.properties from the template.
@@ -283,6 +351,8 @@ render() {
 	t=${t//@HOST@/$HOST}
 	t=${t//@PORT@/$(port_of "$id")}
 	t=${t//@CONTROLLER_PORT@/$(controller_port_of "$id")}
+	t=${t//@PROXIED_PORT@/$((PROXIED_PORT_BASE + id))}
+	t=${t//@PROXY_PORT@/$((PROXY_PORT_BASE + id))}
 	t=${t//@BOOTSTRAP_CONTROLLERS@/$BOOTSTRAP_CONTROLLERS}
 	t=${t//@LOG_DIR@/$dir/data}
 	t=${t//@RF@/$RF}
@@ -429,24 +499,8 @@ cmd_up() {
 
 	# Start the nodes, each in its own session so that a Ctrl-C or the end
 	# of the calling make/go test does not stop it; `down` does.
-	local -a jvm_opts
-	read -r -a jvm_opts <<<"$KAFKA_HEAP_OPTS"
 	for ((i = 1; i <= brokers; i++)); do
-		(
-			cd "${dirs[i]}"
-			# Keep no fd of the caller's (pipes, make's jobserver, our locks).
-			for fd in /proc/self/fd/*; do
-				fd=${fd##*/}
-				((fd <= 2)) || exec {fd}>&- 2>/dev/null || true
-			done
-			exec setsid nohup "$JAVA" "${jvm_opts[@]}" -XX:+ExitOnOutOfMemoryError \
-				-Djava.awt.headless=true \
-				-Dlog4j2.configurationFile="$LOG4J_CONFIG" \
-				-cp "$KAFKA_CACHE/*" kafka.Kafka "${dirs[i]}/server.properties" \
-				</dev/null >"${dirs[i]}/broker.log" 2>&1
-		) &
-		NODE_PIDS[i]=$!
-		printf '%s\n' "$!" >"${dirs[i]}/broker.pid"
+		launch_node "$i" "${dirs[i]}"
 	done
 	{
 		echo "brokers=$brokers"
@@ -549,7 +603,7 @@ cmd_status() {
 cmd=$1
 shift
 case $cmd in
-up | down | topic) lock "$KAFKA_STATE.lock" ;;
+up | down | topic | kill | start) lock "$KAFKA_STATE.lock" ;;
 esac
 case $cmd in
 fetch) (($# == 0)) || usage; cmd_fetch ;;
@@ -557,6 +611,8 @@ up) cmd_up "$@" ;;
 down) (($# == 0)) || usage; cmd_down ;;
 topic) cmd_topic "$@" ;;
 status) (($# == 0)) || usage; cmd_status ;;
+kill) cmd_kill "$@" ;;
+start) cmd_start "$@" ;;
 -h | --help | help) usage ;;
 *) usage ;;
 esac
