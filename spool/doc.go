@@ -1,0 +1,126 @@
+// Package spool is the on-disk ring buffer that holds a stream's encoded
+// frames while Kafka cannot take them, and that survives crashes and power
+// cuts.
+//
+// It owns one directory per stream: segment files, framing with CRC32C,
+// GOP-aligned eviction, the fsync policy, crash recovery, and the stream's
+// seq high-water mark. It must never drop a frame silently: every frame it
+// loses is either counted as evicted (and reported on the next record Next
+// returns, for the edgecam-evicted header) or counted as corrupt, and it
+// never returns a frame whose CRC does not verify. It knows nothing about
+// Kafka: the caller Acks what Kafka acknowledged, and after a restart
+// discards what Kafka already has (DiscardThrough), because acks are not
+// persisted — Kafka is the source of truth for "delivered".
+//
+// # Use
+//
+//	s, err := spool.Open(dir, spool.Options{MaxSize: 2 << 30})
+//	s.DiscardThrough(lastSeqInKafka)          // after a restart
+//	s.Append(spool.Record{Seq: 42, Keyframe: true, Payload: au, ...})
+//	for {
+//		r, ok, err := s.Next()                  // oldest not yet returned
+//		if !ok { <-s.Ready(); continue }        // caught up: wait, don't poll
+//		produce(r)                              // r.Evicted > 0 → edgecam-evicted
+//	}
+//	s.Ack(seq)                                // Kafka acknowledged up to seq
+//	s.Rewind()                                // producer failed: resend unacked
+//
+// # Directory
+//
+//	LOCK                       flock(2)ed while open; holds the owner's pid
+//	seg-<20-digit seq>.log     segments, named after the seq of their first record
+//	evicted                    log of evicted seqs not yet delivered past (text)
+//	hwm                        seq high-water mark, decimal (Reserve)
+//	*.tmp                      leftovers of an interrupted atomic write; removed by Open
+//
+// evicted and hwm are replaced atomically: write a temporary file, fsync,
+// rename, fsync the directory. The evicted log lists runs of seqs, one
+// "<first seq> <count>" line each after the line "edgecam spool evicted v1".
+// It exists because a seq gap alone cannot tell evicted frames from frames
+// that never reached the spool (delivered from memory in outage mode) or seqs
+// reserved by a previous run; it is written before the evicted files are
+// deleted, and trimmed to what is not acked.
+//
+// # Segment format (version 1)
+//
+// All integers little-endian. A segment starts with a 16-byte header:
+//
+//	offset size
+//	0      8    magic "ECSPOOL1"
+//	8      4    format version, u32 = 1
+//	12     4    CRC-32C of bytes [0, 12)
+//
+// The header CRC tells a header torn by a crash (magic written, version
+// not) — damage, repaired like any torn tail — from a header written by a
+// newer edgecam, which Open refuses rather than misread.
+//
+// Records follow, back to back, each a 45-byte header and the payload:
+//
+//	offset size
+//	0      4    record magic, u32 0xEC5A17F1 (bytes f1 17 5a ec)
+//	4      4    length, u32: bytes after the CRC field = 33 + payload length
+//	8      4    CRC-32C (Castagnoli) of bytes [12, 12+length)
+//	12     8    seq, i64
+//	20     1    flags, bit 0 = keyframe (other bits zero, ignored on read)
+//	21     8    PTS, i64 nanoseconds
+//	29     8    DTS, i64 nanoseconds
+//	37     8    capture time, i64 Unix nanoseconds (math.MinInt64 = zero time)
+//	45     n    payload (one H.264 access unit), n <= MaxPayload (32 MiB)
+//
+// The CRC does not cover magic and length: a damaged length makes the CRC be
+// computed over the wrong bytes and fail. Seqs strictly increase within and
+// across segments. Every segment but possibly the first one written starts
+// with a keyframe: rotation to a new segment happens only at a keyframe once
+// the current one has reached Options.SegmentSize, so a segment can exceed
+// it by up to one GOP. Overhead: 45 bytes per frame, 16 per segment — at
+// 30 fps that is 4.9 MB per hour, 0.27% of a 4 Mbit/s stream (1.80 GB per
+// hour of payload); the default 2 GiB holds about 1 h 11 min of such an
+// outage.
+//
+// # Recovery
+//
+// Open reads every segment in seq order and verifies every record:
+//
+//   - The newest segment's torn tail — short header, short payload, zeros,
+//     a length beyond the end of the file, or a final record whose CRC fails
+//     because its blocks never reached the disk — is truncated and counted
+//     in Stats.Truncated (bytes). A newest segment with no complete record
+//     is removed.
+//   - A record in the middle of a segment whose magic, length or CRC is bad
+//     is skipped and counted in Stats.Corrupt. To resynchronise after a
+//     damaged length the reader searches forward for the next record magic
+//     whose record verifies; one skipped region counts as the number of
+//     record magics it contains, at least one.
+//   - A CRC-valid record whose seq is not above the previous one is counted
+//     as corrupt and skipped (it cannot be ours in that place).
+//   - A segment header with a newer version fails Open; a damaged header
+//     is logged, its records are still read, and if it is the newest
+//     segment, appends start a new segment instead of extending it.
+//
+// Damage is never repaired in older segments (they stay byte-for-byte as
+// they are); only the newest segment's tail is cut.
+//
+// Open thus reads the whole spool once: about a minute for a full 2 GiB
+// spool on an SD card reading 30–40 MB/s, a second or two on an SSD.
+//
+// # Durability
+//
+// Appends go to a 1 MiB buffer, written with large sequential writes
+// (SD-card friendly). Options.Fsync picks when they are fsynced: every
+// Options.FsyncInterval (default 500 ms, from a timer armed only while
+// there is unsynced data), after every keyframe, or after every frame. A
+// segment is always fsynced before the next one starts, and the directory
+// after files are created or removed (on the next Sync). Next reads frames
+// still in the buffer directly from it, so a reader close behind the writer
+// does not force small writes.
+//
+// # Eviction
+//
+// When the spool grows over Options.MaxSize, when the newest frame of the
+// oldest segment is older than Options.MaxAge, or when a write fails with
+// ENOSPC, the oldest whole segments are deleted — whole GOPs, never the
+// segment being written. Their frames that were not acked count as evicted.
+// Next reports, on the first record after a gap, how many evicted seqs lie
+// in the gap since the previous record it returned (or the last acked one
+// after Open or Rewind) — exactly the seq gap when seqs are consecutive.
+package spool

@@ -1,0 +1,140 @@
+package spool
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// recover scans every segment and rebuilds the in-memory state.
+func (s *Spool) recover() error {
+	if tmps, _ := filepath.Glob(filepath.Join(s.dir, "*.tmp")); len(tmps) > 0 {
+		for _, t := range tmps { // a crash during writeFileAtomic
+			os.Remove(t)
+		}
+		s.dirDirty = true
+	}
+	names, _, err := listSegments(s.dir)
+	if err != nil {
+		return fmt.Errorf("spool: %w", err)
+	}
+	type scanned struct {
+		seg *segment
+		res segScan
+	}
+	all := make([]scanned, 0, len(names))
+	prev := int64(-1)
+	lastWithRecords := -1
+	for i, name := range names {
+		path := filepath.Join(s.dir, name)
+		f, err := os.Open(path)
+		if err != nil {
+			return fmt.Errorf("spool: %w", err)
+		}
+		fi, err := f.Stat()
+		if err != nil {
+			f.Close()
+			return fmt.Errorf("spool: %w", err)
+		}
+		res, err := scanSegment(f, fi.Size(), prev, nil)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("spool: %s: %w", path, err)
+		}
+		seg := &segment{path: path, size: res.size, records: res.records, seqs: res.seqs,
+			firstSeq: res.firstSeq, lastSeq: res.lastSeq, firstCap: res.firstCap, lastCap: res.lastCap,
+			verifiedEnd: res.size, synced: res.size}
+		all = append(all, scanned{seg, res})
+		if res.records > 0 {
+			prev = res.lastSeq
+			lastWithRecords = i
+		}
+	}
+	for i, sc := range all {
+		seg, res := sc.seg, sc.res
+		switch {
+		case res.records == 0:
+			// Nothing verifiable: a segment created just before a crash
+			// (newest) or destroyed by damage (older). Its name would only
+			// mislead, so it goes.
+			if i > lastWithRecords {
+				s.st.Truncated += res.size
+				s.log.Warn("spool: removing segment without a complete record (torn at creation)", "file", seg.path, "bytes", res.size)
+			} else {
+				s.st.Corrupt += res.corrupt + res.tailRecs
+				s.log.Error("spool: removing segment without a single valid record", "file", seg.path, "bytes", res.size)
+			}
+			if err := os.Remove(seg.path); err != nil {
+				return fmt.Errorf("spool: %w", err)
+			}
+			s.dirDirty = true
+			continue
+		case i == lastWithRecords:
+			s.st.Corrupt += res.corrupt
+			if res.tail > 0 {
+				// The torn end of the last write before a crash or power
+				// cut: a short header, a short payload, zeros, or a record
+				// whose CRC fails because its blocks never reached the disk.
+				if err := truncateFile(seg.path, res.validEnd); err != nil {
+					return fmt.Errorf("spool: truncating torn tail: %w", err)
+				}
+				s.st.Truncated += res.tail
+				s.log.Warn("spool: truncated torn tail", "file", seg.path, "bytes", res.tail, "at", res.validEnd)
+				seg.size, seg.verifiedEnd, seg.synced = res.validEnd, res.validEnd, res.validEnd
+			}
+			if res.headerOK {
+				f, err := os.OpenFile(seg.path, os.O_RDWR, 0)
+				if err != nil {
+					return fmt.Errorf("spool: %w", err)
+				}
+				// After a process crash the tail may sit in the page cache
+				// only; make it as durable as the rest before appending.
+				if err := f.Sync(); err != nil {
+					f.Close()
+					return fmt.Errorf("spool: fsync %s: %w", seg.path, err)
+				}
+				s.w = writer{seg: seg, f: f, buf: s.w.buf, fileOff: seg.size}
+			} else {
+				s.log.Error("spool: newest segment has a damaged header; sealing it and starting a new one on the next append", "file", seg.path)
+			}
+		default:
+			if res.corrupt+res.tailRecs > 0 {
+				s.st.Corrupt += res.corrupt + res.tailRecs
+			}
+		}
+		if res.corrupt > 0 || (i != lastWithRecords && res.tailRecs > 0) || !res.headerOK {
+			s.log.Error("spool: skipped damaged records (bad CRC or framing)", "file", seg.path,
+				"records", res.corrupt+res.tailRecs, "header_ok", res.headerOK)
+		}
+		s.segs = append(s.segs, seg)
+		s.bytes += seg.size
+		s.unacked += seg.records
+	}
+	if n := len(s.segs); n > 0 {
+		s.lastSeq, s.haveLast = s.segs[n-1].lastSeq, true
+		// Seqs logged as evicted but still on disk: a crash came between
+		// writing the log and deleting the segment. They are not evicted.
+		if s.evicted.dropFrom(s.segs[0].firstSeq) {
+			s.evictedDirty = true
+		}
+	}
+	if l, ok := s.evicted.last(); ok && (!s.haveLast || l > s.lastSeq) {
+		s.lastSeq, s.haveLast = l, true
+	}
+	return nil
+}
+
+func truncateFile(path string, size int64) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	err = f.Truncate(size)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
