@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"path/filepath"
 	"sync/atomic"
 	"time"
 
@@ -12,29 +13,36 @@ import (
 	"github.com/edgecam/edgecam/config"
 	"github.com/edgecam/edgecam/encode"
 	"github.com/edgecam/edgecam/kafka"
+	"github.com/edgecam/edgecam/spool"
 )
 
 // stream is one camera: its pipeline, its sequence numbers, its counters.
 type stream struct {
-	name string
-	key  string
-	src  capture.Source
-	spec encode.Spec
-	prod *kafka.Producer
-	log  *slog.Logger
-	opts Options
+	name    string
+	key     string
+	src     capture.Source
+	spec    encode.Spec
+	prod    *kafka.Producer
+	spool   config.Spool
+	session string
+	fps     int
+	log     *slog.Logger
+	opts    Options
 
 	// next is the edgecam-seq of the next frame; -1 until resumed from
 	// Kafka. Only the supervise goroutine writes it (atomic for the stats
 	// logger).
 	next atomic.Int64
 
-	frames, keyframes, bytes atomic.Int64 // handed to the producer
+	frames, keyframes, bytes atomic.Int64 // encoded
 	acked, failed, tooLarge  atomic.Int64 // producer outcomes
+	spooled, drained, spills atomic.Int64 // frames written to / produced from the spool; switches to it
+	lost                     atomic.Int64 // frames neither Kafka nor the spool took
+	lastLatency              atomic.Int64 // capture → ack of the last acknowledged frame, ns
 	restarts                 atomic.Int64
 }
 
-func newStream(cfg *config.Config, sc config.Stream, prod *kafka.Producer, log *slog.Logger, opts Options) *stream {
+func newStream(cfg *config.Config, sc config.Stream, prod *kafka.Producer, session string, log *slog.Logger, opts Options) *stream {
 	key := cfg.Device.ID + "/" + sc.Name
 	s := &stream{
 		name: sc.Name,
@@ -53,17 +61,22 @@ func newStream(cfg *config.Config, sc config.Stream, prod *kafka.Producer, log *
 			KeyframeInterval: time.Duration(sc.KeyframeInterval),
 			Encoder:          string(sc.Encoder),
 		},
-		prod: prod,
-		log:  log.With("stream", sc.Name),
-		opts: opts,
+		prod:    prod,
+		spool:   cfg.Spool,
+		session: session,
+		fps:     sc.FPS,
+		log:     log.With("stream", sc.Name),
+		opts:    opts,
 	}
 	s.next.Store(-1)
 	return s
 }
 
-// supervise runs the stream until ctx is done, restarting it with capped
-// exponential backoff after every failure. A panic inside one attempt is
-// recovered and treated as a failure, so it never takes other streams down.
+// supervise runs the stream until ctx is done: it opens the stream's
+// spool, fixes its first seq, starts its deliverer, and runs the pipeline,
+// restarting it with capped exponential backoff after every failure. A
+// panic inside one attempt is recovered and treated as a failure, so it
+// never takes other streams down.
 func (s *stream) supervise(ctx context.Context) {
 	bo := backoff{min: s.opts.MinBackoff, max: s.opts.MaxBackoff}
 	var statsC <-chan time.Time
@@ -84,14 +97,31 @@ func (s *stream) supervise(ctx context.Context) {
 	}()
 	defer s.logStats("stream stopped")
 
+	sctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	d, err := s.openDelivery(sctx, &bo)
+	if err != nil {
+		return // ctx ended
+	}
+	d.stop = cancel
+	delivered := make(chan error, 1)
+	go func() { delivered <- d.run(ctx, deliverBudget) }()
+	defer func() {
+		close(d.in)
+		if err := <-delivered; err != nil {
+			s.log.Error("stream stopped for good", "err", err)
+		}
+	}()
+
+	bo.reset()
 	var lastWarn time.Time
 	var failures int
-	for ctx.Err() == nil {
-		delivered, err := s.attempt(ctx)
-		if ctx.Err() != nil {
+	for sctx.Err() == nil {
+		ok, err := s.attempt(sctx, d.in)
+		if sctx.Err() != nil {
 			return
 		}
-		if delivered {
+		if ok {
 			bo.reset()
 			failures = 0
 		}
@@ -106,8 +136,47 @@ func (s *stream) supervise(ctx context.Context) {
 		} else {
 			s.log.Debug("stream failed; retrying", "err", err, "failures", failures, "retry_in", delay)
 		}
-		if !sleep(ctx, delay) {
+		if !sleep(sctx, delay) {
 			return
+		}
+	}
+}
+
+// openDelivery opens the stream's spool (retrying while, e.g., another
+// agent holds its lock) and fixes the first seq. It fails only when ctx
+// ends.
+func (s *stream) openDelivery(ctx context.Context, bo *backoff) (*deliverer, error) {
+	dir := filepath.Join(s.spool.Dir, s.name)
+	opts := spool.Options{
+		SegmentSize:   int64(s.spool.SegmentSize),
+		MaxSize:       int64(s.spool.MaxSize),
+		MaxAge:        time.Duration(s.spool.MaxAge),
+		FsyncInterval: time.Duration(s.spool.FsyncInterval),
+		Logger:        s.log.With("component", "spool"),
+	}
+	switch s.spool.Fsync {
+	case config.FsyncKeyframe:
+		opts.Fsync = spool.FsyncKeyframe
+	case config.FsyncAlways:
+		opts.Fsync = spool.FsyncAlways
+	}
+	for {
+		sp, err := spool.Open(dir, opts)
+		if err == nil {
+			d := newDeliverer(s, s.spool, s.session, s.prod, sp, s.fps)
+			d.sessionPath = dir + ".sessions"
+			if err = d.start(ctx, resumeWait); err == nil {
+				return d, nil
+			}
+			sp.Close()
+		}
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		delay := bo.next()
+		s.log.Warn("cannot open the stream's spool; retrying", "dir", dir, "err", err, "retry_in", delay)
+		if !sleep(ctx, delay) {
+			return nil, ctx.Err()
 		}
 	}
 }
@@ -115,17 +184,12 @@ func (s *stream) supervise(ctx context.Context) {
 // attempt runs the stream once: resume the sequence from Kafka (first time
 // only), check the camera, choose the encoder, run the pipeline until it
 // ends. It reports whether any frame was delivered, and why it ended.
-func (s *stream) attempt(ctx context.Context) (delivered bool, err error) {
+func (s *stream) attempt(ctx context.Context, out chan<- encode.Frame) (delivered bool, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("panic: %v", r)
 		}
 	}()
-	if s.next.Load() < 0 {
-		if err := s.resume(ctx); err != nil {
-			return false, err
-		}
-	}
 	if err := capture.Check(s.src); err != nil {
 		return false, err
 	}
@@ -154,8 +218,10 @@ func (s *stream) attempt(ctx context.Context) (delivered bool, err error) {
 	}
 	s.log.Info("stream started", "source", s.src.String(), "encoder", s.spec.Encoder,
 		"size", fmt.Sprintf("%dx%d@%d", s.spec.Width, s.spec.Height, s.spec.FPS), "bitrate_kbps", s.spec.BitrateKbps, "key", s.key, "seq", s.next.Load())
+	// Every frame the pipeline emits goes to the deliverer, also while
+	// stopping: the pipeline drains into it.
 	for f := range p.Frames() {
-		s.produce(f)
+		out <- f
 		delivered = true
 	}
 	if err := p.Err(); err != nil {
@@ -176,70 +242,10 @@ func isHardware(cands []encode.Candidate, name string) bool {
 	return false
 }
 
-// resume asks Kafka for the last seq of this stream's key, so a restarted
-// agent continues the sequence instead of reusing numbers. Until Kafka
-// answers the stream does not capture.
-func (s *stream) resume(ctx context.Context) error {
-	rctx, cancel := context.WithTimeout(ctx, 15*time.Second)
-	defer cancel()
-	last, found, err := s.prod.Resume(rctx, s.key)
-	if err != nil {
-		if isCancel(ctx, err) {
-			return err
-		}
-		return fmt.Errorf("reading the last record of %s from Kafka to continue its sequence: %w", s.key, err)
-	}
-	if found {
-		s.next.Store(last + 1)
-		s.log.Info("resuming sequence after the last record in Kafka", "last_seq", last, "next_seq", last+1)
-	} else {
-		s.next.Store(0)
-		s.log.Info("no earlier record of this stream in Kafka; sequence starts at 0", "key", s.key)
-	}
-	return nil
-}
-
-// produce hands one frame to the producer. It blocks when the producer's
-// buffer is full, which backs pressure up into the pipeline.
-func (s *stream) produce(f encode.Frame) {
-	r := &kafka.Record{
-		Key:         s.key,
-		Seq:         s.next.Add(1) - 1,
-		PTS:         f.PTS,
-		DTS:         f.DTS,
-		CaptureTime: f.CaptureTime,
-		Keyframe:    f.Keyframe,
-		Codec:       "h264",
-		Value:       f.Data,
-	}
-	s.frames.Add(1)
-	s.bytes.Add(int64(len(f.Data)))
-	if f.Keyframe {
-		s.keyframes.Add(1)
-	}
-	s.prod.Produce(r, s.onResult)
-}
-
-// onResult runs on the producer's callback goroutine for every record.
-func (s *stream) onResult(r *kafka.Record, err error) {
-	if err == nil {
-		s.acked.Add(1)
-		return
-	}
-	if errors.Is(err, kafka.ErrTooLarge) {
-		// Logged each time: a frame this large means the bitrate or the
-		// broker's message.max.bytes needs changing.
-		s.tooLarge.Add(1)
-		s.log.Error("frame dropped: larger than the maximum Kafka record size (lower bitrate_kbps or raise the broker's message.max.bytes)", "seq", r.Seq, "bytes", len(r.Value))
-		return
-	}
-	if n := s.failed.Add(1); n == 1 || n%100 == 0 {
-		s.log.Error("Kafka rejected a frame", "seq", r.Seq, "err", err, "rejected_total", n)
-	}
-}
-
 func (s *stream) logStats(msg string) {
 	s.log.Info(msg, "frames", s.frames.Load(), "keyframes", s.keyframes.Load(), "bytes", s.bytes.Load(),
-		"acked", s.acked.Load(), "failed", s.failed.Load(), "too_large", s.tooLarge.Load(), "restarts", s.restarts.Load(),
+		"acked", s.acked.Load(), "failed", s.failed.Load(), "too_large", s.tooLarge.Load(),
+		"spooled", s.spooled.Load(), "drained", s.drained.Load(), "spills", s.spills.Load(), "lost", s.lost.Load(),
+		"latency", time.Duration(s.lastLatency.Load()).Round(time.Millisecond), "restarts", s.restarts.Load(),
 		"next_seq", s.next.Load())
 }

@@ -84,7 +84,7 @@ func (d *decoder) decode(data []byte) *Config {
 	if cfg.Kafka.Topic == "" {
 		cfg.Kafka.Topic = DefaultTopic
 	}
-	d.spoolDefaults(&cfg.Spool)
+	cfg.Spool = cfg.Spool.WithDefaults()
 	if streamsNode == nil {
 		d.errorf(root, "streams: missing: a config needs at least one stream")
 	}
@@ -561,7 +561,8 @@ func (d *decoder) spool(n *yaml.Node, sp *Spool) {
 	}
 }
 
-func (d *decoder) spoolDefaults(sp *Spool) {
+// WithDefaults fills the unset fields of sp with their defaults.
+func (sp Spool) WithDefaults() Spool {
 	if sp.Dir == "" {
 		sp.Dir = DefaultSpoolDir
 		// systemd's StateDirectory= sets this (a list; the first entry).
@@ -587,4 +588,5 @@ func (d *decoder) spoolDefaults(sp *Spool) {
 	if sp.Memory == 0 {
 		sp.Memory = DefaultSpoolMemory
 	}
+	return sp
 }

@@ -7,9 +7,10 @@ import (
 	"github.com/twmb/franz-go/pkg/kgo"
 )
 
-// slogger adapts slog to kgo's logger. kgo's info level is chatty about
-// routine connection churn, so it is logged at debug; warnings and errors
-// pass through.
+// slogger adapts slog to kgo's logger. kgo's info and warn levels repeat
+// every retry (a dial failure every few hundred milliseconds while a broker
+// is away), so they are logged at debug: the agent logs outages itself,
+// once. kgo's errors are warnings.
 type slogger struct{ l *slog.Logger }
 
 func (s slogger) Level() kgo.LogLevel {
@@ -18,17 +19,14 @@ func (s slogger) Level() kgo.LogLevel {
 	case s.l.Enabled(ctx, slog.LevelDebug):
 		return kgo.LogLevelInfo
 	case s.l.Enabled(ctx, slog.LevelWarn):
-		return kgo.LogLevelWarn
+		return kgo.LogLevelError
 	}
-	return kgo.LogLevelError
+	return kgo.LogLevelNone
 }
 
 func (s slogger) Log(level kgo.LogLevel, msg string, keyvals ...any) {
 	lv := slog.LevelDebug
-	switch level {
-	case kgo.LogLevelError:
-		lv = slog.LevelError
-	case kgo.LogLevelWarn:
+	if level == kgo.LogLevelError {
 		lv = slog.LevelWarn
 	}
 	s.l.Log(context.Background(), lv, msg, keyvals...)

@@ -30,6 +30,8 @@ Usage:
   edgecam tail --config FILE --stream NAME -o OUT [--from-start] [--frames N | --duration D] [--to-end]
                                        read a stream back into OUT (.h264, .ts, .mp4, .mkv)
   edgecam config check --config FILE   validate a config file
+  edgecam spool inspect --config FILE [--segments]
+                                       what each stream's spool holds (works beside a running agent)
   edgecam version                      print the agent and GStreamer versions
 
 Run 'edgecam COMMAND -h' for the flags of a command.
@@ -59,6 +61,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = cmdTail(args[1:], stderr)
 	case "config":
 		err = cmdConfig(args[1:], stdout, stderr)
+	case "spool":
+		err = cmdSpool(args[1:], stdout, stderr)
 	case "version", "--version":
 		err = cmdVersion(stdout)
 	case "help", "-h", "--help":
