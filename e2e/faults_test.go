@@ -1,0 +1,449 @@
+package e2e
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	toxiproxy "github.com/Shopify/toxiproxy/v2"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/rs/zerolog"
+
+	"github.com/edgecam/edgecam/spool"
+)
+
+// The fault tests reach the broker through a TCP proxy: kafka.sh gives
+// every node a listener on 9292 that advertises 9392, where the proxy
+// listens, so the agent's every connection crosses it and stopping it is a
+// network cut.
+const (
+	proxyAddr    = "127.0.0.1:9392"
+	proxiedAddr  = "127.0.0.1:9292"
+	kafkaScript  = "../scripts/kafka/kafka.sh"
+	faultStream  = "cam0"
+	frameTimeout = 90 * time.Second
+)
+
+func newProxy(t *testing.T) *toxiproxy.Proxy {
+	t.Helper()
+	srv := toxiproxy.NewServer(toxiproxy.NewMetricsContainer(prometheus.NewRegistry()), zerolog.Nop())
+	p := toxiproxy.NewProxy(srv, "kafka", proxyAddr, proxiedAddr)
+	if err := p.Start(); err != nil {
+		t.Fatalf("toxiproxy on %s: %v", proxyAddr, err)
+	}
+	t.Cleanup(p.Stop)
+	return p
+}
+
+// syncBuf is the agent's log, written by exec while the test reads it.
+type syncBuf struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuf) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuf) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+type agentProc struct {
+	cmd    *exec.Cmd
+	logs   *syncBuf
+	waited chan error
+}
+
+func startAgent(t *testing.T, bin, cfg string) *agentProc {
+	t.Helper()
+	a := &agentProc{logs: &syncBuf{}, waited: make(chan error, 1)}
+	a.cmd = exec.Command(bin, "run", "--config", cfg)
+	a.cmd.Stdout, a.cmd.Stderr = a.logs, a.logs
+	if err := a.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { a.waited <- a.cmd.Wait() }()
+	t.Cleanup(func() { a.cmd.Process.Kill() })
+	return a
+}
+
+// stop sends SIGTERM and checks a clean exit within 5 s.
+func (a *agentProc) stop(t *testing.T) string {
+	t.Helper()
+	a.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case err := <-a.waited:
+		if err != nil {
+			t.Fatalf("edgecam run: %v\n%s", err, a.logs)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatalf("edgecam run did not exit within 5 s of SIGTERM\n%s", a.logs)
+	}
+	return a.logs.String()
+}
+
+// kill is a crash: SIGKILL, no cleanup of any kind.
+func (a *agentProc) kill() {
+	a.cmd.Process.Kill()
+	<-a.waited
+}
+
+// waitLog waits until the agent's log has a line containing every part.
+func (a *agentProc) waitLog(t *testing.T, parts ...string) {
+	t.Helper()
+	deadline := time.Now().Add(frameTimeout)
+	for time.Now().Before(deadline) {
+		for _, l := range strings.Split(a.logs.String(), "\n") {
+			ok := true
+			for _, p := range parts {
+				ok = ok && strings.Contains(l, p)
+			}
+			if ok {
+				return
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("no log line with %q within %s:\n%s", parts, frameTimeout, a.logs)
+}
+
+// waitRecords waits until Kafka holds at least n records of key.
+func waitRecords(t *testing.T, brokers, key string, n int) []record {
+	t.Helper()
+	deadline := time.Now().Add(frameTimeout)
+	for {
+		recs := readKey(t, brokers, key)
+		if len(recs) >= n {
+			return recs
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: %d records after %s, want %d", key, len(recs), frameTimeout, n)
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+}
+
+// finalFrames is the frames counter of the stream's last "stream stopped"
+// line: how many frames the agent encoded in that run.
+func finalFrames(t *testing.T, logs, stream string) int {
+	t.Helper()
+	n := -1
+	for _, l := range strings.Split(logs, "\n") {
+		if strings.Contains(l, `msg="stream stopped"`) && strings.Contains(l, "stream="+stream+" ") {
+			i := strings.Index(l, " frames=")
+			n, _ = strconv.Atoi(strings.Fields(l[i+len(" frames="):])[0])
+		}
+	}
+	if n < 0 {
+		t.Fatalf("no final stream line for %s:\n%s", stream, logs)
+	}
+	return n
+}
+
+// checkDelivery asserts the delivery promises on the records of one key:
+// seq starts at 0, strictly increases (nothing twice), and every gap is
+// explained — by edgecam-evicted on the record after it (exactly the gap),
+// or, when allowGap says so, by something the test did (corruption). The
+// values must decode with ffprobe to as many frames, without errors unless
+// decodeErrorsOK. It returns the total of edgecam-evicted.
+func checkDelivery(t *testing.T, recs []record, allowGap func(from, to int64) bool, decodeErrorsOK bool) (evicted int64) {
+	t.Helper()
+	if len(recs) == 0 {
+		t.Fatal("no records")
+	}
+	prev := int64(-1)
+	var stream []byte
+	for i, r := range recs {
+		seq, err := strconv.ParseInt(r.headers["edgecam-seq"], 10, 64)
+		if err != nil {
+			t.Fatalf("record %d: edgecam-seq %q", i, r.headers["edgecam-seq"])
+		}
+		if r.headers["edgecam-session"] == "" {
+			t.Fatalf("record %d (seq %d): no edgecam-session", i, seq)
+		}
+		ev, _ := strconv.ParseInt(r.headers["edgecam-evicted"], 10, 64)
+		evicted += ev
+		switch {
+		case seq <= prev:
+			t.Fatalf("record %d: seq %d after %d: duplicate or out of order", i, seq, prev)
+		case seq != prev+1 && ev == seq-prev-1:
+			// an eviction, announced exactly
+		case seq != prev+1 && ev == 0 && allowGap != nil && allowGap(prev+1, seq-1):
+		case seq != prev+1:
+			t.Fatalf("record %d: seq %d after %d: gap of %d, edgecam-evicted %q", i, seq, prev, seq-prev-1, r.headers["edgecam-evicted"])
+		case ev != 0:
+			t.Fatalf("record %d: edgecam-evicted %d without a gap", i, ev)
+		}
+		prev = seq
+		stream = append(stream, r.value...)
+	}
+	path := filepath.Join(t.TempDir(), "all.h264")
+	if err := os.WriteFile(path, stream, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	n, errs := ffprobeFrames(t, path, "-f", "h264")
+	if n != len(recs) || (!decodeErrorsOK && errs != "") {
+		t.Fatalf("ffprobe decoded %d frames of %d records; errors %q", n, len(recs), errs)
+	}
+	return evicted
+}
+
+// faultConfig is a one-stream config through the proxy; spool holds extra
+// lines of the spool section.
+func faultConfig(t *testing.T, spool string) (cfg, device string) {
+	return writeConfigSpool(t, proxyAddr, spool, oneTestStream)
+}
+
+// TestNetworkCut: the link to the broker is cut for 20 s while streaming;
+// the stream spills to the spool and, once the link is back, every frame
+// arrives exactly once, in order, and decodes.
+func TestNetworkCut(t *testing.T) {
+	brokers, bin := env(t)
+	proxy := newProxy(t)
+	cfg, device := faultConfig(t, "")
+	key := device + "/" + faultStream
+	a := startAgent(t, bin, cfg)
+	waitRecords(t, brokers, key, 30)
+	t.Logf("streaming; cutting the link")
+	proxy.Stop()
+	cut := time.Now()
+	a.waitLog(t, "spilling to the spool")
+	time.Sleep(20*time.Second - time.Since(cut))
+	proxy.Start()
+	back := time.Now()
+	a.waitLog(t, "spool drained; back to the direct path")
+	drained := time.Since(back)
+	time.Sleep(time.Second)
+	logs := a.stop(t)
+	recs := readKey(t, brokers, key)
+	checkDelivery(t, recs, nil, false)
+	if want := finalFrames(t, logs, faultStream); len(recs) != want {
+		t.Fatalf("Kafka has %d frames, the agent encoded %d\n%s", len(recs), want, logs)
+	}
+	t.Logf("network cut 20 s: %d frames, all delivered once and in order; backlog drained %s after the link returned", len(recs), drained.Round(time.Millisecond))
+}
+
+// TestBrokerKill: the broker is killed (SIGKILL) and restarted while the
+// agent streams.
+func TestBrokerKill(t *testing.T) {
+	brokers, bin := env(t)
+	newProxy(t)
+	cfg, device := faultConfig(t, "")
+	key := device + "/" + faultStream
+	a := startAgent(t, bin, cfg)
+	waitRecords(t, brokers, key, 30)
+	if out, err := exec.Command(kafkaScript, "kill", "1").CombinedOutput(); err != nil {
+		t.Fatalf("kafka.sh kill: %v\n%s", err, out)
+	}
+	time.Sleep(3 * time.Second)
+	if out, err := exec.Command(kafkaScript, "start", "1").CombinedOutput(); err != nil {
+		t.Fatalf("kafka.sh start: %v\n%s", err, out)
+	}
+	// Frames keep coming after the restart.
+	before := len(readKey(t, brokers, key))
+	waitRecords(t, brokers, key, before+30)
+	time.Sleep(time.Second)
+	logs := a.stop(t)
+	recs := readKey(t, brokers, key)
+	checkDelivery(t, recs, nil, false)
+	if want := finalFrames(t, logs, faultStream); len(recs) != want {
+		t.Fatalf("Kafka has %d frames, the agent encoded %d\n%s", len(recs), want, logs)
+	}
+	t.Logf("broker kill -9 and restart: %d frames, all delivered once and in order", len(recs))
+}
+
+// TestAgentKilledDuringDrain: in mode always, the agent builds a backlog
+// behind a cut link, the link returns, and the agent is killed (SIGKILL)
+// while it drains — five times in a row. A last run drains everything: no
+// duplicate, no gap.
+func TestAgentKilledDuringDrain(t *testing.T) {
+	brokers, bin := env(t)
+	proxy := newProxy(t)
+	cfg, device := faultConfig(t, "  mode: always\n")
+	key := device + "/" + faultStream
+	for i := range 5 {
+		proxy.Stop()
+		a := startAgent(t, bin, cfg)
+		a.waitLog(t, "stream started")
+		time.Sleep(3 * time.Second) // about 90 frames of backlog
+		proxy.Start()
+		a.waitLog(t, "Kafka answered: delivering the spool")
+		time.Sleep(time.Duration(100+i*150) * time.Millisecond)
+		a.kill()
+	}
+	a := startAgent(t, bin, cfg)
+	a.waitLog(t, "stream started")
+	time.Sleep(5 * time.Second)
+	logs := a.stop(t)
+	recs := readKey(t, brokers, key)
+	checkDelivery(t, recs, nil, false)
+	info, err := spool.Inspect(filepath.Join(filepath.Dir(cfg), "spool", faultStream))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("5 kills during drains, mode always: %d frames in Kafka, seq 0..%s, no gap, no duplicate; %d frames left in the spool\n%s",
+		len(recs), recs[len(recs)-1].headers["edgecam-seq"], info.Frames, lastLines(logs, 3))
+}
+
+// TestStartWithBrokerDown: a fresh device starts while Kafka is
+// unreachable; it spools, and when Kafka appears everything captured
+// arrives, from seq 0, with no gap.
+func TestStartWithBrokerDown(t *testing.T) {
+	brokers, bin := env(t)
+	proxy := newProxy(t)
+	proxy.Stop()
+	cfg, device := faultConfig(t, "")
+	key := device + "/" + faultStream
+	a := startAgent(t, bin, cfg)
+	a.waitLog(t, "Kafka did not answer at start")
+	a.waitLog(t, "stream started")
+	time.Sleep(5 * time.Second)
+	proxy.Start()
+	a.waitLog(t, "spool drained; back to the direct path")
+	time.Sleep(time.Second)
+	logs := a.stop(t)
+	recs := readKey(t, brokers, key)
+	checkDelivery(t, recs, nil, false)
+	if recs[0].headers["edgecam-seq"] != "0" {
+		t.Fatalf("first seq %s", recs[0].headers["edgecam-seq"])
+	}
+	if want := finalFrames(t, logs, faultStream); len(recs) != want {
+		t.Fatalf("Kafka has %d frames, the agent encoded %d\n%s", len(recs), want, logs)
+	}
+	t.Logf("started with Kafka down: %d frames, seq 0..%d, all delivered", len(recs), len(recs)-1)
+}
+
+// TestOutageLongerThanSpool: the spool holds about 4 s of video and the
+// link is cut for 15 s: the oldest GOPs are evicted, the gap in Kafka
+// equals edgecam-evicted exactly, the video still decodes, and streaming
+// continues.
+func TestOutageLongerThanSpool(t *testing.T) {
+	brokers, bin := env(t)
+	proxy := newProxy(t)
+	dir := t.TempDir()
+	device := fmt.Sprintf("e2e-evict-%d", time.Now().UnixNano())
+	cfg := filepath.Join(dir, "edgecam.yaml")
+	body := fmt.Sprintf(`device: {id: %s}
+kafka: {brokers: [%q], topic: %s}
+spool: {dir: %s, max_size: 1MiB, segment_size: 128KiB}
+streams:
+  - name: cam0
+    source: {type: test, pattern: snow}
+    width: 640
+    height: 360
+    fps: 30
+    bitrate_kbps: 2000
+    keyframe_interval: 1s
+`, device, proxyAddr, topic, filepath.Join(dir, "spool"))
+	if err := os.WriteFile(cfg, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	key := device + "/" + faultStream
+	a := startAgent(t, bin, cfg)
+	waitRecords(t, brokers, key, 30)
+	proxy.Stop()
+	time.Sleep(15 * time.Second)
+	proxy.Start()
+	a.waitLog(t, "spool drained; back to the direct path")
+	before := len(readKey(t, brokers, key))
+	waitRecords(t, brokers, key, before+30) // streaming continues
+	logs := a.stop(t)
+	recs := readKey(t, brokers, key)
+	evicted := checkDelivery(t, recs, nil, false)
+	if evicted == 0 {
+		t.Fatalf("no frame evicted in a 15 s outage with a 1 MiB spool\n%s", logs)
+	}
+	last, _ := strconv.ParseInt(recs[len(recs)-1].headers["edgecam-seq"], 10, 64)
+	if int64(len(recs))+evicted != last+1 {
+		t.Fatalf("%d delivered + %d evicted != %d captured", len(recs), evicted, last+1)
+	}
+	t.Logf("15 s outage, 1 MiB spool: %d frames delivered, %d evicted (announced by edgecam-evicted, gap equal), decodes", len(recs), evicted)
+}
+
+// TestCorruptSpool: frames spooled while Kafka was away; the spool is then
+// damaged on disk (bytes overwritten in the middle of a segment, the last
+// segment cut short). The next start delivers every intact frame and
+// reports the damage.
+func TestCorruptSpool(t *testing.T) {
+	brokers, bin := env(t)
+	proxy := newProxy(t)
+	proxy.Stop()
+	cfg, device := writeConfigSpool(t, proxyAddr, "  segment_size: 128KiB\n", strings.Replace(oneTestStream, "pattern: ball", "pattern: snow", 1))
+	key := device + "/" + faultStream
+	a := startAgent(t, bin, cfg)
+	a.waitLog(t, "stream started")
+	time.Sleep(6 * time.Second)
+	a.stop(t)
+
+	dir := filepath.Join(filepath.Dir(cfg), "spool", faultStream)
+	segs, _ := filepath.Glob(filepath.Join(dir, "seg-*.log"))
+	sort.Strings(segs)
+	if len(segs) < 3 {
+		t.Fatalf("want at least 3 segments to damage, have %d", len(segs))
+	}
+	mid := segs[len(segs)/2]
+	data, err := os.ReadFile(mid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := len(data) / 2; i < len(data)/2+64; i++ {
+		data[i] ^= 0xff
+	}
+	if err := os.WriteFile(mid, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lastSeg := segs[len(segs)-1]
+	st, _ := os.Stat(lastSeg)
+	if err := os.Truncate(lastSeg, st.Size()-100); err != nil {
+		t.Fatal(err)
+	}
+	info, err := spool.Inspect(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Corrupt == 0 {
+		t.Fatalf("the damage is not visible to Inspect: %+v", info)
+	}
+	proxy.Start()
+	a = startAgent(t, bin, cfg)
+	a.waitLog(t, "spool drained; back to the direct path")
+	time.Sleep(time.Second)
+	logs := a.stop(t)
+	if !strings.Contains(logs, "corrupt") {
+		t.Errorf("the agent's log does not report the corrupt records:\n%s", logs)
+	}
+	recs := readKey(t, brokers, key)
+	// Gaps are allowed only where records were destroyed; the damaged GOP
+	// may not decode cleanly.
+	checkDelivery(t, recs, func(from, to int64) bool { return from > info.FirstSeq && to < info.LastSeq }, true)
+	var delivered int64
+	for _, r := range recs {
+		seq, _ := strconv.ParseInt(r.headers["edgecam-seq"], 10, 64)
+		if seq >= info.FirstSeq && seq <= info.LastSeq {
+			delivered++
+		}
+	}
+	if delivered != info.Frames {
+		t.Fatalf("delivered %d of the %d intact spooled frames (seq %d..%d)", delivered, info.Frames, info.FirstSeq, info.LastSeq)
+	}
+	t.Logf("damaged spool: %d intact frames delivered, %d corrupt records skipped and reported, %d torn bytes cut; %d frames in Kafka", info.Frames, info.Corrupt, info.TornBytes, len(recs))
+}
+
+func lastLines(s string, n int) string {
+	l := strings.Split(strings.TrimSpace(s), "\n")
+	return strings.Join(l[max(0, len(l)-n):], "\n")
+}
