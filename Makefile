@@ -20,7 +20,7 @@ APT_PACKAGES := pkg-config libglib2.0-dev libgstreamer1.0-dev libgstreamer-plugi
 	gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav \
 	ffmpeg kcat default-jre-headless maven
 
-.PHONY: deps apt-deps go-deps build vet lint test test-unit test-e2e kafka-up kafka-down demo clean
+.PHONY: deps apt-deps go-deps build vet lint test test-unit test-fuzz test-e2e bench kafka-up kafka-down demo clean
 
 ## deps: install what is missing (apt packages, Go modules, Kafka jars)
 deps: apt-deps go-deps
@@ -48,10 +48,21 @@ vet:
 
 ## test: unit, GStreamer and kfake tests with the race detector, then the
 ## end-to-end tests against a real Apache Kafka started (and stopped) here
-test: deps build vet test-unit test-e2e
+test: deps build vet test-unit test-fuzz test-e2e
 
 test-unit:
 	$(GO) test -race -count=1 -timeout 15m ./...
+
+## test-fuzz: the fuzz targets of parsers of outside bytes, a short fixed
+## time each (their seed corpora also run in test-unit)
+test-fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzSegmentReader$$' -fuzztime 20s ./spool/
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 10s ./config/
+
+## bench: benchmarks; they print and save figures, never fail on a timing
+bench: go-deps
+	@mkdir -p bench/results
+	$(GO) test -run '^$$' -bench . -benchmem -count 3 ./spool/ | tee bench/results/$$(date -u +%Y%m%dT%H%M%SZ)-spool.txt
 
 test-e2e: build
 	$(KAFKA) up

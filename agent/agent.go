@@ -47,6 +47,10 @@ type Options struct {
 	// Backoff bounds the delay between restarts of a failing stream; zero
 	// values mean 500 ms doubling up to 10 s.
 	MinBackoff, MaxBackoff time.Duration
+	// ConflictCheck is how often each stream checks Kafka for seqs of its
+	// key it did not write (another agent with the same device id); zero
+	// means every 30 s.
+	ConflictCheck time.Duration
 }
 
 // Run streams every stream of cfg into Kafka until ctx is cancelled. It then
@@ -60,6 +64,9 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Options
 	}
 	if opts.MaxBackoff <= 0 {
 		opts.MaxBackoff = 10 * time.Second
+	}
+	if opts.ConflictCheck <= 0 {
+		opts.ConflictCheck = conflictEvery
 	}
 	if opts.StatsInterval == 0 {
 		opts.StatsInterval = time.Minute

@@ -273,3 +273,109 @@ func TestOutageSpillsAndDrains(t *testing.T) {
 	}
 	t.Logf("outage: %d frames delivered in order; %s", len(rs), stopped[0])
 }
+
+// TestStopDuringOutage: SIGTERM while the broker is away: the agent still
+// stops within its budget, the frames Kafka did not acknowledge go to the
+// spool, and the next run delivers them first: one gapless sequence.
+func TestStopDuringOutage(t *testing.T) {
+	dataDir := t.TempDir()
+	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic), kfake.DataDir(dataDir), kfake.Ports(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	brokers := c.ListenAddrs()
+	var port int
+	fmt.Sscanf(brokers[0][strings.LastIndex(brokers[0], ":")+1:], "%d", &port)
+	cfg := testConfig(t, brokers, testStream("cam"))
+	const key = "agent-test/cam"
+
+	first := &logBuf{}
+	var down time.Time
+	runAgent(t, cfg, first, func() bool {
+		if down.IsZero() && len(records(t, brokers, key)) >= 15 {
+			c.Close()
+			down = time.Now()
+		}
+		// Stop before the stream spills on its own (2 s).
+		return !down.IsZero() && time.Since(down) > time.Second
+	})
+	if len(first.lines("the rest is in the spool")) != 1 {
+		t.Fatalf("no frames spooled at the stop:\n%s", first)
+	}
+	c2, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.DataDir(dataDir), kfake.Ports(port))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c2.Close()
+	second := &logBuf{}
+	runAgent(t, cfg, second, func() bool { return len(second.lines("spool drained; back to the direct path")) > 0 })
+	rs := records(t, brokers, key)
+	checkContiguous(t, rs, key)
+	n1 := finalFrames(t, first)
+	n2 := finalFrames(t, second)
+	if len(rs) != n1+n2 {
+		t.Fatalf("Kafka has %d frames; the runs encoded %d + %d", len(rs), n1, n2)
+	}
+}
+
+// TestAnotherAgentStopsStream: records of our key with a seq this agent
+// never handed out (another agent with the same device id) stop the stream
+// with an error that says so.
+func TestAnotherAgentStopsStream(t *testing.T) {
+	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	brokers := c.ListenAddrs()
+	cfg := testConfig(t, brokers, testStream("cam"))
+	const key = "agent-test/cam"
+	logs := &logBuf{}
+	log := slog.New(slog.NewTextHandler(logs, nil))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, cfg, log, Options{StatsInterval: -1, ConflictCheck: 300 * time.Millisecond})
+	}()
+	deadline := time.Now().Add(time.Minute)
+	for len(records(t, brokers, key)) < 10 {
+		if time.Now().After(deadline) {
+			t.Fatalf("no frames:\n%s", logs)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	// The other agent.
+	p, err := kafka.NewProducer(kafka.Config{Brokers: brokers, Topic: topic})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	p.Produce(&kafka.Record{Key: key, Seq: 1 << 40, Codec: "h264", Value: []byte{0, 0, 0, 1, 0x65}, CaptureTime: time.Now()}, func(*kafka.Record, error) {})
+	if err := p.Flush(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for len(logs.lines("stream stopped for good", "another agent is using device id")) == 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("the stream did not stop:\n%s", logs)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
+
+// finalFrames is the frames counter of the stream's "stream stopped" line.
+func finalFrames(t *testing.T, logs *logBuf) int {
+	t.Helper()
+	l := logs.lines(`msg="stream stopped"`, "stream=cam ")
+	if len(l) != 1 {
+		t.Fatalf("final stream line: %v\n%s", l, logs)
+	}
+	i := strings.Index(l[0], " frames=")
+	var n int
+	fmt.Sscanf(l[0][i+len(" frames="):], "%d", &n)
+	return n
+}

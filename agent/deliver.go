@@ -97,6 +97,9 @@ const (
 	spillAfter       = 2 * time.Second
 	resumeRetryEvery = 2 * time.Second
 	conflictEvery    = 30 * time.Second
+	// stalledWindow is what a stream hands the producer from its spool
+	// while Kafka does not acknowledge: enough to notice it is back.
+	stalledWindow = 256 << 10
 )
 
 func newDeliverer(st *stream, sc config.Spool, session string, prod *kafka.Producer, sp *spool.Spool, fps int) *deliverer {
@@ -384,6 +387,12 @@ func (d *deliverer) spill(msg string, args ...any) {
 	d.log.Warn(msg, append(args, "moved_to_spool", moved)...)
 }
 
+// stalled reports whether the oldest frame in flight has waited for its
+// acknowledgement longer than spillAfter.
+func (d *deliverer) stalled() bool {
+	return len(d.flight) > 0 && (d.flight[0].at.IsZero() || time.Since(d.flight[0].at) >= d.spillAfter)
+}
+
 // healthy reports whether Kafka is taking frames promptly.
 func (d *deliverer) healthy() bool {
 	return len(d.flight) == 0 || (!d.flight[0].at.IsZero() && time.Since(d.flight[0].at) < d.spillAfter && d.flightSize < d.window)
@@ -399,7 +408,14 @@ func (d *deliverer) pump() {
 		d.tokens = min(d.tokens+float64(d.rate)*now.Sub(d.lastRefill).Seconds(), float64(d.rate))
 		d.lastRefill = now
 	}
-	for d.flightSize < d.window {
+	// While Kafka does not acknowledge, hand the client only a little:
+	// frames wait on disk (where eviction can account for them), not in
+	// the client's memory.
+	window := d.window
+	if d.stalled() {
+		window = min(window, stalledWindow)
+	}
+	for d.flightSize < window {
 		if d.rate > 0 && d.tokens <= 0 {
 			return
 		}
@@ -466,7 +482,7 @@ func (d *deliverer) resumeLoop(ctx context.Context) {
 // conflictLoop checks now and then that nobody else writes our key: a seq
 // in Kafka above every seq this agent handed out.
 func (d *deliverer) conflictLoop(ctx context.Context) {
-	for sleep(ctx, conflictEvery) {
+	for sleep(ctx, d.st.opts.ConflictCheck) {
 		rctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 		last, found, err := d.prod.Resume(rctx, d.key)
 		cancel()

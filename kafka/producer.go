@@ -146,8 +146,9 @@ func (p *Producer) Close() {
 	p.cl.Close()
 }
 
-// Resume finds the last record of key in the topic and returns its seq;
-// found is false when Kafka holds no record of key. It also checks that the
+// Resume finds the last records of key in the topic and returns the
+// highest seq among the newest ones (with one writer: the last record's
+// seq); found is false when Kafka holds no record of key. It also checks that the
 // topic exists and learns its max.message.bytes.
 func (p *Producer) Resume(ctx context.Context, key string) (last int64, found bool, err error) {
 	part, err := partitionOf(ctx, p.adm, p.cfg.Topic, key)
@@ -245,8 +246,12 @@ func lastSeq(ctx context.Context, cfg Config, adm *kadm.Client, part int32, key 
 			if !ok {
 				return fmt.Errorf("kafka: %s/%d offset %d: record of %s without a valid %s header", cfg.Topic, part, kr.Offset, key, HeaderSeq)
 			}
-			// Offset order is seq order for one stream; keep the last.
-			last, found = seq, true
+			// Offset order is seq order for one writer; the highest
+			// also exposes a second writer of the same key.
+			if !found || seq > last {
+				last = seq
+			}
+			found = true
 			return nil
 		})
 		if err != nil {
