@@ -15,7 +15,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -90,16 +92,43 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Options
 	session := newSession()
 	log.Info("session", "id", session, "spool", cfg.Spool.Dir, "spool_mode", cfg.Spool.Mode)
 
+	notify, err := newNotifier(os.Getenv, os.Getpid())
+	if err != nil {
+		log.Warn("systemd notifications off", "err", err)
+	}
+	notify.Status(fmt.Sprintf("starting %d streams", len(cfg.Streams)))
+
 	var wg sync.WaitGroup
+	up := make(chan string, len(cfg.Streams))
 	for _, sc := range cfg.Streams {
 		s := newStream(cfg, sc, prod, session, log, opts)
+		s.up = up
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			s.supervise(ctx)
 		}()
 	}
+	// READY=1 once every stream reached its first outcome: frames flowing
+	// (to Kafka or the spool), or failed once and retrying (a missing
+	// camera must not fail the boot).
+	go func() {
+		states := make([]string, 0, len(cfg.Streams))
+		for range cfg.Streams {
+			select {
+			case st := <-up:
+				states = append(states, st)
+			case <-ctx.Done():
+				return
+			}
+		}
+		if err := notify.Ready(strings.Join(states, ", ")); err != nil {
+			log.Warn("systemd notify", "err", err)
+		}
+	}()
+	go notify.KeepAlive(ctx, func() bool { return true }, func(err error) { log.Warn("systemd watchdog", "err", err) })
 	<-ctx.Done()
+	notify.Stopping("stopping: draining pipelines, waiting for Kafka, spooling the rest")
 	stopAt := time.Now()
 	log.Info("stopping: draining pipelines, waiting for Kafka, spooling the rest")
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"path/filepath"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -40,6 +41,18 @@ type stream struct {
 	lost                     atomic.Int64 // frames neither Kafka nor the spool took
 	lastLatency              atomic.Int64 // capture → ack of the last acknowledged frame, ns
 	restarts                 atomic.Int64
+
+	// up receives this stream's first outcome ("NAME running" or "NAME
+	// retrying"), once; nil outside Run.
+	up     chan<- string
+	upOnce sync.Once
+}
+
+// reportUp tells Run (and through it systemd) the stream's first outcome.
+func (s *stream) reportUp(state string) {
+	if s.up != nil {
+		s.upOnce.Do(func() { s.up <- s.name + " " + state })
+	}
 }
 
 func newStream(cfg *config.Config, sc config.Stream, prod *kafka.Producer, session string, log *slog.Logger, opts Options) *stream {
@@ -126,6 +139,7 @@ func (s *stream) supervise(ctx context.Context) {
 			failures = 0
 		}
 		failures++
+		s.reportUp("retrying")
 		s.restarts.Add(1)
 		delay := bo.next()
 		// A missing camera is retried every few seconds for as long as it
@@ -174,6 +188,7 @@ func (s *stream) openDelivery(ctx context.Context, bo *backoff) (*deliverer, err
 			return nil, ctx.Err()
 		}
 		delay := bo.next()
+		s.reportUp("retrying")
 		s.log.Warn("cannot open the stream's spool; retrying", "dir", dir, "err", err, "retry_in", delay)
 		if !sleep(ctx, delay) {
 			return nil, ctx.Err()
@@ -222,6 +237,9 @@ func (s *stream) attempt(ctx context.Context, out chan<- encode.Frame) (delivere
 	// stopping: the pipeline drains into it.
 	for f := range p.Frames() {
 		out <- f
+		if !delivered {
+			s.reportUp("running")
+		}
 		delivered = true
 	}
 	if err := p.Err(); err != nil {

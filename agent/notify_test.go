@@ -1,0 +1,116 @@
+package agent
+
+import (
+	"net"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/twmb/franz-go/pkg/kfake"
+
+	"github.com/edgecam/edgecam/config"
+)
+
+// TestRunNotifiesSystemd: run as a Type=notify service would be (a
+// NOTIFY_SOCKET opened by the test, a 400 ms watchdog), Run says what it is
+// doing (STATUS=), sends READY=1 only once every stream is up — one
+// producing, one retrying its missing camera —, WATCHDOG=1 every half
+// interval while it runs, and STOPPING=1 when it is stopped.
+func TestRunNotifiesSystemd(t *testing.T) {
+	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	sock := listenNotify(t, filepath.Join(t.TempDir(), "notify"))
+	t.Setenv("NOTIFY_SOCKET", sock.name)
+	t.Setenv("WATCHDOG_USEC", "400000")
+	t.Setenv("WATCHDOG_PID", strconv.Itoa(os.Getpid()))
+
+	gone := testStream("gone")
+	gone.Source = config.Source{Type: config.SourceV4L2, Device: "/dev/video99"}
+	cfg := testConfig(t, c.ListenAddrs(), testStream("good"), gone)
+	logs := &logBuf{}
+
+	// What systemd would receive, with the agent's log as it was when
+	// READY=1 arrived.
+	var mu sync.Mutex
+	var msgs []string
+	var logAtReady string
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		buf := make([]byte, 4096)
+		for {
+			sock.conn.SetReadDeadline(time.Now().Add(500 * time.Millisecond))
+			n, _, err := sock.conn.ReadFromUnix(buf)
+			if err != nil {
+				if ne, ok := err.(net.Error); ok && ne.Timeout() {
+					mu.Lock()
+					stop := len(msgs) > 0 && strings.Contains(msgs[len(msgs)-1], "STOPPING=1")
+					mu.Unlock()
+					if stop {
+						return
+					}
+					continue
+				}
+				return
+			}
+			mu.Lock()
+			msgs = append(msgs, string(buf[:n]))
+			if strings.Contains(string(buf[:n]), "READY=1") {
+				logAtReady = logs.String()
+			}
+			mu.Unlock()
+		}
+	}()
+	count := func(s string) (n int) {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, m := range msgs {
+			if strings.Contains(m, s) {
+				n++
+			}
+		}
+		return n
+	}
+	var readyAt time.Time
+	runAgent(t, cfg, logs, func() bool {
+		if readyAt.IsZero() && count("READY=1") > 0 {
+			readyAt = time.Now()
+		}
+		return !readyAt.IsZero() && time.Since(readyAt) > time.Second
+	})
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("no STOPPING=1 after the agent stopped")
+	}
+
+	<-done // the reader has stopped: msgs and logAtReady are final
+	if len(msgs) == 0 || !strings.HasPrefix(msgs[0], "STATUS=starting 2 streams") {
+		t.Errorf("first notification %q, want the starting status", msgs)
+	}
+	if n := count("READY=1"); n != 1 {
+		t.Errorf("READY=1 sent %d times, want once", n)
+	}
+	for _, want := range [][]string{{"stream=good", "stream started"}, {"stream=gone", "stream failed; retrying"}} {
+		found := false
+		for _, l := range strings.Split(logAtReady, "\n") {
+			found = found || strings.Contains(l, want[0]) && strings.Contains(l, want[1])
+		}
+		if !found {
+			t.Errorf("READY=1 came before %q %q; log then:\n%s", want[0], want[1], logAtReady)
+		}
+	}
+	if n := count("WATCHDOG=1"); n < 3 {
+		t.Errorf("%d WATCHDOG=1 in more than a second with a 400 ms watchdog, want one every 200 ms", n)
+	}
+	if last := msgs[len(msgs)-1]; !strings.Contains(last, "STOPPING=1") {
+		t.Errorf("last notification %q, want STOPPING=1", last)
+	}
+}

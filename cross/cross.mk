@@ -1,0 +1,63 @@
+# cross/cross.mk — cross builds, Debian packages and their tests. Included
+# by the Makefile (`include cross/cross.mk`); uses its GO, VERSION, COMMIT
+# and SUDO. docs/install.md explains the results; cross/*.sh hold the steps.
+#
+#   make cross         dist/linux-{amd64,arm64,armhf}/edgecam
+#   make deb           dist/edgecam_<version>_{amd64,arm64,armhf}.deb
+#   make test-cross    arm64 + armhf binaries under qemu-user: version, encoders, agent → Kafka → decode
+#   make test-deb      the .debs: contents, conffile, Depends vs the binary, lintian
+#   make test-systemd  the unit (systemd-analyze verify + security ≤ 2.5) and
+#                      a VM booting systemd that installs and runs the amd64 .deb
+#
+# The target sysroots (Debian packages unpacked, not installed) and the VM's
+# kernel are downloaded once into .cache/; the host's packages stay as they
+# are.
+
+CROSS_ARCHES ?= amd64 arm64 armhf
+CROSS_QEMU_ARCHES ?= arm64 armhf
+NFPM_VERSION := v2.45.2
+NFPM := $(CURDIR)/.cache/tools/nfpm-$(NFPM_VERSION)/nfpm
+DEB_VERSION = $(shell cross/deb.sh --debversion '$(VERSION)')
+DEBS = $(foreach a,$(CROSS_ARCHES),dist/edgecam_$(DEB_VERSION)_$(a).deb)
+KFAKE := dist/test/amd64/kfake
+
+# Debian packages the cross builds and their tests need on the host.
+CROSS_APT_PACKAGES := gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf binutils \
+	qemu-user-static qemu-system-x86 lintian debian-archive-keyring xz-utils ffmpeg
+
+.PHONY: cross-deps cross deb test-cross test-deb test-systemd test-systemd-unit test-systemd-vm
+
+cross-deps:
+	@missing=$$(for p in $(CROSS_APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing: $$missing"; \
+		$(SUDO) apt-get update -qq; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+# nfpm at a pinned version, in .cache (@latest does not install).
+$(NFPM):
+	GOBIN=$(dir $(NFPM)) GOFLAGS= $(GO) install github.com/goreleaser/nfpm/v2/cmd/nfpm@$(NFPM_VERSION)
+
+## cross: edgecam for every architecture, cgo against each target's GStreamer
+cross: cross-deps
+	@for a in $(CROSS_ARCHES); do cross/build.sh $$a dist/linux-$$a/edgecam '$(VERSION)' '$(COMMIT)' || exit 1; done
+
+## deb: one .deb per architecture (nfpm, packaging/nfpm.yaml)
+deb: cross $(NFPM)
+	@for a in $(CROSS_ARCHES); do NFPM=$(NFPM) cross/deb.sh $$a dist/linux-$$a/edgecam '$(VERSION)' dist || exit 1; done
+
+test-cross: cross-deps
+	cross/test-cross.sh '$(VERSION)' '$(COMMIT)' $(CROSS_QEMU_ARCHES)
+
+test-deb: deb
+	cross/test-deb.sh $(DEBS)
+
+test-systemd: test-systemd-unit test-systemd-vm
+
+test-systemd-unit: deb
+	cross/test-unit.sh dist/edgecam_$(DEB_VERSION)_amd64.deb
+
+test-systemd-vm: deb
+	$(GO) build -o $(KFAKE) ./cross/kfake
+	cross/test-vm.sh dist/edgecam_$(DEB_VERSION)_amd64.deb $(KFAKE)

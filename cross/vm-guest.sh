@@ -1,0 +1,119 @@
+#!/bin/bash
+# cross/vm-guest.sh DEB KFAKE OUT — runs inside the VM of cross/test-vm.sh,
+# as root under systemd (PID 1). Installs the package and exercises
+# edgecam.service the way an admin and a failing box would. Writes one line
+# per check to OUT/result (PASS at the end), the unit's journal to
+# OUT/journal.txt.
+set -uo pipefail
+deb=$1 kfake=$2 out=$3
+: >"$out/result"
+t0=$SECONDS
+note() { echo "$* (t+$((SECONDS - t0))s)" | tee -a "$out/result"; }
+fail() {
+	echo "FAIL: $*" | tee -a "$out/result"
+	journalctl -u edgecam -u kfake --no-pager -o short-monotonic >"$out/journal.txt" 2>&1
+	systemctl status edgecam --no-pager >>"$out/journal.txt" 2>&1
+	exit 1
+}
+prop() { systemctl show -P "$1" edgecam; }
+# wait_for SECONDS CONDITION...: poll every 0.5 s.
+wait_for() {
+	local limit=$1
+	shift
+	local end=$((SECONDS + limit))
+	until "$@"; do
+		((SECONDS < end)) || return 1
+		sleep 0.5
+	done
+}
+# running_again OLDPID RESTARTS: a new main process, active/running (so it
+# sent READY=1 again), after RESTARTS restarts. One `systemctl show` call,
+# so the values belong together.
+running_again() {
+	local ActiveState='' SubState='' MainPID='' NRestarts=''
+	eval "$(systemctl show -p ActiveState -p SubState -p MainPID -p NRestarts edgecam | grep -E '^[A-Za-z]+=[A-Za-z0-9-]*$')"
+	[[ $ActiveState/$SubState == active/running && $MainPID != 0 && $MainPID != "$1" && $NRestarts == "$2" ]]
+}
+
+note "guest up: systemd $(systemctl --version | head -1 | cut -d' ' -f2), kernel $(uname -r)"
+
+# 1. Install: the user, the conffile, the hint. (man-db's trigger would
+# re-index every manual page of the host over 9p under emulation: minutes.)
+rm -f /var/lib/man-db/auto-update
+DEBIAN_FRONTEND=noninteractive dpkg -i "$deb" >"$out/dpkg.txt" 2>&1 || { cat "$out/dpkg.txt"; fail "dpkg -i"; }
+grep -q 'systemctl enable --now edgecam' "$out/dpkg.txt" || fail "install did not say how to enable the service"
+id edgecam >/dev/null 2>&1 || fail "no user edgecam"
+id -nG edgecam | grep -qw video || fail "edgecam not in group video: $(id -nG edgecam)"
+[[ $(systemctl is-enabled edgecam 2>/dev/null) == disabled ]] || fail "service enabled by the install: $(systemctl is-enabled edgecam)"
+dpkg-query -W -f='${Conffiles}\n' edgecam | grep -q /etc/edgecam/edgecam.yaml || fail "config is not a conffile"
+note "installed $(dpkg-query -W -f='${Version}' edgecam): user edgecam ($(id -nG edgecam)), service disabled, hint printed"
+
+# 2. A Kafka on the guest's loopback and a config for it.
+systemd-run --quiet --unit=kfake "$kfake" -port 9092 -topics edgecam.video -partitions 1 || fail "kfake"
+wait_for 30 bash -c 'exec 3<>/dev/tcp/127.0.0.1/9092' 2>/dev/null || fail "kfake not listening"
+cat >/etc/edgecam/edgecam.yaml <<'CFG'
+device: {id: vmtest}
+kafka: {brokers: ["127.0.0.1:9092"], topic: edgecam.video}
+streams:
+  - name: cam0
+    source: {type: test, pattern: ball}
+    width: 320
+    height: 240
+    fps: 15
+    bitrate_kbps: 300
+    keyframe_interval: 1s
+    encoder: auto
+CFG
+# A shorter watchdog and restart delay than the packaged ones, for time.
+mkdir -p /etc/systemd/system/edgecam.service.d
+printf '[Service]\nWatchdogSec=10s\nRestartSec=1s\n' >/etc/systemd/system/edgecam.service.d/vmtest.conf
+systemctl daemon-reload
+
+# 3. Start: Type=notify, so this returns once the agent sent READY=1.
+s=$SECONDS
+systemctl enable --now edgecam 2>"$out/enable.txt" || fail "systemctl enable --now edgecam: $(cat "$out/enable.txt")"
+[[ $(prop ActiveState)/$(prop SubState) == active/running ]] || fail "not active/running: $(prop ActiveState)/$(prop SubState)"
+pid=$(prop MainPID)
+status=$(prop StatusText)
+[[ $status == *cam0* ]] || fail "status after READY=1 is '$status', want the stream's state"
+note "started in $((SECONDS - s)) s: active/running, pid $pid, status '$status'"
+[[ $(ps -o user= -p "$pid") == edgecam ]] || fail "runs as $(ps -o user= -p "$pid")"
+grep -q "^Groups:.*\b$(getent group video | cut -d: -f3)\b" "/proc/$pid/status" || fail "not in group video: $(grep Groups "/proc/$pid/status")"
+grep -q '^NoNewPrivs:[[:space:]]*1' "/proc/$pid/status" || fail "NoNewPrivs not set"
+grep -q '^Seccomp:[[:space:]]*2' "/proc/$pid/status" || fail "no seccomp filter"
+note "runs as edgecam, groups $(id -nG edgecam | tr ' ' ','), NoNewPrivs, seccomp filter on"
+
+# 4. Frames reach Kafka and decode (read back with the agent's own tail).
+s=$SECONDS
+timeout 120 edgecam tail --config /etc/edgecam/edgecam.yaml --stream cam0 --from-start --frames 30 -o /tmp/cam0.h264 \
+	>"$out/tail.txt" 2>&1 || fail "edgecam tail: $(cat "$out/tail.txt")"
+frames=$(ffprobe -v error -f h264 -count_frames -select_streams v:0 -show_entries stream=nb_read_frames -of csv=p=0 /tmp/cam0.h264 2>"$out/ffprobe.txt")
+[[ $frames -ge 30 && ! -s $out/ffprobe.txt ]] || fail "ffprobe decoded '$frames' frames; errors: $(cat "$out/ffprobe.txt")"
+note "read back 30 frames from Kafka, ffprobe decoded $frames without error ($((SECONDS - s)) s)"
+
+# 5. kill -9: Restart=on-failure brings it back (and READY=1 again).
+s=$SECONDS
+kill -9 "$pid"
+wait_for 120 running_again "$pid" 1 || fail "not running again after kill -9 (state $(prop ActiveState)/$(prop SubState), restarts $(prop NRestarts))"
+[[ $(prop NRestarts) == 1 ]] || fail "NRestarts $(prop NRestarts) after kill -9, want 1"
+pid=$(prop MainPID)
+note "kill -9: restarted and ready again in $((SECONDS - s)) s (pid $pid, NRestarts 1)"
+
+# 6. SIGSTOP: no WATCHDOG=1 for WatchdogSec, systemd aborts and restarts it.
+s=$SECONDS
+kill -STOP "$pid"
+wait_for 150 running_again "$pid" 2 || fail "not restarted after the watchdog timeout (state $(prop ActiveState)/$(prop SubState), restarts $(prop NRestarts))"
+[[ $(prop NRestarts) == 2 ]] || fail "NRestarts $(prop NRestarts) after the watchdog, want 2"
+journalctl -u edgecam --no-pager | grep -q 'Watchdog timeout' || fail "journal does not show a watchdog timeout"
+pid=$(prop MainPID)
+note "SIGSTOP: watchdog timeout, restarted and ready again in $((SECONDS - s)) s (pid $pid, NRestarts 2)"
+
+# 7. A clean stop: STOPPING=1, drain, flush, exit 0.
+s=$SECONDS
+systemctl stop edgecam || fail "systemctl stop"
+[[ $(prop Result) == success ]] || fail "stop result $(prop Result)"
+journalctl -u edgecam --no-pager _PID="$pid" | grep -q 'msg=stopped ' || fail "no 'stopped' line from the agent in the journal"
+note "stopped cleanly in $((SECONDS - s)) s (exit 0 after draining)"
+
+journalctl -u edgecam --no-pager -o short-monotonic >"$out/journal.txt" 2>&1
+note "PASS"
