@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -219,14 +220,8 @@ func TestEncoderNamesAgree(t *testing.T) {
 // produces; frames spill to the spool and, once the broker is back, arrive
 // in order with no gap and no repeat.
 func TestOutageSpillsAndDrains(t *testing.T) {
-	dataDir := t.TempDir()
-	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic), kfake.DataDir(dataDir), kfake.Ports(0))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, restart := restartableCluster(t)
 	brokers := c.ListenAddrs()
-	var port int
-	fmt.Sscanf(brokers[0][strings.LastIndex(brokers[0], ":")+1:], "%d", &port)
 	cfg := testConfig(t, brokers, testStream("cam"))
 	const key = "agent-test/cam"
 	logs := &logBuf{}
@@ -247,10 +242,7 @@ func TestOutageSpillsAndDrains(t *testing.T) {
 			}
 		case 1: // outage: wait until the stream spilled and kept spooling a while
 			if len(logs.lines("spilling to the spool")) > 0 && time.Since(outageStart) > 4*time.Second {
-				c2, err = kfake.NewCluster(kfake.NumBrokers(1), kfake.DataDir(dataDir), kfake.Ports(port))
-				if err != nil {
-					t.Fatal(err)
-				}
+				c2 = restart()
 				phase = 2
 			}
 		case 2: // back: wait for the drain
@@ -278,14 +270,8 @@ func TestOutageSpillsAndDrains(t *testing.T) {
 // stops within its budget, the frames Kafka did not acknowledge go to the
 // spool, and the next run delivers them first: one gapless sequence.
 func TestStopDuringOutage(t *testing.T) {
-	dataDir := t.TempDir()
-	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic), kfake.DataDir(dataDir), kfake.Ports(0))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, restart := restartableCluster(t)
 	brokers := c.ListenAddrs()
-	var port int
-	fmt.Sscanf(brokers[0][strings.LastIndex(brokers[0], ":")+1:], "%d", &port)
 	cfg := testConfig(t, brokers, testStream("cam"))
 	const key = "agent-test/cam"
 
@@ -302,11 +288,7 @@ func TestStopDuringOutage(t *testing.T) {
 	if len(first.lines("the rest is in the spool")) != 1 {
 		t.Fatalf("no frames spooled at the stop:\n%s", first)
 	}
-	c2, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.DataDir(dataDir), kfake.Ports(port))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c2.Close()
+	defer restart().Close()
 	second := &logBuf{}
 	runAgent(t, cfg, second, func() bool { return len(second.lines("spool drained; back to the direct path")) > 0 })
 	rs := records(t, brokers, key)
@@ -378,4 +360,28 @@ func finalFrames(t *testing.T, logs *logBuf) int {
 	var n int
 	fmt.Sscanf(l[0][i+len(" frames="):], "%d", &n)
 	return n
+}
+
+// restartableCluster is a one-broker kfake cluster that keeps its data on
+// disk; restart brings it back on the same port with that data (kfake
+// comes back empty without DataDir) after the test closed it.
+func restartableCluster(t *testing.T) (*kfake.Cluster, func() *kfake.Cluster) {
+	t.Helper()
+	dataDir := t.TempDir()
+	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic), kfake.DataDir(dataDir), kfake.Ports(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := c.ListenAddrs()[0]
+	port, err := strconv.Atoi(addr[strings.LastIndex(addr, ":")+1:])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, func() *kfake.Cluster {
+		c2, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.DataDir(dataDir), kfake.Ports(port))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c2
+	}
 }

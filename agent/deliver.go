@@ -52,8 +52,9 @@ type deliverer struct {
 	st           *stream // counters
 	stop         func()  // ends the stream (fatal errors)
 
-	in      chan encode.Frame
-	resumed chan resumeResult
+	in       chan encode.Frame
+	resumed  chan resumeResult
+	conflict chan error // from conflictLoop: another writer of our key
 
 	mu      sync.Mutex
 	results []result
@@ -118,6 +119,7 @@ func newDeliverer(st *stream, sc config.Spool, session string, prod *kafka.Produ
 		st:           st,
 		in:           make(chan encode.Frame, 16),
 		resumed:      make(chan resumeResult, 1),
+		conflict:     make(chan error, 1),
 		wake:         make(chan struct{}, 1),
 	}
 	d.maxSeq.Store(-1)
@@ -227,6 +229,11 @@ func (d *deliverer) run(ctx context.Context, stopBudget time.Duration) error {
 		case <-d.wake:
 		case r := <-d.resumed:
 			d.onResumed(r)
+		case err := <-d.conflict:
+			if d.fatal == nil {
+				d.fatal = err
+				d.log.Error("stream stopped", "err", err)
+			}
 		case <-done:
 			stopAt, done = time.Now(), nil
 		case <-tick.C:
@@ -311,13 +318,6 @@ func (d *deliverer) collect() {
 	d.mu.Unlock()
 	for _, r := range rs {
 		f := r.f
-		if f == nil { // from conflictLoop
-			if d.fatal == nil {
-				d.fatal = r.err
-				d.log.Error("stream stopped", "err", r.err)
-			}
-			continue
-		}
 		f.done = true
 		switch {
 		case r.err == nil:
@@ -492,14 +492,7 @@ func (d *deliverer) conflictLoop(ctx context.Context) {
 		if err != nil || !found || last <= mine {
 			continue
 		}
-		err = fmt.Errorf("Kafka holds seq %d of %s but this agent has handed out seqs only up to %d: another agent is using device id %q; stopping the stream", last, d.key, mine, d.key)
-		d.mu.Lock()
-		d.results = append(d.results, result{f: nil, err: err})
-		d.mu.Unlock()
-		select {
-		case d.wake <- struct{}{}:
-		default:
-		}
+		d.conflict <- fmt.Errorf("Kafka holds seq %d of %s but this agent has handed out seqs only up to %d: another agent is using device id %q; give each box its own device.id. Stopping the stream", last, d.key, mine, d.key)
 		return
 	}
 }

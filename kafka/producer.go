@@ -72,6 +72,7 @@ type Producer struct {
 	ctx      context.Context // cancelled by Close: unblocks a full buffer
 	cancel   context.CancelFunc
 	maxBatch atomic.Int32 // ProducerBatchMaxBytes, learned from the topic
+	learned  atomic.Bool  // maxBatch holds the topic's setting
 }
 
 // NewProducer creates the producer. It does not contact Kafka: a broker
@@ -155,7 +156,9 @@ func (p *Producer) Resume(ctx context.Context, key string) (last int64, found bo
 	if err != nil {
 		return 0, false, err
 	}
-	p.learnMaxBatch(ctx)
+	if !p.learned.Load() {
+		p.learnMaxBatch(ctx) // once: Resume also serves periodic checks
+	}
 	return lastSeq(ctx, p.cfg, p.adm, part, key)
 }
 
@@ -175,6 +178,7 @@ func (p *Producer) learnMaxBatch(ctx context.Context) {
 			}
 			if v, err := strconv.ParseInt(*c.Value, 10, 32); err == nil && v > 1024 {
 				p.maxBatch.Store(int32(min(v, 256<<20)))
+				p.learned.Store(true)
 			}
 		}
 	}
