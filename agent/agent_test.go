@@ -208,9 +208,9 @@ func TestSequenceContinuesAcrossRuns(t *testing.T) {
 }
 
 // TestEncoderNamesAgree: the config accepts exactly the encoders package
-// encode knows, in the same preference order.
+// encode knows (plus none: passthrough), in the same preference order.
 func TestEncoderNamesAgree(t *testing.T) {
-	want := append([]string{encode.Auto}, encode.Names()...)
+	want := append([]string{encode.Auto, string(config.EncoderNone)}, encode.Names()...)
 	if !slices.Equal(config.Encoders, want) {
 		t.Errorf("config.Encoders = %v, encode knows %v", config.Encoders, want)
 	}

@@ -3,6 +3,7 @@ package config
 import (
 	"cmp"
 	"fmt"
+	"log/slog"
 	"os"
 	"slices"
 	"time"
@@ -15,8 +16,61 @@ type Config struct {
 	Device  Device
 	Kafka   Kafka
 	Spool   Spool
+	Metrics Metrics
+	Log     Log
 	Streams []Stream
 }
+
+// Metrics is the agent's HTTP endpoint: Prometheus /metrics and /healthz.
+type Metrics struct {
+	// Listen is host:port. Default 127.0.0.1:9108 from a config file;
+	// "off" in the file (the empty string in Go) serves nothing.
+	Listen string
+}
+
+// Log is how the agent writes its log (log/slog, to stderr: the journal
+// under systemd).
+type Log struct {
+	// Format is "text" (default) or "json".
+	Format string
+	// Level is "debug", "info" (default), "warn" or "error".
+	Level string
+}
+
+// Secret holds a password or key read from a *_file key. It prints as
+// [redacted] through fmt, slog and YAML so it never reaches a log line,
+// `config show` or an error message; Reveal gives the value to the one
+// place that needs it (the Kafka client).
+type Secret struct{ v string }
+
+// NewSecret wraps v.
+func NewSecret(v string) Secret { return Secret{v} }
+
+// Reveal returns the secret value.
+func (s Secret) Reveal() string { return s.v }
+
+// IsZero reports whether no secret is set.
+func (s Secret) IsZero() bool { return s.v == "" }
+
+// String implements fmt.Stringer.
+func (s Secret) String() string {
+	if s.v == "" {
+		return ""
+	}
+	return "[redacted]"
+}
+
+// GoString implements fmt.GoStringer (%#v).
+func (s Secret) GoString() string { return s.String() }
+
+// LogValue implements slog.LogValuer.
+func (s Secret) LogValue() slog.Value { return slog.StringValue(s.String()) }
+
+// MarshalYAML implements yaml.Marshaler.
+func (s Secret) MarshalYAML() (any, error) { return s.String(), nil }
+
+// MarshalText implements encoding.TextMarshaler (JSON and friends).
+func (s Secret) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
 // Spool is the disk ring buffer that holds frames Kafka has not
 // acknowledged yet (see DESIGN.md, "Spool").
@@ -76,6 +130,42 @@ type Kafka struct {
 	// Topic receives every stream of the device. Default edgecam.video.
 	// It must exist: edgecam never relies on topic auto-creation.
 	Topic string
+	// TLS, when set, encrypts the connection (kafka.tls in the file).
+	TLS *TLS
+	// SASL, when set, authenticates with a user name and password
+	// (kafka.sasl in the file). Over TLS when TLS is set (SASL_SSL),
+	// else in clear (SASL_PLAINTEXT).
+	SASL *SASL
+}
+
+// TLS configures the connection to the brokers.
+type TLS struct {
+	// CAFile is a PEM bundle of the CAs that sign the brokers'
+	// certificates. Empty: the system's roots.
+	CAFile string
+	// CertFile and KeyFile are this device's client certificate and key
+	// (PEM) for mutual TLS; both or neither.
+	CertFile, KeyFile string
+	// ServerName overrides the name checked in the brokers' certificates.
+	// Empty: the host of each broker address.
+	ServerName string
+}
+
+// SASL mechanisms.
+const (
+	SASLPlain       = "PLAIN"
+	SASLScramSHA256 = "SCRAM-SHA-256"
+	SASLScramSHA512 = "SCRAM-SHA-512"
+)
+
+// SASL authenticates the client.
+type SASL struct {
+	// Mechanism is PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512.
+	Mechanism string
+	Username  string
+	// Password comes from password_file (systemd LoadCredential=
+	// friendly): the file's content without a trailing newline.
+	Password Secret
 }
 
 // Stream is one camera.
@@ -105,6 +195,19 @@ type Source struct {
 	Device string
 	// Pattern is the videotestsrc pattern of a test source. Default smpte.
 	Pattern string
+	// CameraName picks a libcamera camera (libcamerasrc camera-name).
+	// Empty: the first camera.
+	CameraName string
+	// SensorID picks a Jetson CSI sensor (nvarguscamerasrc sensor-id).
+	SensorID int
+	// URL of an rtsp source, rtsp://host[:port]/path, without
+	// credentials.
+	URL string
+	// Transport of an rtsp source: "tcp" (default) or "udp".
+	Transport string
+	// Username and Password (from password_file) of an rtsp source.
+	Username string
+	Password Secret
 }
 
 // Defaults of the optional keys.

@@ -14,9 +14,13 @@ type Encoder string
 // size and rate.
 const EncoderAuto Encoder = "auto"
 
-// Encoders lists the valid encoder values; after "auto" they are in the
-// order auto-selection tries them (hardware first).
-var Encoders = []string{"auto", "nvv4l2h264enc", "v4l2h264enc", "vaapih264enc", "x264enc", "openh264enc"}
+// EncoderNone passes a source's H.264 through without decoding or
+// encoding (rtsp sources; their default).
+const EncoderNone Encoder = "none"
+
+// Encoders lists the valid encoder values; after "auto" and "none" they
+// are in the order auto-selection tries them (hardware first).
+var Encoders = []string{"auto", "none", "nvv4l2h264enc", "v4l2h264enc", "vaapih264enc", "x264enc", "openh264enc"}
 
 // ParseEncoder checks that s is a known encoder.
 func ParseEncoder(s string) (Encoder, error) {

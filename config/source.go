@@ -16,10 +16,18 @@ const (
 	// SourceV4L2 is a Video4Linux2 device node: USB cameras, CSI
 	// cameras exposed through V4L2, capture cards.
 	SourceV4L2 SourceType = "v4l2"
+	// SourceLibcamera is a camera reached through libcamera
+	// (libcamerasrc): the Raspberry Pi camera modules.
+	SourceLibcamera SourceType = "libcamera"
+	// SourceNvargus is a Jetson CSI camera (nvarguscamerasrc).
+	SourceNvargus SourceType = "nvargus"
+	// SourceRTSP is an IP camera speaking RTSP; with encoder none its
+	// H.264 goes to Kafka as it comes.
+	SourceRTSP SourceType = "rtsp"
 )
 
 // SourceTypes lists the valid source types.
-var SourceTypes = []string{string(SourceTest), string(SourceV4L2)}
+var SourceTypes = []string{string(SourceTest), string(SourceV4L2), string(SourceLibcamera), string(SourceNvargus), string(SourceRTSP)}
 
 // ParseSourceType checks that s names a supported source type.
 func ParseSourceType(s string) (SourceType, error) {
