@@ -46,9 +46,11 @@ vet:
 	if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 
-## test: unit, GStreamer and kfake tests with the race detector, then the
-## end-to-end tests against a real Apache Kafka started (and stopped) here
-test: deps build vet test-unit test-fuzz test-e2e
+## test: unit, GStreamer and kfake tests with the race detector, the
+## end-to-end tests against a real Apache Kafka started (and stopped) here,
+## then the arm64/armhf binaries under qemu-user, the .debs, and the systemd
+## unit in a VM (cross/cross.mk)
+test: deps cross-deps build vet test-unit test-fuzz test-e2e test-cross test-deb test-systemd
 
 test-unit:
 	$(GO) test -race -count=1 -timeout 15m ./...

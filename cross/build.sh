@@ -21,7 +21,7 @@ cd "$here/.."
 sysroot=
 if [[ $arch != "$(dpkg --print-architecture)" ]]; then
 	cross/sysroot.sh "$arch"
-	sysroot=${CROSS_CACHE:-$PWD/.cache/cross}/$arch/sysroot
+	sysroot=${CROSS_CACHE:-${EDGECAM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/edgecam}/cross}/$arch/sysroot
 fi
 # shellcheck source=cross/env.sh
 . cross/env.sh "$arch" "$sysroot"

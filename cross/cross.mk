@@ -10,8 +10,9 @@
 #                      a VM booting systemd that installs and runs the amd64 .deb
 #
 # The target sysroots (Debian packages unpacked, not installed) and the VM's
-# kernel are downloaded once into .cache/; the host's packages stay as they
-# are.
+# kernel are downloaded once into $(EDGECAM_CACHE) (default
+# ~/.cache/edgecam, outside the checkout: a fresh clone reuses them); the
+# host's packages stay as they are.
 
 CROSS_ARCHES ?= amd64 arm64 armhf
 CROSS_QEMU_ARCHES ?= arm64 armhf

@@ -13,7 +13,9 @@
 #
 # The result is cached: it is rebuilt only when the package list, the suite,
 # the mirror or $layout change (a stamp file holds their hash). Default DIR:
-# $CROSS_CACHE/ARCH, CROSS_CACHE defaulting to .cache/cross. Environment:
+# $CROSS_CACHE/ARCH, CROSS_CACHE defaulting to $EDGECAM_CACHE/cross (outside
+# the checkout, so a fresh clone reuses it), EDGECAM_CACHE to
+# ${XDG_CACHE_HOME:-~/.cache}/edgecam. Environment:
 # CROSS_SUITE (default bookworm — build against the oldest supported release
 # so the binary runs on newer ones), CROSS_MIRROR (default
 # http://deb.debian.org/debian).
@@ -22,7 +24,7 @@ set -euo pipefail
 arch=${1:?usage: cross/sysroot.sh ARCH [DIR]}
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
-base=${2:-${CROSS_CACHE:-$top/.cache/cross}/$arch}
+base=${2:-${CROSS_CACHE:-${EDGECAM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/edgecam}/cross}/$arch}
 suite=${CROSS_SUITE:-bookworm}
 mirror=${CROSS_MIRROR:-http://deb.debian.org/debian}
 keyring=/usr/share/keyrings/debian-archive-keyring.gpg

@@ -23,7 +23,7 @@ arches=("$@")
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
 cd "$top"
-cache=${CROSS_CACHE:-$top/.cache/cross}
+cache=${CROSS_CACHE:-${EDGECAM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/edgecam}/cross}
 command -v ffprobe >/dev/null || { echo "test-cross: ffprobe missing (make deps installs ffmpeg)" >&2; exit 1; }
 
 fail=0

@@ -12,13 +12,13 @@
 #     the highest GLIBC_x.y symbol version referenced);
 #   - lintian: no error (warnings and info are printed).
 # Library metadata comes from the target's sysroot packages
-# (.cache/cross/ARCH/apt) or, for a host-built amd64 binary, from the host's
+# ($CROSS_CACHE/ARCH/apt) or, for a host-built amd64 binary, from the host's
 # dpkg database.
 set -euo pipefail
 [[ $# -gt 0 ]] || { echo "usage: cross/test-deb.sh DEB..." >&2; exit 2; }
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
-cache=${CROSS_CACHE:-$top/.cache/cross}
+cache=${CROSS_CACHE:-${EDGECAM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/edgecam}/cross}
 command -v lintian >/dev/null || { echo "test-deb: lintian missing (apt-get install lintian)" >&2; exit 1; }
 
 expected_files='-rw-r--r-- /etc/edgecam/edgecam.yaml

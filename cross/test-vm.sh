@@ -10,7 +10,7 @@
 # kill -9, restarted after a watchdog timeout (SIGSTOP), stops cleanly.
 #
 # The guest has no network device: nothing leaves it. Needs:
-# qemu-system-x86, and downloads (once, into .cache/vm) Debian's
+# qemu-system-x86, and downloads (once, into $EDGECAM_CACHE/vm) Debian's
 # linux-image-amd64 and busybox-static with `apt-get download` — neither is
 # installed on the host.
 set -euo pipefail
@@ -18,7 +18,7 @@ deb=$(realpath "${1:?usage: cross/test-vm.sh DEB KFAKE}")
 kfake=$(realpath "${2:?usage: cross/test-vm.sh DEB KFAKE}")
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
-vm=$top/.cache/vm
+vm=${EDGECAM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/edgecam}/vm
 timeout=${EDGECAM_VM_TIMEOUT:-600}
 command -v qemu-system-x86_64 >/dev/null || { echo "test-vm: qemu-system-x86_64 missing (apt-get install qemu-system-x86)" >&2; exit 1; }
 [[ $(uname -m) == x86_64 ]] || { echo "test-vm: needs an x86_64 host" >&2; exit 1; }
