@@ -166,6 +166,8 @@ type SASL struct {
 	// Password comes from password_file (systemd LoadCredential=
 	// friendly): the file's content without a trailing newline.
 	Password Secret
+	// PasswordFile is the absolute path Password was read from.
+	PasswordFile string
 }
 
 // Stream is one camera.
@@ -208,6 +210,8 @@ type Source struct {
 	// Username and Password (from password_file) of an rtsp source.
 	Username string
 	Password Secret
+	// PasswordFile is the absolute path Password was read from.
+	PasswordFile string
 }
 
 // Defaults of the optional keys.
@@ -223,6 +227,23 @@ const (
 	DefaultFsyncInterval    = Duration(500 * time.Millisecond)
 	DefaultSegmentSize      = Size(32 << 20)
 	DefaultSpoolMemory      = Size(16 << 20)
+	DefaultMetricsListen    = "127.0.0.1:9108"
+	DefaultLogFormat        = LogText
+	DefaultLogLevel         = LogInfo
+	DefaultRTSPTransport    = TransportTCP
+)
+
+// Log formats and levels, metrics switch, RTSP transports.
+const (
+	LogText      = "text"
+	LogJSON      = "json"
+	LogDebug     = "debug"
+	LogInfo      = "info"
+	LogWarn      = "warn"
+	LogError     = "error"
+	MetricsOff   = "off"
+	TransportTCP = "tcp"
+	TransportUDP = "udp"
 )
 
 // Limits of the numeric keys, checked by Parse.
@@ -234,19 +255,34 @@ const (
 	MinKeyframe, MaxKeyframe = Duration(100 * time.Millisecond), Duration(60 * time.Second)
 )
 
-// Load reads and validates the config file at path. Problems in the file
-// come back as Errors, one per problem.
-func Load(path string) (*Config, error) {
+// Load reads and validates the config file at path for this device (its
+// device.id, else the host name). Problems in the file come back as
+// Errors, one per problem.
+func Load(path string) (*Config, error) { return LoadFor(path, "") }
+
+// LoadFor reads and validates the config file at path as the device
+// deviceID sees it: the overrides whose match fits deviceID are applied
+// and device.id is deviceID. An empty deviceID means the file's device.id,
+// else the host name. That is how one fleet file is checked for each kind
+// of device from a workstation.
+func LoadFor(path, deviceID string) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("config: %w", err)
 	}
-	return Parse(path, data)
+	return ParseFor(path, data, deviceID)
 }
 
-// Parse validates the config in data; name is used in error positions.
-func Parse(name string, data []byte) (*Config, error) {
-	d := &decoder{file: name, hostname: os.Hostname}
+// Parse validates the config in data; name is used in error positions and
+// relative paths in the file are taken from name's folder.
+func Parse(name string, data []byte) (*Config, error) { return ParseFor(name, data, "") }
+
+// ParseFor is Parse for the device deviceID (see LoadFor).
+func ParseFor(name string, data []byte, deviceID string) (*Config, error) {
+	if deviceID != "" && !validName.MatchString(deviceID) {
+		return nil, fmt.Errorf("config: device id %q: use only letters, digits, '.', '_' and '-'", deviceID)
+	}
+	d := newDecoder(name, deviceID)
 	cfg := d.decode(data)
 	if len(d.errs) > 0 {
 		// File order, as an editor lists problems.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -52,7 +53,7 @@ func TestParseGood(t *testing.T) {
 
 func TestDefaultsDeviceAndTopic(t *testing.T) {
 	host, err := os.Hostname()
-	if err != nil || !name.MatchString(host) {
+	if err != nil || !validName.MatchString(host) {
 		t.Skipf("host name %q unusable: %v", host, err)
 	}
 	cfg, err := Parse("x.yaml", []byte("kafka: {brokers: [\"k:9092\"]}\nstreams: [{name: a, source: {type: test}}]\n"))
@@ -200,7 +201,15 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(good))
 	f.Add([]byte("kafka: {brokers: []}\nstreams: [{name: a, source: {type: usb}}]\n"))
 	f.Add([]byte("a: &x [1]\nb: *x\n"))
+	f.Add([]byte(mergeBase + "overrides:\n  - match: \"pi-*\"\n    set: {streams: [{name: front, enabled: false}, {name: n, source: {type: rtsp, url: \"rtsp://c/1\"}}]}\n"))
+	f.Add([]byte(mergeBase + "overrides:\n  - match: \"pi-[\"\n    set: &s {device: {id: x}, streams: [{fps: 5}]}\n  - {match: x, set: *s}\n"))
+	f.Add([]byte("device: {id: \"${HOSTNAME:-pi}\"}\nkafka: {brokers: [\"${K:-k:1}\"]}\nstreams: [{name: a, fps: ${F:-5}, source: {type: test, pattern: \"${P\"}}]\n"))
+	f.Add([]byte("kafka: {brokers: [\"k:1\"], sasl: {mechanism: PLAIN, username: u, password_file: /nonexistent}, tls: {cert_file: /dev/null}}\nstreams: [{name: a, encoder: v4l2h264enc, width: 1920, height: 1080, fps: 60, source: {type: nvargus, sensor_id: 9}}]\nmetrics: {listen: off}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// As a device of a fleet: overrides matched and merged.
+		if cfg, err := ParseFor("f.yaml", data, "pi-1"); err == nil && (cfg.Device.ID != "pi-1" || len(cfg.Streams) == 0) {
+			t.Fatalf("accepted for pi-1: %+v", cfg)
+		}
 		cfg, err := Parse("f.yaml", data)
 		if err == nil {
 			if cfg == nil || len(cfg.Streams) == 0 || len(cfg.Kafka.Brokers) == 0 {
@@ -251,6 +260,90 @@ func TestSpool(t *testing.T) {
 		`e.yaml:7:10: spool.fsync: "allways": want one of [interval keyframe always] (did you mean "always"?)`} {
 		if err == nil || !strings.Contains(err.Error(), w) {
 			t.Errorf("err = %v, want %q", err, w)
+		}
+	}
+}
+
+// fleetCredentials makes the files configs/fleet.example.yaml reads from
+// $CREDENTIALS_DIRECTORY and points the variable at them.
+func fleetCredentials(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"kafka-ca.pem":         "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n",
+		"kafka-password":       kafkaPassword + "\n",
+		"door-camera-password": cameraPass + "\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv("CREDENTIALS_DIRECTORY", dir)
+	t.Setenv("STATE_DIRECTORY", "")
+	return dir
+}
+
+// TestFleetExample: the fleet example loads for each group of devices,
+// with the overrides of that group applied.
+func TestFleetExample(t *testing.T) {
+	creds := fleetCredentials(t)
+	path := filepath.Join("..", "configs", "fleet.example.yaml")
+	cases := []struct{ device, want string }{
+		{"pi-lobby", "id=pi-lobby brokers=kafka-1.example.net:9093,kafka-2.example.net:9093,kafka-3.example.net:9093 topic=edgecam.video tls= spool=outage/4GiB log=info" +
+			" front:libcamera::1280x720@30:2000:auto"},
+		{"pi-garage-1", "id=pi-garage-1 brokers=kafka-1.example.net:9093,kafka-2.example.net:9093,kafka-3.example.net:9093 topic=edgecam.video tls= spool=outage/8GiB log=info" +
+			" front:libcamera::1280x720@30:1200:auto door:rtsp:rtsp://192.0.2.20:554/Streaming/Channels/101:1280x720@30:2000:none"},
+		{"pi-garage-3", "id=pi-garage-3 brokers=kafka-1.example.net:9093,kafka-2.example.net:9093,kafka-3.example.net:9093 topic=edgecam.video tls= spool=outage/8GiB log=debug" +
+			" door:rtsp:rtsp://192.0.2.20:554/Streaming/Channels/101:1280x720@30:2000:none"},
+		{"jetson-dock-1", "id=jetson-dock-1 brokers=kafka-1.example.net:9093,kafka-2.example.net:9093,kafka-3.example.net:9093 topic=edgecam.video tls= spool=always/64GiB log=info" +
+			" front:nvargus:0:1920x1080@30:6000:nvv4l2h264enc rear:nvargus:1:1920x1080@30:6000:nvv4l2h264enc"},
+	}
+	for _, c := range cases {
+		cfg, err := LoadFor(path, c.device)
+		if err != nil {
+			t.Fatalf("%s: %v", c.device, err)
+		}
+		if got := summary(cfg); got != c.want {
+			t.Errorf("%s:\n got %s\nwant %s", c.device, got, c.want)
+		}
+		sasl := cfg.Kafka.SASL
+		if cfg.Kafka.TLS.CAFile != filepath.Join(creds, "kafka-ca.pem") || sasl.Mechanism != SASLScramSHA512 || sasl.Password.Reveal() != kafkaPassword {
+			t.Errorf("%s: tls %+v sasl %+v", c.device, cfg.Kafka.TLS, sasl)
+		}
+		if cfg.Log.Format != LogJSON || cfg.Metrics.Listen != "127.0.0.1:9108" || time.Duration(cfg.Spool.MaxAge) != 24*time.Hour {
+			t.Errorf("%s: log %+v metrics %+v spool %+v", c.device, cfg.Log, cfg.Metrics, cfg.Spool)
+		}
+	}
+	// Without --device the file's device.id, ${HOSTNAME}, decides.
+	t.Setenv("HOSTNAME", "jetson-dock-2")
+	if cfg, err := Load(path); err != nil || len(cfg.Streams) != 2 || cfg.Spool.Dir != "/srv/edgecam/spool" {
+		t.Errorf("as jetson-dock-2: %+v, %v", cfg, err)
+	}
+}
+
+// TestShowRoundTrip: what config show prints loads back into the same
+// config, for every device of the fleet example and for the demo.
+func TestShowRoundTrip(t *testing.T) {
+	fleetCredentials(t)
+	for _, c := range []struct{ file, device string }{
+		{"fleet.example.yaml", "pi-lobby"}, {"fleet.example.yaml", "pi-garage-1"}, {"fleet.example.yaml", "pi-garage-3"},
+		{"fleet.example.yaml", "jetson-dock-1"}, {"demo.yaml", ""}, {"edgecam.yaml", "box-1"},
+	} {
+		cfg, err := LoadFor(filepath.Join("..", "configs", c.file), c.device)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := cfg.YAML()
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := Parse("shown.yaml", out)
+		if err != nil {
+			t.Fatalf("%s %s: config show output does not load: %v\n%s", c.file, c.device, err, out)
+		}
+		back.Path = cfg.Path
+		if !reflect.DeepEqual(back, cfg) {
+			t.Errorf("%s %s: round trip changed the config:\n%+v\n%+v\n%s", c.file, c.device, cfg, back, out)
 		}
 	}
 }

@@ -5,7 +5,18 @@
 // problem of a file is reported at once, so a fleet operator fixes a config
 // in one pass instead of one error per restart.
 //
-// The package reads YAML and nothing else: it never opens a camera, a
-// pipeline or a network connection. Value types (Duration, SourceType,
-// Encoder) carry their own parsing and checks.
+// One file serves a fleet: ${VAR} and ${VAR:-default} are expanded in every
+// value (expand.go), and the top-level overrides are merged for the device
+// whose id they match (merge.go), both on the YAML node tree before it is
+// decoded, so every value keeps its own position. LoadFor and ParseFor
+// give the config as one device sees it; Config.YAML prints it back
+// (`edgecam config show`).
+//
+// Secrets are read from *_file keys only and held in Secret, which never
+// prints its value; no error message quotes a secret file's content.
+//
+// The package reads YAML and the files it names, nothing else: it never
+// opens a camera, a pipeline or a network connection. Value types
+// (Duration, Size, SourceType, Encoder and its hardware limits) carry
+// their own parsing and checks.
 package config

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -19,4 +20,15 @@ func ParseDuration(s string) (Duration, error) {
 	return Duration(d), nil
 }
 
-func (d Duration) String() string { return time.Duration(d).String() }
+// String writes d the way it is written in a config: "24h", "1h30m",
+// "500ms" (time.Duration's "24h0m0s" without the zero units).
+func (d Duration) String() string {
+	s := time.Duration(d).String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
+}
