@@ -23,6 +23,15 @@ const (
 	// V4L2 is a Video4Linux2 camera (USB webcams, CSI cameras exposed as
 	// V4L2 devices, capture cards) read with v4l2src.
 	V4L2 Kind = "v4l2"
+	// Libcamera is a camera driven by libcamera (libcamerasrc): the
+	// Raspberry Pi camera modules. See csi.go.
+	Libcamera Kind = "libcamera"
+	// Nvargus is a Jetson CSI camera through NVIDIA's Argus daemon
+	// (nvarguscamerasrc). See csi.go.
+	Nvargus Kind = "nvargus"
+	// RTSP is an IP camera streaming H.264 over RTSP (rtspsrc). See
+	// rtsp.go.
+	RTSP Kind = "rtsp"
 )
 
 // Source is one camera as configured.
@@ -33,6 +42,20 @@ type Source struct {
 	// Pattern is the videotestsrc pattern nick, e.g. "smpte" or "ball"
 	// (Test only; empty means smpte).
 	Pattern string
+	// CameraName is the libcamera camera id (Libcamera only; empty means
+	// the first camera libcamera lists).
+	CameraName string
+	// SensorID is the Jetson CSI port (Nvargus only; 0 is the first).
+	SensorID int
+	// URL is rtsp://host[:port]/path (RTSP only).
+	URL string
+	// Transport is "tcp" (default: RTP interleaved in the RTSP
+	// connection, works through NAT and firewalls) or "udp" (RTSP only).
+	Transport string
+	// Username and Password authenticate to the camera (RTSP only).
+	// Password prints as [redacted]; see Source.Redact.
+	Username string
+	Password Secret
 }
 
 // Format is the raw video the source must deliver.
@@ -42,8 +65,17 @@ type Format struct {
 
 // String names the source for logs and errors.
 func (s Source) String() string {
-	if s.Kind == V4L2 {
+	switch s.Kind {
+	case V4L2:
 		return "v4l2 camera " + s.Device
+	case RTSP:
+		return "rtsp camera " + redactURL(s.URL)
+	case Libcamera:
+		if s.CameraName != "" {
+			return "libcamera camera " + s.CameraName
+		}
+	case Nvargus:
+		return fmt.Sprintf("nvargus camera sensor-id=%d", s.SensorID)
 	}
 	return string(s.Kind) + " source"
 }
@@ -69,8 +101,14 @@ func Fragment(s Source, f Format) (string, error) {
 			return "", errors.New("v4l2 source without a device")
 		}
 		return fmt.Sprintf("v4l2src device=%s ! %s", quote(s.Device), caps), nil
+	case Libcamera:
+		return libcameraFragment(s, f), nil
+	case Nvargus:
+		return nvargusFragment(s, f), nil
+	case RTSP:
+		return rtspDecodeFragment(s, f)
 	}
-	return "", fmt.Errorf("unknown source type %q (want %s or %s)", s.Kind, Test, V4L2)
+	return "", fmt.Errorf("unknown source type %q (want %s, %s, %s, %s or %s)", s.Kind, Test, V4L2, Libcamera, Nvargus, RTSP)
 }
 
 // quote makes s one gst-launch token: double-quoted, with backslash escapes.

@@ -20,7 +20,7 @@ func TestFragment(t *testing.T) {
 		{Source{Kind: V4L2, Device: "/dev/video0"}, `v4l2src device="/dev/video0" ! video/x-raw,width=1280,height=720,framerate=30/1`, ""},
 		{Source{Kind: V4L2, Device: `/dev/v "x"`}, `v4l2src device="/dev/v \"x\"" ! video/x-raw,width=1280,height=720,framerate=30/1`, ""},
 		{Source{Kind: V4L2}, "", "without a device"},
-		{Source{Kind: "rtsp"}, "", `unknown source type "rtsp"`},
+		{Source{Kind: "hdmi"}, "", `unknown source type "hdmi"`},
 	}
 	for _, tt := range tests {
 		got, err := Fragment(tt.src, f)

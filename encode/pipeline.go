@@ -45,8 +45,13 @@ type Spec struct {
 	// frames, at least one.
 	KeyframeInterval time.Duration
 	// Encoder is an element name from Names, or Auto. Start expects the
-	// result of Choose here, not Auto.
+	// result of Choose here, not Auto; None passes the source's H.264
+	// through (see passthrough.go).
 	Encoder string
+	// NVMM says Source outputs video/x-raw(memory:NVMM) (a Jetson CSI
+	// camera): Start then adds nvvidconv before encoders that take system
+	// memory.
+	NVMM bool
 }
 
 // gop is the keyframe interval in frames.
@@ -103,11 +108,11 @@ type Pipeline struct {
 // A source that cannot start at all (missing device) fails Start itself.
 func Start(ctx context.Context, s Spec) (*Pipeline, error) {
 	ensureInit()
-	e, err := lookupEncoder(s.Encoder)
+	launch, err := launchFor(s)
 	if err != nil {
 		return nil, err
 	}
-	pipe, err := gst.NewPipelineFromString(launchString(s, e))
+	pipe, err := gst.NewPipelineFromString(launch)
 	if err != nil {
 		return nil, fmt.Errorf("stream %s: building pipeline: %w", s.Name, err)
 	}
@@ -206,11 +211,20 @@ func (p *Pipeline) watchBus() {
 // end-of-stream or the pipeline went to NULL, then closes Frames once the bus
 // watcher has recorded why.
 func (p *Pipeline) pull(src *puller) {
+	var pts, dts time.Duration
 	for {
 		fr, ok := src.next()
 		if !ok {
 			break
 		}
+		// A camera that repeats SPS/PPS between the slices of one picture
+		// (GStreamer 1.22's rtph264pay does) makes rtph264depay split the
+		// picture in two access units, and h264parse sends the second
+		// without a timestamp: give it its picture's.
+		if fr.PTS < 0 {
+			fr.PTS, fr.DTS = pts, dts
+		}
+		pts, dts = fr.PTS, fr.DTS
 		p.frames <- fr
 	}
 	<-p.busDone

@@ -1,0 +1,96 @@
+package capture
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Requirement is a GStreamer element a source needs and the package that
+// provides it, so a missing element can be reported as "install X".
+type Requirement struct {
+	Element string
+	// Package is the Debian / Raspberry Pi OS package, or NVIDIA's
+	// JetPack package on a Jetson.
+	Package string
+}
+
+// Where each element comes from. Board-specific elements have no Debian
+// package: nvarguscamerasrc and nvvidconv come with JetPack.
+var elementPackages = map[string]string{
+	"videotestsrc":     "gstreamer1.0-plugins-base",
+	"videoconvert":     "gstreamer1.0-plugins-base",
+	"videoscale":       "gstreamer1.0-plugins-base",
+	"videorate":        "gstreamer1.0-plugins-base",
+	"v4l2src":          "gstreamer1.0-plugins-good",
+	"rtspsrc":          "gstreamer1.0-plugins-good",
+	"rtph264depay":     "gstreamer1.0-plugins-good",
+	"h264parse":        "gstreamer1.0-plugins-bad",
+	"avdec_h264":       "gstreamer1.0-libav",
+	"libcamerasrc":     "gstreamer1.0-libcamera",
+	"nvarguscamerasrc": "nvidia-l4t-gstreamer",
+	"nvvidconv":        "nvidia-l4t-gstreamer",
+}
+
+// Requirements lists the elements the source's fragment uses:
+// PassthroughFragment's when passthrough is set, else Fragment's.
+// Elements of the encoder are not included (encode.Choose checks those).
+func Requirements(s Source, passthrough bool) []Requirement {
+	var names []string
+	switch s.Kind {
+	case Test:
+		names = []string{"videotestsrc"}
+	case V4L2:
+		names = []string{"v4l2src"}
+	case Libcamera:
+		names = []string{"libcamerasrc"}
+	case Nvargus:
+		// nvvidconv meets every encoder: nvv4l2h264enc's fragment starts
+		// with it, and software encoders need it to leave NVMM memory.
+		names = []string{"nvarguscamerasrc", "nvvidconv"}
+	case RTSP:
+		names = []string{"rtspsrc", "rtph264depay", "h264parse"}
+		if !passthrough {
+			names = append(names, "avdec_h264", "videoconvert", "videoscale", "videorate")
+		}
+	}
+	reqs := make([]Requirement, 0, len(names))
+	for _, n := range names {
+		reqs = append(reqs, Requirement{Element: n, Package: elementPackages[n]})
+	}
+	return reqs
+}
+
+// CheckElements tells whether every element the source needs is installed,
+// asking missing (encode.MissingElements: the GStreamer registry) which of
+// the element names are absent. The error names each missing element and
+// the package to install, e.g.
+//
+//	nvargus camera sensor-id=0: GStreamer elements nvarguscamerasrc, nvvidconv not installed: install nvidia-l4t-gstreamer from NVIDIA JetPack (nvargus cameras exist on Jetson boards only)
+func CheckElements(s Source, passthrough bool, missing func(names ...string) []string) error {
+	reqs := Requirements(s, passthrough)
+	names := make([]string, len(reqs))
+	for i, r := range reqs {
+		names[i] = r.Element
+	}
+	absent := missing(names...)
+	if len(absent) == 0 {
+		return nil
+	}
+	var pkgs []string
+	for _, r := range reqs {
+		if slices.Contains(absent, r.Element) && !slices.Contains(pkgs, r.Package) {
+			pkgs = append(pkgs, r.Package)
+		}
+	}
+	hint := ""
+	if s.Kind == Nvargus {
+		hint = " from NVIDIA JetPack (nvargus cameras exist on Jetson boards only)"
+	}
+	noun := "element"
+	if len(absent) > 1 {
+		noun = "elements"
+	}
+	return fmt.Errorf("%s: GStreamer %s %s not installed: install %s%s",
+		s, noun, strings.Join(absent, ", "), strings.Join(pkgs, " and "), hint)
+}

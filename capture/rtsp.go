@@ -1,0 +1,143 @@
+package capture
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+)
+
+// RTSP timeouts. rtspsrc's defaults (20 s to connect, 5 s without UDP
+// packets) leave a stream dark for long after a camera dropped; these fail
+// the pipeline sooner so the agent's supervisor reconnects with its
+// backoff.
+const (
+	// rtspConnectTimeout bounds connecting and each RTSP request (µs).
+	rtspConnectTimeout = 5_000_000
+	// rtspUDPTimeout is how long UDP may bring no packet before rtspsrc
+	// gives up on UDP (µs).
+	rtspUDPTimeout = 5_000_000
+	// rtspLatencyMs is the jitter buffer: enough to reorder UDP packets on
+	// a LAN, small enough that capture time stays close to the truth.
+	rtspLatencyMs = 200
+)
+
+// rtspHead renders rtspsrc and the RTP depayloader: H.264 access units, each
+// its own buffer, with the keyframe flag set from the NAL types.
+//
+// wait-for-keyframe drops the frames between a loss (or a join mid-GOP)
+// and the next IDR: they reference pictures we never got, and a record
+// stream that cannot be decoded from its first frame would break the
+// record format's promise that every keyframe is a starting point.
+//
+// The password goes into the description (rtspsrc has no other way to take
+// it from gst-launch syntax), so the description must never be logged or
+// wrapped into an error as it is: Source.Redact removes it.
+func rtspHead(s Source) (string, error) {
+	if err := checkRTSPURL(s.URL); err != nil {
+		return "", err
+	}
+	proto := s.Transport
+	switch proto {
+	case "":
+		proto = "tcp"
+	case "tcp", "udp":
+	default:
+		return "", fmt.Errorf("rtsp source %s: transport %q (want tcp or udp)", redactURL(s.URL), s.Transport)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "rtspsrc location=%s protocols=%s latency=%d tcp-timeout=%d timeout=%d",
+		quote(s.URL), proto, rtspLatencyMs, rtspConnectTimeout, rtspUDPTimeout)
+	if s.Username != "" {
+		fmt.Fprintf(&b, " user-id=%s", quote(s.Username))
+	}
+	if !s.Password.IsZero() {
+		fmt.Fprintf(&b, " user-pw=%s", quote(s.Password.Reveal()))
+	}
+	b.WriteString(" ! rtph264depay wait-for-keyframe=true")
+	return b.String(), nil
+}
+
+// checkRTSPURL wants rtsp://host[:port]/path. Credentials belong in
+// username and password_file, where they stay out of logs.
+func checkRTSPURL(raw string) error {
+	if raw == "" {
+		return errors.New("rtsp source without a url")
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		// url.Parse quotes the input; it may hold a password.
+		return fmt.Errorf("rtsp source: url is not a valid URL (want rtsp://host[:port]/path)")
+	}
+	if u.Scheme != "rtsp" && u.Scheme != "rtsps" {
+		return fmt.Errorf("rtsp source %s: scheme %q (want rtsp:// or rtsps://)", redactURL(raw), u.Scheme)
+	}
+	if u.Host == "" {
+		return fmt.Errorf("rtsp source %s: no host (want rtsp://host[:port]/path)", redactURL(raw))
+	}
+	if u.User != nil {
+		return fmt.Errorf("rtsp source %s: put the user name in username and the password in password_file, not in the url", redactURL(raw))
+	}
+	return nil
+}
+
+// rtspDecodeFragment renders an RTSP camera as raw video in format f, for a
+// stream that re-encodes (a configured encoder): the camera's H.264 is
+// decoded in software (avdec_h264), then scaled (letterboxed, square
+// pixels) and its rate converted to what the stream asks for.
+func rtspDecodeFragment(s Source, f Format) (string, error) {
+	head, err := rtspHead(s)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%s ! h264parse ! avdec_h264 ! videoconvert ! videoscale ! videorate ! "+
+		"video/x-raw,width=%d,height=%d,framerate=%d/1,pixel-aspect-ratio=1/1", head, f.Width, f.Height, f.FPS), nil
+}
+
+// PassthroughFragment renders the source as the head of a pipeline that
+// outputs the camera's own H.264 access units, untouched (encoder "none"):
+// package encode adds h264parse, which puts SPS/PPS before every IDR and
+// emits Annex-B. Only RTSP cameras deliver H.264; other kinds need an
+// encoder.
+func PassthroughFragment(s Source) (string, error) {
+	if s.Kind != RTSP {
+		return "", fmt.Errorf("%s delivers raw video: encoder none passes H.264 through and works with rtsp sources only; set an encoder (auto picks one)", s)
+	}
+	return rtspHead(s)
+}
+
+// Redact replaces the source's password in text (a pipeline description
+// or an error built from one) with [redacted], both as configured and as
+// quoted in a description.
+func (s Source) Redact(text string) string {
+	pw := s.Password.Reveal()
+	if pw == "" {
+		return text
+	}
+	q := quote(pw)
+	text = strings.ReplaceAll(text, q[1:len(q)-1], "[redacted]")
+	return strings.ReplaceAll(text, pw, "[redacted]")
+}
+
+// RedactError is Redact for errors: nil stays nil, an error whose text holds
+// the password is replaced by one with the same text redacted (the chain is
+// then lost; its text is what a user sees).
+func (s Source) RedactError(err error) error {
+	if err == nil {
+		return nil
+	}
+	if msg := err.Error(); s.Redact(msg) != msg {
+		return errors.New(s.Redact(msg))
+	}
+	return err
+}
+
+// redactURL is the URL as it may appear in a log: a password in it
+// (a misconfiguration that checkRTSPURL rejects) shows as xxxxx.
+func redactURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "(invalid url)"
+	}
+	return u.Redacted()
+}

@@ -1,0 +1,287 @@
+package encode
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/edgecam/edgecam/capture"
+	"github.com/go-gst/go-gst/gst"
+)
+
+func TestLaunchFor(t *testing.T) {
+	s := testSpec(None)
+	s.Source = "rtspsrc location=\"rtsp://cam/live\" ! rtph264depay"
+	got, err := launchFor(s)
+	want := s.Source + " ! h264parse config-interval=-1 ! video/x-h264,stream-format=byte-stream,alignment=au ! appsink name=sink sync=false emit-signals=false drop=false max-buffers=120"
+	if err != nil || got != want {
+		t.Errorf("passthrough launch = %q, %v\nwant %q", got, err, want)
+	}
+
+	nv := testSpec("x264enc")
+	nv.Source = "nvarguscamerasrc sensor-id=0 ! video/x-raw(memory:NVMM),width=320,height=240,framerate=30/1,format=NV12"
+	nv.NVMM = true
+	got, _ = launchFor(nv)
+	if !strings.HasPrefix(got, nv.Source+" ! nvvidconv ! video/x-raw ! queue ") {
+		t.Errorf("software encoder after an NVMM source: %q, want nvvidconv to system memory before the queue", got)
+	}
+	nv.Encoder = "nvv4l2h264enc"
+	got, _ = launchFor(nv)
+	if !strings.HasPrefix(got, nv.Source+" ! queue ") || strings.Count(got, "nvvidconv") != 1 {
+		t.Errorf("nvv4l2h264enc after an NVMM source: %q, want NVMM frames straight into its own nvvidconv", got)
+	}
+
+	if _, err := launchFor(testSpec("nosuchenc")); err == nil {
+		t.Error("unknown encoder accepted")
+	}
+}
+
+func TestMissingElements(t *testing.T) {
+	got := MissingElements("h264parse", "nvarguscamerasrc", "rtspsrc", "nvvidconv")
+	if len(got) != 2 || got[0] != "nvarguscamerasrc" || got[1] != "nvvidconv" {
+		t.Fatalf("MissingElements = %v, want [nvarguscamerasrc nvvidconv] (this is not a Jetson)", got)
+	}
+	if got := MissingElements("rtspsrc", "rtph264depay", "h264parse", "avdec_h264"); got != nil {
+		t.Fatalf("MissingElements of the RTSP elements = %v, want none (make deps installs them)", got)
+	}
+	// The error a user on a Raspberry Pi gets for an nvargus source.
+	err := capture.CheckElements(capture.Source{Kind: capture.Nvargus}, false, MissingElements)
+	if err == nil || !strings.Contains(err.Error(), "nvarguscamerasrc") || !strings.Contains(err.Error(), "install nvidia-l4t-gstreamer") {
+		t.Fatalf("CheckElements(nvargus) = %v, want it to name nvarguscamerasrc and nvidia-l4t-gstreamer", err)
+	}
+	rtsp := capture.Source{Kind: capture.RTSP, URL: "rtsp://cam/live"}
+	for _, pass := range []bool{false, true} {
+		if err := capture.CheckElements(rtsp, pass, MissingElements); err != nil {
+			t.Fatalf("CheckElements(rtsp, passthrough %v) = %v", pass, err)
+		}
+	}
+}
+
+// TestFragmentsParse hands the real fragments of every source kind, with a
+// software encoder, to GStreamer's parser where their elements exist here:
+// element names, property names and property values must all be accepted
+// (an unknown property or bad enum value is a parse error). Sources whose
+// element is missing must fail with GStreamer naming that element.
+func TestFragmentsParse(t *testing.T) {
+	ensureInit()
+	f := capture.Format{Width: 640, Height: 480, FPS: 30}
+	srcs := []capture.Source{
+		{Kind: capture.Test, Pattern: "ball"},
+		{Kind: capture.V4L2, Device: "/dev/video0"},
+		{Kind: capture.Libcamera, CameraName: "/base/soc/i2c0mux/i2c@1/imx708@1a"},
+		{Kind: capture.Nvargus, SensorID: 1},
+		{Kind: capture.RTSP, URL: "rtsp://127.0.0.1:1/live", Transport: "udp", Username: "u", Password: capture.NewSecret(`p"w`)},
+	}
+	for _, src := range srcs {
+		for _, pass := range []bool{false, true} {
+			spec := testSpec("x264enc")
+			spec.NVMM = src.NVMM()
+			var err error
+			if pass {
+				spec.Encoder = None
+				spec.Source, err = capture.PassthroughFragment(src)
+			} else {
+				spec.Source, err = capture.Fragment(src, f)
+			}
+			if err != nil {
+				if pass && src.Kind != capture.RTSP {
+					continue
+				}
+				t.Fatalf("%s: %v", src, err)
+			}
+			launch, err := launchFor(spec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			missing := MissingElements(elementNames(capture.Requirements(src, pass))...)
+			p, err := gst.NewPipelineFromString(launch)
+			switch {
+			case len(missing) == 0 && err != nil:
+				t.Errorf("%s (passthrough %v): %q does not parse: %v", src, pass, launch, err)
+			case len(missing) > 0 && (err == nil || !strings.Contains(err.Error(), missing[0])):
+				t.Errorf("%s (passthrough %v): parse error %v, want one naming %s (not installed here)", src, pass, err, missing[0])
+			}
+			if p != nil {
+				p.SetState(gst.StateNull)
+			}
+			t.Logf("%s passthrough=%v: missing here: %v", src, pass, missing)
+		}
+	}
+}
+
+func elementNames(reqs []capture.Requirement) []string {
+	var names []string
+	for _, r := range reqs {
+		names = append(names, r.Element)
+	}
+	return names
+}
+
+// rtspServer starts e2e/testdata/rtsp-server.py (GStreamer's RTSP server
+// streaming x264 from a test pattern) on a free port and returns its URL.
+func rtspServer(t *testing.T, args ...string) string {
+	t.Helper()
+	py := "/usr/bin/python3" // Debian's, which has python3-gi
+	script, err := filepath.Abs("../e2e/testdata/rtsp-server.py")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(py, "-c", "import gi; gi.require_version('GstRtspServer', '1.0')").CombinedOutput(); err != nil {
+		t.Fatalf("no GStreamer RTSP server for Python (apt-get install python3-gi gir1.2-gst-rtsp-server-1.0): %v: %s", err, out)
+	}
+	cmd := exec.Command(py, append([]string{script, "--port", "0"}, args...)...)
+	cmd.Stderr = os.Stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cmd.Process.Signal(os.Interrupt)
+		cmd.Wait()
+	})
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	url, ok := strings.CutPrefix(strings.TrimSpace(line), "ready ")
+	if err != nil || !ok {
+		t.Fatalf("rtsp-server.py: %q, %v", line, err)
+	}
+	return url
+}
+
+// TestPassthroughFromRTSP takes H.264 from a real RTSP server, joining its
+// shared stream mid-GOP as a second client (an IP camera is usually already
+// streaming to a recorder), and checks the record format: the first frame
+// is a keyframe, every keyframe carries SPS and PPS, the concatenation
+// decodes frame for frame, and nothing was decoded or re-encoded (the
+// camera's 320x240 comes through although the stream asks for 640x480).
+func TestPassthroughFromRTSP(t *testing.T) {
+	url := rtspServer(t, "--width", "320", "--height", "240", "--gop", "45")
+	// A first client starts the shared media, so ours joins mid-GOP.
+	first := testSpec(None)
+	first.Source, _ = capture.PassthroughFragment(capture.Source{Kind: capture.RTSP, URL: url})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	p1, err := Start(ctx, first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-p1.Frames():
+	case <-time.After(20 * time.Second):
+		t.Fatalf("no frame from the first client in 20 s: %v", p1.Err())
+	}
+	go func() {
+		for range p1.Frames() {
+		}
+	}()
+	time.Sleep(700 * time.Millisecond) // past the first IDR (45 frames = 1.5 s)
+
+	for _, transport := range []string{"tcp", "udp"} {
+		t.Run(transport, func(t *testing.T) {
+			s := testSpec(None)
+			s.Width, s.Height = 640, 480
+			var err error
+			s.Source, err = capture.PassthroughFragment(capture.Source{Kind: capture.RTSP, URL: url, Transport: transport})
+			if err != nil {
+				t.Fatal(err)
+			}
+			frames := collect(t, s, 60)
+			checkRecords(t, frames, 320, 240)
+		})
+	}
+}
+
+// TestPassthroughSplitPicture takes a camera stream whose IDR pictures
+// arrive as two access units (SPS/PPS repeated before each slice): every
+// frame must still carry a timestamp, and the concatenation must decode.
+func TestPassthroughSplitPicture(t *testing.T) {
+	url := rtspServer(t, "--width", "320", "--height", "240", "--gop", "15", "--sliced")
+	s := testSpec(None)
+	s.Source, _ = capture.PassthroughFragment(capture.Source{Kind: capture.RTSP, URL: url})
+	frames := collect(t, s, 50)
+	var stream []byte
+	for i, f := range frames {
+		if f.PTS < 0 || (i > 0 && f.PTS < frames[i-1].PTS) {
+			t.Fatalf("frame %d: PTS %v after %v", i, f.PTS, frames[max(i-1, 0)].PTS)
+		}
+		stream = append(stream, f.Data...)
+	}
+	path := filepath.Join(t.TempDir(), "out.h264")
+	if err := os.WriteFile(path, stream, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if n, errs := ffprobeFrames(t, path, "-f", "h264"); n != len(frames) || errs != "" {
+		t.Fatalf("ffprobe decoded %d frames of %d, errors: %q", n, len(frames), errs)
+	}
+}
+
+// TestReencodeFromRTSP decodes the camera's H.264 and encodes it again at
+// the stream's own size and rate.
+func TestReencodeFromRTSP(t *testing.T) {
+	url := rtspServer(t, "--width", "640", "--height", "360", "--fps", "30")
+	s := testSpec("x264enc")
+	s.Width, s.Height, s.FPS = 320, 240, 15
+	var err error
+	s.Source, err = capture.Fragment(capture.Source{Kind: capture.RTSP, URL: url}, capture.Format{Width: 320, Height: 240, FPS: 15})
+	if err != nil {
+		t.Fatal(err)
+	}
+	frames := collect(t, s, 30)
+	checkRecords(t, frames, 320, 240)
+	// 30 frames at 15 fps span about 2 s of PTS; at the camera's 30 fps
+	// they would span 1 s.
+	if span := frames[len(frames)-1].PTS - frames[0].PTS; span < 1500*time.Millisecond {
+		t.Errorf("30 frames span %v of PTS, want about 2 s (15 fps)", span)
+	}
+}
+
+// checkRecords asserts the record format on frames and that ffprobe decodes
+// their concatenation, every frame, at width x height.
+func checkRecords(t *testing.T, frames []Frame, width, height int) {
+	t.Helper()
+	if !frames[0].Keyframe {
+		t.Fatalf("first frame is not a keyframe (NAL types %v)", nalTypes(frames[0].Data))
+	}
+	var stream []byte
+	for i, f := range frames {
+		if !bytes.HasPrefix(f.Data, []byte{0, 0, 0, 1}) && !bytes.HasPrefix(f.Data, []byte{0, 0, 1}) {
+			t.Fatalf("frame %d is not Annex-B: % x", i, f.Data[:min(8, len(f.Data))])
+		}
+		types := nalTypes(f.Data)
+		if f.Keyframe != contains(types, 5) {
+			t.Fatalf("frame %d: keyframe flag %v, NAL types %v", i, f.Keyframe, types)
+		}
+		if f.Keyframe && (!contains(types, 7) || !contains(types, 8)) {
+			t.Fatalf("keyframe %d has NAL types %v, want SPS(7) and PPS(8) before the IDR", i, types)
+		}
+		if i > 0 && f.PTS <= frames[i-1].PTS {
+			t.Fatalf("PTS not increasing at frame %d: %v after %v", i, f.PTS, frames[i-1].PTS)
+		}
+		stream = append(stream, f.Data...)
+	}
+	path := filepath.Join(t.TempDir(), "out.h264")
+	if err := os.WriteFile(path, stream, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	n, errs := ffprobeFrames(t, path, "-f", "h264")
+	if n != len(frames) || errs != "" {
+		t.Fatalf("ffprobe decoded %d frames of %d, errors: %q", n, len(frames), errs)
+	}
+	out, err := exec.Command("ffprobe", "-v", "error", "-f", "h264", "-select_streams", "v:0",
+		"-show_entries", "stream=width,height", "-of", "csv=p=0", path).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.TrimSpace(string(out)), fmt.Sprintf("%d,%d", width, height); got != want {
+		t.Fatalf("decoded size %s, want %s", got, want)
+	}
+}
