@@ -30,6 +30,15 @@ type Config struct {
 	// producer and not yet acknowledged; when it is reached Produce
 	// blocks, which backs pressure up into the pipelines. Default 64 MiB.
 	MaxBufferedBytes int
+	// TLS, when set, encrypts the connections (and with a client
+	// certificate authenticates this device). Nil: plaintext.
+	TLS *TLS
+	// SASL, when set, authenticates with a user name and password.
+	SASL *SASL
+
+	// refusals logs TLS/SASL refusals; shared by the clients of one
+	// producer (set by clientOpts).
+	refusals *refusals
 }
 
 // ErrTooLarge fails a record larger than the topic accepts
@@ -47,19 +56,28 @@ func (c Config) logger() *slog.Logger {
 	return c.Logger
 }
 
-// clientOpts are the options every client of ours shares.
-func (c Config) clientOpts() []kgo.Opt {
-	return []kgo.Opt{
+// clientOpts are the options every client of ours shares, TLS and SASL
+// included; the error is a TLS or SASL file that cannot be used.
+func (c *Config) clientOpts() ([]kgo.Opt, error) {
+	sec, err := c.securityOpts()
+	if err != nil {
+		return nil, fmt.Errorf("kafka: %w", err)
+	}
+	if c.refusals == nil {
+		c.refusals = &refusals{log: c.logger(), cfg: *c}
+	}
+	return append(sec,
+		kgo.WithHooks(c.refusals),
 		kgo.SeedBrokers(c.Brokers...),
-		kgo.WithLogger(slogger{c.logger()}),
+		kgo.WithLogger(slogger{l: c.logger(), secret: c.password(), refused: c.refused}),
 		// Notice a broker that came back, or a moved partition leader,
 		// within a fraction of a second instead of kgo's 5 s default
 		// (measured: ~0.1 s to resume after a link returns).
-		kgo.MetadataMinAge(250 * time.Millisecond),
+		kgo.MetadataMinAge(250*time.Millisecond),
 		kgo.RetryBackoffFn(func(tries int) time.Duration {
 			return min(50*time.Millisecond<<min(tries, 5), time.Second)
 		}),
-	}
+	), nil
 }
 
 // Producer delivers records with the idempotent producer: acks from every
@@ -73,6 +91,7 @@ type Producer struct {
 	cancel   context.CancelFunc
 	maxBatch atomic.Int32 // ProducerBatchMaxBytes, learned from the topic
 	learned  atomic.Bool  // maxBatch holds the topic's setting
+	conns    brokerState  // for Connected
 }
 
 // NewProducer creates the producer. It does not contact Kafka: a broker
@@ -87,7 +106,12 @@ func NewProducer(cfg Config) (*Producer, error) {
 	}
 	p := &Producer{cfg: cfg}
 	p.maxBatch.Store(defaultMaxBatch)
-	opts := append(cfg.clientOpts(),
+	base, err := p.cfg.clientOpts()
+	if err != nil {
+		return nil, err
+	}
+	opts := append(base,
+		kgo.WithHooks(&p.conns),
 		kgo.DefaultProduceTopic(cfg.Topic),
 		// Idempotence is kgo's default and requires acks=all; stated here
 		// because delivery depends on them.
@@ -129,6 +153,8 @@ func (p *Producer) Produce(r *Record, done func(*Record, error)) {
 			r.Partition, r.Offset = kr.Partition, kr.Offset
 		} else if errors.Is(err, kerr.MessageTooLarge) {
 			err = fmt.Errorf("%w (%d bytes, limit %d): %v", ErrTooLarge, len(r.Value), p.maxBatch.Load(), err)
+		} else {
+			err = p.cfg.Explain(err)
 		}
 		done(r, err)
 	})
@@ -154,12 +180,13 @@ func (p *Producer) Close() {
 func (p *Producer) Resume(ctx context.Context, key string) (last int64, found bool, err error) {
 	part, err := partitionOf(ctx, p.adm, p.cfg.Topic, key)
 	if err != nil {
-		return 0, false, err
+		return 0, false, p.cfg.Explain(err)
 	}
 	if !p.learned.Load() {
 		p.learnMaxBatch(ctx) // once: Resume also serves periodic checks
 	}
-	return lastSeq(ctx, p.cfg, p.adm, part, key)
+	last, found, err = lastSeq(ctx, p.cfg, p.adm, part, key)
+	return last, found, p.cfg.Explain(err)
 }
 
 // learnMaxBatch sets the batch limit to the topic's max.message.bytes, so
@@ -278,7 +305,11 @@ var errDone = errors.New("done")
 // partition whose end lies below to (records deleted by retention while we
 // read) ends the range early; a follower waits for new records instead.
 func readRange(ctx context.Context, cfg Config, part int32, from, to int64, follow bool, fn func(*kgo.Record) error) error {
-	cl, err := kgo.NewClient(append(cfg.clientOpts(),
+	base, err := cfg.clientOpts()
+	if err != nil {
+		return err
+	}
+	cl, err := kgo.NewClient(append(base,
 		kgo.ConsumePartitions(map[string]map[int32]kgo.Offset{cfg.Topic: {part: kgo.NewOffset().At(from)}}),
 		kgo.FetchMaxWait(500*time.Millisecond),
 		// A fetch returns whole batches; leave room for large keyframes.

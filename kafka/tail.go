@@ -35,7 +35,11 @@ var ErrStop = errors.New("stop")
 // ends (the ctx error is returned). Records of other keys in the partition
 // are skipped.
 func Tail(ctx context.Context, cfg Config, key string, opts TailOptions, fn func(*Record) error) error {
-	meta, err := kgo.NewClient(cfg.clientOpts()...)
+	base, err := cfg.clientOpts()
+	if err != nil {
+		return err
+	}
+	meta, err := kgo.NewClient(base...)
 	if err != nil {
 		return fmt.Errorf("kafka: %w", err)
 	}
@@ -43,7 +47,7 @@ func Tail(ctx context.Context, cfg Config, key string, opts TailOptions, fn func
 	part, err := partitionOf(ctx, adm, cfg.Topic, key)
 	if err != nil {
 		meta.Close()
-		return err
+		return cfg.Explain(err)
 	}
 	start, end, err := offsets(ctx, adm, cfg.Topic, part)
 	meta.Close()
@@ -74,5 +78,5 @@ func Tail(ctx context.Context, cfg Config, key string, opts TailOptions, fn func
 	if errors.Is(err, ErrStop) {
 		return nil
 	}
-	return err
+	return cfg.Explain(err)
 }

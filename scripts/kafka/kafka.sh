@@ -5,10 +5,12 @@
 #
 # Usage:
 #   scripts/kafka/kafka.sh fetch                 download the jars once (idempotent)
-#   scripts/kafka/kafka.sh up [--brokers N]      fresh cluster of N nodes (1 or 3;
+#   scripts/kafka/kafka.sh up [--brokers N] [--secure DIR]
+#                                                fresh cluster of N nodes (1 or 3;
 #                                                default 1) with the topics of
 #                                                $KAFKA_TOPICS; kills a running one
-#                                                first (its data is wiped anyway)
+#                                                first (its data is wiped anyway);
+#                                                --secure: TLS and SASL listeners too
 #   scripts/kafka/kafka.sh down                  stop every node (SIGTERM, 20 s, SIGKILL)
 #   scripts/kafka/kafka.sh topic NAME PARTITIONS create one more topic (if not there yet)
 #   scripts/kafka/kafka.sh status                list the nodes; exit 1 unless all run
@@ -22,7 +24,21 @@
 # them off.
 #
 # Node n (1-based) listens on 127.0.0.1:909(1+n) (9092, 9093, 9094) for clients
-# and on 127.0.0.1:919(1+n) (9192, ...) for the controller quorum. Replication
+# and on 127.0.0.1:919(1+n) (9192, ...) for the controller quorum.
+#
+# With --secure DIR every node also has an SSL listener on 127.0.0.1:949(1+n)
+# that requires a client certificate (mutual TLS), and a SASL_SSL listener on
+# 127.0.0.1:959(1+n) (no client certificate) offering SCRAM-SHA-512,
+# SCRAM-SHA-256 and PLAIN. Inter-broker and controller traffic stays on the
+# PLAINTEXT listeners. DIR holds PEM files:
+#   ca.crt       the CA(s) trusted for client certificates
+#   broker.crt   the brokers' certificate (chain), valid for 127.0.0.1
+#   broker.key   its private key, unencrypted PKCS#8 ("BEGIN PRIVATE KEY")
+#   users        optional: one "NAME PASSWORD" a line; each gets SCRAM-SHA-512
+#                and SCRAM-SHA-256 credentials (kafka-storage format
+#                --add-scram) and a PLAIN login. Names and passwords: letters,
+#                digits and "._-" only.
+# The files are copied into the node configs, so DIR may go away after `up`. Replication
 # factor = min(N, 3), min.insync.replicas = 2 with 3+ nodes, else 1. `up`
 # returns once every broker has every topic, with leaders, in its metadata
 # (checked with kcat when installed). On failure it prints the end of the
@@ -36,6 +52,8 @@
 #   KAFKA_TOPICS   topics made by `up`, NAME:PARTITIONS separated by spaces
 #                  (default "edgecam.video:3 edgecam.test:3")
 #   KAFKA_HEAP_OPTS  JVM heap of each node (default "-Xms256m -Xmx512m")
+#   KAFKA_PORT_OFFSET  added to every port above (default 0), so a second
+#                  cluster with its own KAFKA_STATE can run beside the first
 #   JAVA           java binary (default: $JAVA_HOME/bin/java, else java)
 set -euo pipefail
 
@@ -55,11 +73,18 @@ if [[ -z ${JAVA:-} ]]; then
 	fi
 fi
 
+KAFKA_PORT_OFFSET=${KAFKA_PORT_OFFSET:-0}
+if ! [[ $KAFKA_PORT_OFFSET =~ ^[0-9]{1,5}$ ]] || ((KAFKA_PORT_OFFSET > 50000)); then
+	echo "kafka: error: KAFKA_PORT_OFFSET must be 0..50000" >&2
+	exit 1
+fi
 readonly HOST=127.0.0.1
-readonly PORT_BASE=9091            # node n: client port PORT_BASE + n
-readonly CONTROLLER_PORT_BASE=9191 # node n: controller port CONTROLLER_PORT_BASE + n
-readonly PROXIED_PORT_BASE=9291   # node n: PROXIED listener, behind the test's proxy
-readonly PROXY_PORT_BASE=9391     # node n: what PROXIED advertises (the proxy)
+readonly PORT_BASE=$((9091 + KAFKA_PORT_OFFSET))            # node n: client port PORT_BASE + n
+readonly CONTROLLER_PORT_BASE=$((9191 + KAFKA_PORT_OFFSET)) # node n: controller port CONTROLLER_PORT_BASE + n
+readonly PROXIED_PORT_BASE=$((9291 + KAFKA_PORT_OFFSET))    # node n: PROXIED listener, behind the test's proxy
+readonly PROXY_PORT_BASE=$((9391 + KAFKA_PORT_OFFSET))      # node n: what PROXIED advertises (the proxy)
+readonly SSL_PORT_BASE=$((9491 + KAFKA_PORT_OFFSET))        # node n: SSL listener (--secure)
+readonly SASL_SSL_PORT_BASE=$((9591 + KAFKA_PORT_OFFSET))   # node n: SASL_SSL listener (--secure)
 readonly MESSAGE_MAX_BYTES=8388608 # 8 MiB: one record is one video frame
 readonly START_TIMEOUT=90          # seconds for all nodes to be up
 readonly STOP_TIMEOUT=20           # seconds between SIGTERM and SIGKILL
@@ -359,10 +384,83 @@ render() {
 	t=${t//@MIN_ISR@/$MIN_ISR}
 	t=${t//@MESSAGE_MAX_BYTES@/$MESSAGE_MAX_BYTES}
 	printf '%s\n' "$t" >"$dir/server.properties"
+	[[ -z $SECURE_DIR ]] || add_secure "$id" "$dir/server.properties"
 	local left
 	if left=$(grep -v '^[[:space:]]*#' "$dir/server.properties" | grep -o '@[A-Z_]*@'); then
 		die "up: $TEMPLATE: no value for $(echo "$left" | sort -u | tr '\n' ' ')"
 	fi
+}
+
+# ---------------------------------------------------------------- --secure
+
+SECURE_DIR=""      # up --secure DIR
+SECURE_USERS=()    # "NAME PASSWORD" from DIR/users
+SECURE_SCRAM=()    # --add-scram arguments for the storage format
+
+# check_secure DIR: the files --secure needs are there and hold what they
+# should; reads the users.
+check_secure() {
+	local d=$1 f name pass extra
+	[[ -d $d ]] || die "up: --secure $d: no such directory"
+	for f in ca.crt broker.crt; do
+		grep -q -- '-----BEGIN CERTIFICATE-----' "$d/$f" 2>/dev/null ||
+			die "up: --secure: $d/$f is missing or holds no PEM certificate"
+	done
+	grep -q -- '-----BEGIN PRIVATE KEY-----' "$d/broker.key" 2>/dev/null ||
+		die "up: --secure: $d/broker.key is missing or not an unencrypted PKCS#8 key (BEGIN PRIVATE KEY; convert with: openssl pkcs8 -topk8 -nocrypt)"
+	SECURE_USERS=() SECURE_SCRAM=()
+	if [[ -f $d/users ]]; then
+		while read -r name pass extra || [[ -n $name ]]; do
+			[[ -z $name || $name == \#* ]] && continue
+			[[ $name =~ ^[A-Za-z0-9._-]+$ && $pass =~ ^[A-Za-z0-9._-]+$ && -z $extra ]] ||
+				die "up: --secure: $d/users: want lines \"NAME PASSWORD\" of letters, digits and ._- (user ${name:-?})"
+			SECURE_USERS+=("$name $pass")
+			SECURE_SCRAM+=(--add-scram "SCRAM-SHA-512=[name=$name,password=$pass]"
+				--add-scram "SCRAM-SHA-256=[name=$name,password=$pass]")
+		done <"$d/users"
+	fi
+	SECURE_DIR=$d
+}
+
+# pem_prop FILE: the PEM file as one properties value (each line ends in an
+# escaped newline and continues on the next).
+pem_prop() {
+	awk 'BEGIN { ORS = "" } NF { if (n++) print "\\n\\\n"; print }' "$1"
+}
+
+# add_secure ID FILE: add the SSL and SASL_SSL listeners and their settings
+# to the node config FILE. The PEM contents go into the config itself, so
+# the node starts again (kafka.sh start) even when DIR is gone.
+add_secure() {
+	local id=$1 f=$2 ssl sasl u plain=""
+	ssl=SSL://$HOST:$((SSL_PORT_BASE + id))
+	sasl=SASL_SSL://$HOST:$((SASL_SSL_PORT_BASE + id))
+	sed -i -e "s|^listeners=.*|&,$ssl,$sasl|" -e "s|^advertised.listeners=.*|&,$ssl,$sasl|" \
+		-e 's|^listener.security.protocol.map=.*|&,SSL:SSL,SASL_SSL:SASL_SSL|' "$f"
+	for u in "${SECURE_USERS[@]}"; do
+		plain+=" user_${u%% *}=\"${u#* }\""
+	done
+	{
+		echo
+		echo "# --secure: TLS with the certificates of $SECURE_DIR (PEM, inline)."
+		echo "ssl.keystore.type=PEM"
+		printf 'ssl.keystore.certificate.chain='
+		pem_prop "$SECURE_DIR/broker.crt"
+		printf '\nssl.keystore.key='
+		pem_prop "$SECURE_DIR/broker.key"
+		printf '\nssl.truststore.type=PEM\nssl.truststore.certificates='
+		pem_prop "$SECURE_DIR/ca.crt"
+		echo
+		echo "# SSL: mutual TLS, a client certificate signed by ca.crt is required."
+		echo "listener.name.ssl.ssl.client.auth=required"
+		echo "# SASL_SSL: TLS without client certificate, then SCRAM or PLAIN."
+		echo "listener.name.sasl_ssl.ssl.client.auth=none"
+		echo "listener.name.sasl_ssl.sasl.enabled.mechanisms=SCRAM-SHA-512,SCRAM-SHA-256,PLAIN"
+		echo "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;"
+		echo "listener.name.sasl_ssl.scram-sha-256.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;"
+		echo "listener.name.sasl_ssl.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required$plain;"
+	} >>"$f"
+	chmod 600 "$f"
 }
 
 # show_logs [DIR...]: the end of the broker logs, on stderr.
@@ -422,20 +520,32 @@ wait_topics() {
 	return 1
 }
 
+# secure_bootstrap BASE N: the addresses of N nodes' listeners at BASE+n.
+secure_bootstrap() {
+	local i out=""
+	for ((i = 1; i <= $2; i++)); do
+		out+=${out:+,}$HOST:$(($1 + i))
+	done
+	printf '%s\n' "$out"
+}
+
 check_topic_spec() {
 	[[ $1 =~ ^[A-Za-z0-9._-]{1,249}$ ]] || die "bad topic name: $1"
 	[[ $2 =~ ^[1-9][0-9]*$ ]] || die "bad partition count for $1: $2"
 }
 
 cmd_up() {
-	local brokers=1
+	local brokers=1 secure=""
 	while (($#)); do
 		case $1 in
 		--brokers) [[ $# -ge 2 ]] || usage; brokers=$2; shift 2 ;;
 		--brokers=*) brokers=${1#*=}; shift ;;
+		--secure) [[ $# -ge 2 ]] || usage; secure=$2; shift 2 ;;
+		--secure=*) secure=${1#*=}; shift ;;
 		*) usage ;;
 		esac
 	done
+	[[ -z $secure ]] || check_secure "$(cd "$secure" 2>/dev/null && pwd || echo "$secure")"
 	[[ $brokers =~ ^[1-9]$ ]] || die "up: --brokers must be 1..9, got $brokers"
 	local spec name parts
 	for spec in $KAFKA_TOPICS; do
@@ -454,7 +564,9 @@ cmd_up() {
 	local i port bootstrap="" ports="" controllers="" initial=""
 	BOOTSTRAP_CONTROLLERS=""
 	for ((i = 1; i <= brokers; i++)); do
-		for port in $(port_of "$i") $(controller_port_of "$i"); do
+		local -a check=("$(port_of "$i")" "$(controller_port_of "$i")")
+		[[ -z $SECURE_DIR ]] || check+=($((SSL_PORT_BASE + i)) $((SASL_SSL_PORT_BASE + i)))
+		for port in "${check[@]}"; do
 			listening "$port" && die "up: $HOST:$port is in use by another program (another Kafka?)"
 		done
 		bootstrap+=${bootstrap:+,}$HOST:$(port_of "$i")
@@ -486,7 +598,7 @@ cmd_up() {
 		local -a quorum=(--standalone)
 		((brokers > 1)) && quorum=(--initial-controllers "$initial")
 		tool kafka.tools.StorageTool format --cluster-id "$cluster_id" \
-			--config "${dirs[i]}/server.properties" "${quorum[@]}" \
+			--config "${dirs[i]}/server.properties" "${quorum[@]}" "${SECURE_SCRAM[@]}" \
 			>"${dirs[i]}/format.log" 2>&1 &
 		fmt_pids[i]=$!
 	done
@@ -509,6 +621,10 @@ cmd_up() {
 		echo "rf=$RF"
 		echo "min_isr=$MIN_ISR"
 		echo "cluster_id=$cluster_id"
+		if [[ -n $SECURE_DIR ]]; then
+			echo "ssl_bootstrap=$(secure_bootstrap "$SSL_PORT_BASE" "$brokers")"
+			echo "sasl_ssl_bootstrap=$(secure_bootstrap "$SASL_SSL_PORT_BASE" "$brokers")"
+		fi
 	} >"$CLUSTER_FILE"
 
 	# Wait until every node is started: its client port accepts connections
@@ -556,7 +672,10 @@ cmd_up() {
 	wait_topics "$ports" $KAFKA_TOPICS ||
 		fail_up "the topics are not in every broker's metadata after 30s" "${dirs[@]}"
 
-	log "up: $brokers broker(s) at $bootstrap, topics ${summary[*]:-none} ($((SECONDS - start))s)"
+	local secure_note=""
+	[[ -z $SECURE_DIR ]] ||
+		secure_note=", SSL (mTLS) at $(secure_bootstrap "$SSL_PORT_BASE" "$brokers"), SASL_SSL at $(secure_bootstrap "$SASL_SSL_PORT_BASE" "$brokers") (${#SECURE_USERS[@]} user(s))"
+	log "up: $brokers broker(s) at $bootstrap$secure_note, topics ${summary[*]:-none} ($((SECONDS - start))s)"
 }
 
 # ---------------------------------------------------------------- topic
