@@ -14,12 +14,13 @@ import (
 	"encoding/hex"
 	"fmt"
 	"log/slog"
+	"net"
 	"os"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
+	"github.com/edgecam/edgecam/capture"
 	"github.com/edgecam/edgecam/config"
 	"github.com/edgecam/edgecam/kafka"
 )
@@ -52,6 +53,33 @@ type Options struct {
 	// key it did not write (another agent with the same device id); zero
 	// means every 30 s.
 	ConflictCheck time.Duration
+	// Reload delivers new configs (SIGHUP): only the streams whose
+	// settings changed restart; changed Kafka, spool or device settings
+	// restart every stream on a new producer, with nothing lost. Nil: no
+	// reloads.
+	Reload <-chan *config.Config
+	// Metrics, when set, serves Prometheus /metrics and /healthz (see
+	// monitor) until Run returns; Run closes it. The caller opens it, so
+	// a busy port fails before any camera starts.
+	Metrics net.Listener
+	// MinStall: a running pipeline that delivers no frame for 5 frame
+	// intervals, and at least MinStall (default 1 s), is stalled: it is
+	// torn down and restarted. FirstFrameTimeout (default 10 s) is the
+	// grace a new pipeline gets for its first frame (camera start-up,
+	// negotiation, encoder start).
+	MinStall, FirstFrameTimeout time.Duration
+	// StuckAfter is how long a stream's supervise or deliver loop may go
+	// without a heartbeat before the systemd watchdog keep-alive is
+	// withheld (default 2 min: longer than any bounded wait in them,
+	// e.g. probing five encoders).
+	StuckAfter time.Duration
+
+	// fragment, in tests, renders a stream's source instead of
+	// capture.Fragment (a GStreamer source that stalls or blocks).
+	fragment func(capture.Source, capture.Format) (string, error)
+	// monitor, in tests, is the monitor Run uses, so a test reads the
+	// final counters after Run returned.
+	monitor *monitor
 }
 
 // Run streams every stream of cfg into Kafka until ctx is cancelled. It then
@@ -72,16 +100,20 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Options
 	if opts.StatsInterval == 0 {
 		opts.StatsInterval = time.Minute
 	}
+	if opts.MinStall <= 0 {
+		opts.MinStall = time.Second
+	}
+	if opts.FirstFrameTimeout <= 0 {
+		opts.FirstFrameTimeout = 10 * time.Second
+	}
+	if opts.StuckAfter <= 0 {
+		opts.StuckAfter = 2 * time.Minute
+	}
 	cfg.Spool = cfg.Spool.WithDefaults()
-	prod, err := kafka.NewProducer(kafka.Config{
-		Brokers: cfg.Kafka.Brokers,
-		Topic:   cfg.Kafka.Topic,
-		Logger:  log.With("component", "kafka"),
-	})
+	prod, err := kafka.NewProducer(KafkaConfig(cfg.Kafka, log.With("component", "kafka")))
 	if err != nil {
 		return fmt.Errorf("kafka producer: %w", err)
 	}
-	defer prod.Close()
 
 	log.Info("edgecam starting", "device", cfg.Device.ID, "streams", len(cfg.Streams),
 		"brokers", cfg.Kafka.Brokers, "topic", cfg.Kafka.Topic)
@@ -97,17 +129,24 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Options
 	}
 	notify.Status(fmt.Sprintf("starting %d streams", len(cfg.Streams)))
 
-	var wg sync.WaitGroup
-	up := make(chan string, len(cfg.Streams))
-	for _, sc := range cfg.Streams {
-		s := newStream(cfg, sc, prod, session, log, opts)
-		s.up = up
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			s.supervise(ctx)
-		}()
+	mon := opts.monitor
+	if mon == nil {
+		mon = newMonitor(log.With("component", "metrics"), opts.StuckAfter)
 	}
+	mon.setProducer(prod)
+	if opts.Metrics != nil {
+		sctx, stopServing := context.WithCancel(context.Background())
+		defer stopServing()
+		go mon.serve(sctx, opts.Metrics)
+	}
+
+	up := make(chan string, len(cfg.Streams))
+	r := &runner{cfg: cfg, prod: prod, session: session, log: log, opts: opts, mon: mon}
+	r.fleet = newFleet(prod, session, log, opts, mon.add)
+	for _, sc := range cfg.Streams {
+		r.fleet.start(ctx, cfg, sc, func(s *stream) { s.up = up })
+	}
+	defer func() { r.prod.Close() }()
 	// READY=1 once every stream reached its first outcome: frames flowing
 	// (to Kafka or the spool), or failed once and retrying (a missing
 	// camera must not fail the boot).
@@ -125,9 +164,21 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Options
 			log.Warn("systemd notify", "err", err)
 		}
 	}()
-	go notify.KeepAlive(ctx, func() bool { return true }, func(err error) { log.Warn("systemd watchdog", "err", err) })
-	<-ctx.Done()
+	go notify.KeepAlive(ctx, mon.loopsAlive, func(err error) { log.Warn("systemd watchdog", "err", err) })
+	for running := true; running; {
+		select {
+		case <-ctx.Done():
+			running = false
+		case next := <-opts.Reload:
+			notify.Reloading("reloading the config")
+			if err := r.reload(ctx, next); err != nil {
+				log.Error("config reload failed; keeping the running config", "err", err)
+			}
+			notify.Ready(fmt.Sprintf("%d streams", len(r.cfg.Streams)))
+		}
+	}
 	notify.Stopping("stopping: draining pipelines, waiting for Kafka, spooling the rest")
+	mon.stopping.Store(true)
 	stopAt := time.Now()
 	log.Info("stopping: draining pipelines, waiting for Kafka, spooling the rest")
 
@@ -135,7 +186,7 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Options
 	// Kafka's acknowledgements and writes what is still unacknowledged to
 	// its spool, so nothing captured is lost even if Kafka is away now.
 	done := make(chan struct{})
-	go func() { wg.Wait(); close(done) }()
+	go func() { r.fleet.wait(); close(done) }()
 	select {
 	case <-done:
 	case <-time.After(stopBudget):
@@ -143,6 +194,20 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Options
 	}
 	log.Info("stopped", "after", time.Since(stopAt).Round(time.Millisecond))
 	return nil
+}
+
+// KafkaConfig is how edgecam connects to Kafka for cfg: brokers, topic,
+// TLS and SASL. `edgecam run` and `edgecam tail` share it, so both connect
+// the same way.
+func KafkaConfig(k config.Kafka, log *slog.Logger) kafka.Config {
+	kc := kafka.Config{Brokers: k.Brokers, Topic: k.Topic, Logger: log}
+	if t := k.TLS; t != nil {
+		kc.TLS = &kafka.TLS{CAFile: t.CAFile, CertFile: t.CertFile, KeyFile: t.KeyFile, ServerName: t.ServerName}
+	}
+	if s := k.SASL; s != nil {
+		kc.SASL = &kafka.SASL{Mechanism: s.Mechanism, User: s.Username, Password: s.Password.Reveal()}
+	}
+	return kc
 }
 
 // newSession returns a random id for this agent run.

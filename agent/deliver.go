@@ -68,6 +68,8 @@ type deliverer struct {
 	flight     []*flight
 	flightSize int64
 	spilling   bool
+	resend     bool    // a frame failed: see resendFailed
+	resent     bool    // frames were sent again and none is acknowledged yet
 	tokens     float64 // drain rate bucket, bytes
 	lastRefill time.Time
 	maxSeq     atomic.Int64 // highest seq handed out, for the conflict check
@@ -79,6 +81,7 @@ type flight struct {
 	at      time.Time
 	inSpool bool
 	done    bool
+	failed  bool // the client failed it: sent again by resendFailed
 }
 
 type result struct {
@@ -236,11 +239,14 @@ func (d *deliverer) run(ctx context.Context, stopBudget time.Duration) error {
 			}
 		case <-done:
 			stopAt, done = time.Now(), nil
-		case <-tick.C:
+		case now := <-tick.C:
+			d.st.beat(&d.st.deliverBeat)
+			d.st.sampleDrainRate(now)
 		}
 		d.collect()
 		d.checkSpill()
 		d.pump()
+		d.st.setSpooling(d.backlogged())
 		if d.fatal != nil && !stopping {
 			// Stop the stream: its pipeline ends and in is closed.
 			d.stop()
@@ -298,6 +304,7 @@ func (d *deliverer) toSpool(rec *kafka.Record) {
 func (d *deliverer) produce(rec *kafka.Record, inSpool bool) {
 	f := &flight{rec: rec, at: time.Now(), inSpool: inSpool}
 	d.flight = append(d.flight, f)
+	d.st.produced.Add(1)
 	d.flightSize += int64(len(rec.Value))
 	d.prod.Produce(rec, func(_ *kafka.Record, err error) {
 		d.mu.Lock()
@@ -322,12 +329,14 @@ func (d *deliverer) collect() {
 		switch {
 		case r.err == nil:
 			d.st.acked.Add(1)
-			if f.inSpool {
+			d.resent = false
+			// Ack is cumulative: not past a failed frame.
+			if f.inSpool && !d.resend {
 				d.sp.Ack(f.rec.Seq)
 			}
-			if lat := time.Since(f.rec.CaptureTime); lat > 0 {
-				d.st.lastLatency.Store(int64(lat))
-			}
+			lat := max(time.Since(f.rec.CaptureTime), 0)
+			d.st.lastLatency.Store(int64(lat))
+			d.st.latency.Observe(lat.Seconds())
 		case errors.Is(r.err, kafka.ErrTooLarge):
 			d.st.tooLarge.Add(1)
 			d.log.Error("frame dropped: larger than the topic's max.message.bytes (lower bitrate_kbps or raise it)", "seq", f.rec.Seq, "bytes", len(f.rec.Value))
@@ -335,22 +344,53 @@ func (d *deliverer) collect() {
 				d.sp.Ack(f.rec.Seq) // resending cannot help
 			}
 		default:
-			// The client gave up on it (closing): a spooled frame is
-			// still on disk for the next run; one from memory is
-			// written there by finish.
+			// The client gave up on it: a non-retriable error (see
+			// resendFailed) or closing. A spooled frame is still on
+			// disk; one from memory is written there by resendFailed
+			// or, at the stop, by finish.
 			f.done = false
 			f.at = time.Time{}
+			f.failed, d.resend = true, true
 			if n := d.st.failed.Add(1); n == 1 || n%100 == 0 {
 				d.log.Error("Kafka did not take a frame", "seq", f.rec.Seq, "err", r.err, "failed_total", n)
 			}
 		}
 	}
+	d.resendFailed()
 	// Drop the acknowledged head of the window.
 	i := 0
 	for ; i < len(d.flight) && d.flight[i].done; i++ {
 		d.flightSize -= int64(len(d.flight[i].rec.Value))
 	}
 	d.flight = d.flight[i:]
+}
+
+// resendFailed sends the frames the client failed again, from the spool and
+// in order. kgo fails every buffered record of a partition when a reconnect
+// meets a non-retriable error before the batch was written (a refused SASL
+// login or broker certificate, a revoked ACL; measured with kfake), and
+// takes the frames after them once Kafka accepts again. So a failure
+// switches the stream to the spool (nothing more goes straight to the
+// producer), acks stop (Ack is cumulative and would drop the failed
+// frames), and once nothing else is in flight the spool's cursor goes back
+// to the first unacknowledged frame for pump to produce again. A frame
+// handed to the producer just before the failure was noticed and taken by
+// Kafka is then sent twice (a narrow race; a duplicate, never a loss).
+func (d *deliverer) resendFailed() {
+	if !d.resend {
+		return
+	}
+	if !d.spilling {
+		d.spill("Kafka failed frames: spilling to the spool to send them again")
+	}
+	for _, f := range d.flight {
+		if !f.done && !f.failed {
+			return // the rest of the window has not been answered yet
+		}
+	}
+	d.sp.Rewind()
+	d.flight, d.flightSize, d.resend, d.resent = nil, 0, false, true
+	d.log.Debug("sending the frames Kafka failed again, from the spool")
 }
 
 // checkSpill switches an outage-mode stream to the spool when Kafka stops
@@ -400,7 +440,7 @@ func (d *deliverer) healthy() bool {
 
 // pump produces spooled frames, in order, while the window allows.
 func (d *deliverer) pump() {
-	if !d.spilling || !d.isResumed || d.fatal != nil {
+	if !d.spilling || !d.isResumed || d.fatal != nil || d.resend {
 		return
 	}
 	if d.rate > 0 {
@@ -412,7 +452,7 @@ func (d *deliverer) pump() {
 	// frames wait on disk (where eviction can account for them), not in
 	// the client's memory.
 	window := d.window
-	if d.stalled() {
+	if d.stalled() || d.resent {
 		window = min(window, stalledWindow)
 	}
 	for d.flightSize < window {
@@ -434,6 +474,7 @@ func (d *deliverer) pump() {
 		}
 		d.tokens -= float64(len(r.Payload))
 		d.st.drained.Add(1)
+		d.st.drainedBytes.Add(int64(len(r.Payload)))
 		session := d.sessions.of(r.Seq)
 		if session == "" {
 			session = d.session

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 // notifier speaks systemd's sd_notify protocol: one datagram of
@@ -91,6 +93,17 @@ func (n *notifier) Ready(status string) error {
 // Kafka. systemctl shows "deactivating" and the watchdog no longer applies.
 func (n *notifier) Stopping(status string) error {
 	return n.send("STOPPING=1", "STATUS="+oneLine(status))
+}
+
+// Reloading sends RELOADING=1 with MONOTONIC_USEC (systemd 253 requires it
+// for Type=notify-reload; older ones ignore it): `systemctl reload` waits
+// until the next Ready.
+func (n *notifier) Reloading(status string) error {
+	var ts unix.Timespec
+	if err := unix.ClockGettime(unix.CLOCK_MONOTONIC, &ts); err != nil {
+		return err
+	}
+	return n.send("RELOADING=1", "MONOTONIC_USEC="+strconv.FormatInt(ts.Nano()/1000, 10), "STATUS="+oneLine(status))
 }
 
 // Status sets the free-form line `systemctl status edgecam` shows, e.g.

@@ -29,6 +29,8 @@ type stream struct {
 	fps     int
 	log     *slog.Logger
 	opts    Options
+	// fragment renders the source (capture.Fragment; see Options.fragment).
+	fragment func(capture.Source, capture.Format) (string, error)
 
 	// next is the edgecam-seq of the next frame; -1 until resumed from
 	// Kafka. Only the supervise goroutine writes it (atomic for the stats
@@ -40,7 +42,29 @@ type stream struct {
 	spooled, drained, spills atomic.Int64 // frames written to / produced from the spool; switches to it
 	lost                     atomic.Int64 // frames neither Kafka nor the spool took
 	lastLatency              atomic.Int64 // capture → ack of the last acknowledged frame, ns
-	restarts                 atomic.Int64
+	restarts                 atomic.Int64 // pipelines that failed, stalled or ended and were restarted
+
+	// For /metrics and /healthz (metrics.go, health.go).
+	captured, produced      atomic.Int64                // frames out of the pipeline; records handed to the producer
+	drainedBytes, drainRate atomic.Int64                // bytes produced from the spool; their rate over the last second, bytes/s
+	errs                    [numErrKinds]atomic.Int64   // failures by kind (the producer's are counted above)
+	latency                 observer                    // capture → ack histogram; written per ack
+	sp                      atomic.Pointer[spool.Spool] // once opened, for its stats
+	encoder                 atomic.Pointer[encoderInfo] // once chosen
+	status                  status
+	// Heartbeats of the supervise and deliver loops, for the watchdog;
+	// epoch is their zero.
+	epoch                 time.Time
+	loopBeat, deliverBeat heartbeat
+	// rateAt/rateBytes: the last drain rate sample (deliverer goroutine).
+	rateAt    time.Time
+	rateBytes int64
+	// detach, when set, removes the stream from the monitor once a stop
+	// (agent stop or reload) ended it.
+	detach func()
+	// lastCapture is the capture time of the last frame of the previous
+	// attempt, to log the gap a restart left (supervise goroutine only).
+	lastCapture time.Time
 
 	// up receives this stream's first outcome ("NAME running" or "NAME
 	// retrying"), once; nil outside Run.
@@ -61,9 +85,15 @@ func newStream(cfg *config.Config, sc config.Stream, prod *kafka.Producer, sessi
 		name: sc.Name,
 		key:  key,
 		src: capture.Source{
-			Kind:    capture.Kind(sc.Source.Type),
-			Device:  sc.Source.Device,
-			Pattern: sc.Source.Pattern,
+			Kind:       capture.Kind(sc.Source.Type),
+			Device:     sc.Source.Device,
+			Pattern:    sc.Source.Pattern,
+			CameraName: sc.Source.CameraName,
+			SensorID:   sc.Source.SensorID,
+			URL:        sc.Source.URL,
+			Transport:  sc.Source.Transport,
+			Username:   sc.Source.Username,
+			Password:   capture.NewSecret(sc.Source.Password.Reveal()),
 		},
 		spec: encode.Spec{
 			Name:             sc.Name,
@@ -82,6 +112,13 @@ func newStream(cfg *config.Config, sc config.Stream, prod *kafka.Producer, sessi
 		opts:    opts,
 	}
 	s.next.Store(-1)
+	s.latency = noObserver{}
+	s.epoch = time.Now()
+	s.status.since = s.epoch
+	s.fragment = capture.Fragment
+	if opts.fragment != nil {
+		s.fragment = opts.fragment
+	}
 	return s
 }
 
@@ -113,16 +150,32 @@ func (s *stream) supervise(ctx context.Context) {
 	sctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	d, err := s.openDelivery(sctx, &bo)
-	if err != nil {
-		return // ctx ended
+	if err != nil { // ctx ended
+		s.set(stateStopped, "stopped", slog.LevelInfo)
+		if s.detach != nil {
+			s.detach()
+		}
+		return
 	}
 	d.stop = cancel
 	delivered := make(chan error, 1)
-	go func() { delivered <- d.run(ctx, deliverBudget) }()
+	go func() { delivered <- s.deliver(ctx, d) }()
 	defer func() {
 		close(d.in)
-		if err := <-delivered; err != nil {
+		err := <-delivered
+		reason := "stopped"
+		if err != nil {
 			s.log.Error("stream stopped for good", "err", err)
+			// Besides a panic (counted by deliver), only another agent
+			// writing our key stops a deliverer.
+			if _, isFault := errors.AsType[*fault](err); !isFault {
+				s.errs[errConflict].Add(1)
+			}
+			reason = err.Error()
+		}
+		s.set(stateStopped, reason, slog.LevelInfo)
+		if err == nil && s.detach != nil {
+			s.detach()
 		}
 	}()
 
@@ -140,17 +193,17 @@ func (s *stream) supervise(ctx context.Context) {
 		}
 		failures++
 		s.reportUp("retrying")
-		s.restarts.Add(1)
 		delay := bo.next()
 		// A missing camera is retried every few seconds for as long as it
 		// is missing: warn on the first failure and then once a minute.
+		level := slog.LevelDebug
 		if failures == 1 || time.Since(lastWarn) >= time.Minute {
-			s.log.Warn("stream failed; retrying", "err", err, "failures", failures, "retry_in", delay)
+			level = slog.LevelWarn
 			lastWarn = time.Now()
-		} else {
-			s.log.Debug("stream failed; retrying", "err", err, "failures", failures, "retry_in", delay)
 		}
-		if !sleep(sctx, delay) {
+		s.onFailure(err, level)
+		s.log.Log(sctx, level, "stream failed; retrying", "err", err, "failures", failures, "retry_in", delay)
+		if !s.wait(sctx, delay, &s.loopBeat) {
 			return
 		}
 	}
@@ -175,8 +228,11 @@ func (s *stream) openDelivery(ctx context.Context, bo *backoff) (*deliverer, err
 		opts.Fsync = spool.FsyncAlways
 	}
 	for {
+		s.beat(&s.loopBeat)
+		s.beat(&s.deliverBeat)
 		sp, err := spool.Open(dir, opts)
 		if err == nil {
+			s.sp.Store(sp)
 			d := newDeliverer(s, s.spool, s.session, s.prod, sp, s.fps)
 			d.sessionPath = dir + ".sessions"
 			if err = d.start(ctx, resumeWait); err == nil {
@@ -190,7 +246,7 @@ func (s *stream) openDelivery(ctx context.Context, bo *backoff) (*deliverer, err
 		delay := bo.next()
 		s.reportUp("retrying")
 		s.log.Warn("cannot open the stream's spool; retrying", "dir", dir, "err", err, "retry_in", delay)
-		if !sleep(ctx, delay) {
+		if !s.wait(ctx, delay, &s.loopBeat, &s.deliverBeat) {
 			return nil, ctx.Err()
 		}
 	}
@@ -202,17 +258,36 @@ func (s *stream) openDelivery(ctx context.Context, bo *backoff) (*deliverer, err
 func (s *stream) attempt(ctx context.Context, out chan<- encode.Frame) (delivered bool, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("panic: %v", r)
+			err = &fault{errPanic, fmt.Errorf("panic: %v", r)}
+		}
+		// An RTSP password is in the pipeline description; no error
+		// quoting it may reach the log. Keep the kind across redaction.
+		kind := kindOf(err)
+		err = s.src.RedactError(err)
+		if _, ok := errors.AsType[*fault](err); !ok && err != nil {
+			err = &fault{kind, err}
 		}
 	}()
-	if err := capture.Check(s.src); err != nil {
+	s.beat(&s.loopBeat)
+	if err := s.checkCamera(); err != nil {
 		return false, err
 	}
-	frag, err := capture.Fragment(s.src, capture.Format{Width: s.spec.Width, Height: s.spec.Height, FPS: s.spec.FPS})
+	s.starting()
+	// Encoder none passes the camera's H.264 through: no encoder to choose.
+	passthrough := s.spec.Encoder == encode.None
+	if err := capture.CheckElements(s.src, passthrough, encode.MissingElements); err != nil {
+		return false, err
+	}
+	var frag string
+	if passthrough {
+		frag, err = capture.PassthroughFragment(s.src)
+	} else {
+		frag, err = s.fragment(s.src, capture.Format{Width: s.spec.Width, Height: s.spec.Height, FPS: s.spec.FPS})
+	}
 	if err != nil {
 		return false, err
 	}
-	s.spec.Source = frag
+	s.spec.Source, s.spec.NVMM = frag, s.src.NVMM()
 	if s.spec.Encoder == encode.Auto || s.spec.Encoder == "" {
 		name, cands, err := encode.Choose(ctx, s.spec)
 		for _, c := range cands {
@@ -221,34 +296,83 @@ func (s *stream) attempt(ctx context.Context, out chan<- encode.Frame) (delivere
 			}
 		}
 		if err != nil {
-			return false, err
+			return false, &fault{errEncoder, err}
 		}
 		s.log.Info("encoder chosen", "encoder", name, "hardware", isHardware(cands, name), "why", "first usable in preference order")
 		// Keep the choice across restarts of this stream.
 		s.spec.Encoder = name
 	}
-	p, err := encode.Start(ctx, s.spec)
+	s.setEncoder(s.spec.Encoder)
+	s.beat(&s.loopBeat)
+	// pctx stops this pipeline alone (a stall), ctx the whole stream.
+	pctx, stopPipeline := context.WithCancel(ctx)
+	defer stopPipeline()
+	p, err := encode.Start(pctx, s.spec)
 	if err != nil {
 		return false, err
 	}
 	s.log.Info("stream started", "source", s.src.String(), "encoder", s.spec.Encoder,
 		"size", fmt.Sprintf("%dx%d@%d", s.spec.Width, s.spec.Height, s.spec.FPS), "bitrate_kbps", s.spec.BitrateKbps, "key", s.key, "seq", s.next.Load())
 	// Every frame the pipeline emits goes to the deliverer, also while
-	// stopping: the pipeline drains into it.
-	for f := range p.Frames() {
-		out <- f
-		if !delivered {
-			s.reportUp("running")
+	// stopping: the pipeline drains into it. The ticker beats the
+	// watchdog heartbeat and looks for a stall; a frame costs a counter.
+	watch := s.newStallWatch()
+	tick := time.NewTicker(watch.every)
+	defer tick.Stop()
+	var stall error
+	n := 0
+	for frames := p.Frames(); frames != nil; {
+		select {
+		case f, ok := <-frames:
+			if !ok {
+				frames = nil
+				break
+			}
+			s.captured.Add(1)
+			out <- f
+			n++
+			if !delivered {
+				s.reportUp("running")
+				s.set(stateRunning, "", slog.LevelInfo)
+				if !s.lastCapture.IsZero() {
+					s.log.Info("stream resumed", "gap", f.CaptureTime.Sub(s.lastCapture).Round(time.Millisecond))
+				}
+			}
+			delivered = true
+			s.lastCapture = f.CaptureTime
+		case now := <-tick.C:
+			s.beat(&s.loopBeat)
+			if stall == nil && ctx.Err() == nil {
+				if silent, stalled := watch.check(n, now); stalled {
+					// Tear the pipeline down (it drains what it
+					// holds); the next one starts with a keyframe.
+					stall = &fault{errStall, fmt.Errorf("%s delivered no frame for %s: restarting its pipeline", s.src, silent.Round(time.Millisecond))}
+					stopPipeline()
+				}
+			}
 		}
-		delivered = true
 	}
-	if err := p.Err(); err != nil {
-		if errors.Is(err, encode.ErrSourceEnded) {
-			return delivered, fmt.Errorf("%s ended unexpectedly", s.src)
-		}
-		return delivered, err
+	if ctx.Err() != nil {
+		return delivered, ctx.Err()
 	}
-	return delivered, ctx.Err()
+	err = p.Err()
+	switch {
+	case stall != nil:
+		err = stall
+	case err == nil:
+		err = fmt.Errorf("%s: pipeline stopped without an error", s.src)
+	case errors.Is(err, encode.ErrSourceEnded):
+		err = fmt.Errorf("%s ended unexpectedly", s.src)
+	}
+	s.restarts.Add(1)
+	// A camera unplugged mid-stream fails its pipeline: say so, and wait
+	// for it rather than restart into the same error.
+	if cerr := s.checkCamera(); cerr != nil {
+		s.errs[kindOf(err)].Add(1)
+		s.log.Warn("pipeline ended", "err", err)
+		return delivered, cerr
+	}
+	return delivered, err
 }
 
 func isHardware(cands []encode.Candidate, name string) bool {

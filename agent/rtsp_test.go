@@ -1,0 +1,171 @@
+package agent
+
+import (
+	"bufio"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/twmb/franz-go/pkg/kfake"
+
+	"github.com/edgecam/edgecam/config"
+)
+
+// rtspCamera runs e2e/testdata/rtsp-server.py, GStreamer's RTSP server
+// streaming live x264 like an IP camera, on a fixed port of 127.0.0.1 so it
+// can be killed and started again where the agent expects it.
+type rtspCamera struct {
+	t    *testing.T
+	port int
+	args []string
+	cmd  *exec.Cmd
+}
+
+func startCamera(t *testing.T, args ...string) *rtspCamera {
+	t.Helper()
+	if out, err := exec.Command("/usr/bin/python3", "-c", "import gi; gi.require_version('GstRtspServer', '1.0')").CombinedOutput(); err != nil {
+		t.Fatalf("no GStreamer RTSP server for Python (apt-get install python3-gi gir1.2-gst-rtsp-server-1.0): %v: %s", err, out)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &rtspCamera{t: t, port: l.Addr().(*net.TCPAddr).Port, args: args}
+	l.Close()
+	c.start()
+	t.Cleanup(c.kill)
+	return c
+}
+
+func (c *rtspCamera) url() string { return fmt.Sprintf("rtsp://127.0.0.1:%d/cam", c.port) }
+
+func (c *rtspCamera) start() {
+	c.t.Helper()
+	args := append([]string{"../e2e/testdata/rtsp-server.py", "--port", strconv.Itoa(c.port)}, c.args...)
+	c.cmd = exec.Command("/usr/bin/python3", args...) // Debian's, with python3-gi
+	c.cmd.Stderr = os.Stderr
+	out, err := c.cmd.StdoutPipe()
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	if err := c.cmd.Start(); err != nil {
+		c.t.Fatal(err)
+	}
+	if line, err := bufio.NewReader(out).ReadString('\n'); err != nil || !strings.HasPrefix(line, "ready ") {
+		c.t.Fatalf("rtsp-server.py: %q, %v", line, err)
+	}
+}
+
+// kill is the camera losing power: no RTSP TEARDOWN.
+func (c *rtspCamera) kill() {
+	if c.cmd != nil {
+		c.cmd.Process.Kill()
+		c.cmd.Wait()
+		c.cmd = nil
+	}
+}
+
+// TestRTSPPassthroughReconnects: an IP camera with a password, encoder
+// none. The camera dies after 30 frames and comes back 2 s later: the
+// stream reconnects by itself, logs the gap, and Kafka holds one gapless
+// sequence starting with a keyframe, every keyframe carrying SPS/PPS. The
+// password never reaches the log.
+func TestRTSPPassthroughReconnects(t *testing.T) {
+	const password = "cam-pw-7Hq"
+	pwFile := t.TempDir() + "/pw"
+	if err := os.WriteFile(pwFile, []byte(password), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cam := startCamera(t, "--user", "viewer", "--password-file", pwFile, "--width", "320", "--height", "240", "--gop", "15")
+	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	brokers := c.ListenAddrs()
+	door := testStream("door")
+	door.Source = config.Source{Type: config.SourceRTSP, URL: cam.url(), Username: "viewer", Password: config.NewSecret(password)}
+	door.Encoder = config.EncoderNone
+	cfg := testConfig(t, brokers, door)
+	const key = "agent-test/door"
+
+	logs := &logBuf{}
+	var killedAt time.Time
+	var before int
+	runAgent(t, cfg, logs, func() bool {
+		switch {
+		case killedAt.IsZero():
+			if before = len(records(t, brokers, key)); before >= 30 {
+				cam.kill()
+				killedAt = time.Now()
+			}
+		case cam.cmd == nil:
+			if time.Since(killedAt) >= 2*time.Second {
+				cam.start()
+			}
+		default:
+			return len(logs.lines("stream resumed")) == 1 && len(records(t, brokers, key)) >= before+30
+		}
+		return false
+	})
+
+	rs := records(t, brokers, key)
+	checkContiguous(t, rs, key)
+	for _, r := range rs {
+		types := nalTypes(r.Value)
+		if r.Keyframe != slices.Contains(types, 5) || r.Keyframe && (!slices.Contains(types, 7) || !slices.Contains(types, 8)) {
+			t.Fatalf("seq %d: keyframe %v, NAL types %v: want SPS(7), PPS(8) and IDR(5) exactly on keyframes", r.Seq, r.Keyframe, types)
+		}
+	}
+	if len(logs.lines("stream=door", "stream failed; retrying")) == 0 {
+		t.Errorf("the camera's death is not in the log:\n%s", logs)
+	}
+	resumed := logs.lines("stream resumed")
+	if len(resumed) != 1 || !strings.Contains(resumed[0], "gap=") {
+		t.Errorf("no gap logged on reconnecting: %q", resumed)
+	}
+	if strings.Contains(logs.String(), password) {
+		t.Fatalf("the log contains the camera password:\n%s", logs)
+	}
+	t.Logf("%d frames, seq 0..%d gapless across a 2 s camera outage; %s", len(rs), len(rs)-1, resumed)
+}
+
+// TestMissingElementFailsClearly: a Jetson camera configured on a machine
+// without JetPack fails its attempts with an error that names the missing
+// element and the package to install.
+func TestMissingElementFailsClearly(t *testing.T) {
+	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	csi := testStream("csi")
+	csi.Source = config.Source{Type: config.SourceNvargus}
+	cfg := testConfig(t, c.ListenAddrs(), csi)
+	logs := &logBuf{}
+	runAgent(t, cfg, logs, func() bool { return len(logs.lines("stream=csi", "stream failed; retrying")) >= 1 })
+	l := logs.lines("stream=csi", "stream failed; retrying")[0]
+	for _, want := range []string{"nvarguscamerasrc", "install nvidia-l4t-gstreamer"} {
+		if !strings.Contains(l, want) {
+			t.Errorf("failure %q does not contain %q", l, want)
+		}
+	}
+}
+
+// nalTypes lists the NAL unit types of an Annex-B access unit.
+func nalTypes(au []byte) []int {
+	var types []int
+	for i := 0; i+3 < len(au); i++ {
+		if au[i] == 0 && au[i+1] == 0 && au[i+2] == 1 {
+			types = append(types, int(au[i+3]&0x1f))
+			i += 3
+		}
+	}
+	return types
+}
