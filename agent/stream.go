@@ -352,6 +352,16 @@ func (s *stream) attempt(ctx context.Context, out chan<- encode.Frame) (delivere
 			}
 		}
 	}
+	// GStreamer 1.22's v4l2src keeps its descriptor of a camera that was
+	// unplugged, and the driver cannot recreate the device while it is
+	// open: hand such descriptors /dev/null so the camera can come back.
+	if s.src.Kind == capture.V4L2 {
+		if n, rerr := capture.ReleaseUnplugged(); rerr != nil {
+			s.log.Warn("cannot release an unplugged camera", "err", rerr)
+		} else if n > 0 {
+			s.log.Info("released the unplugged camera's device", "descriptors", n)
+		}
+	}
 	if ctx.Err() != nil {
 		return delivered, ctx.Err()
 	}
