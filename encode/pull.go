@@ -81,6 +81,8 @@ import "C"
 
 import (
 	"fmt"
+	"os"
+	"strconv"
 	"time"
 	"unsafe"
 
@@ -91,16 +93,50 @@ import (
 type puller struct {
 	sink *C.GstElement
 	f    C.ec_frame
+
+	// trace, when set, receives one line per frame: its capture time
+	// (Unix ns, the edgecam-capture-ns header) and how long it took from
+	// capture to appsink (ns). See traceEnv.
+	trace *os.File
+	line  []byte
 }
 
+// traceEnv names a file that receives the encoder latency of every frame,
+// for the benchmarks (make bench, B3): joined with the records read back
+// from Kafka by edgecam-capture-ns, it splits capture→ack into the
+// encoder's part and the agent's. Unset (always, outside benchmarks), it
+// costs nothing.
+const traceEnv = "EDGECAM_BENCH_ENCODE_TRACE"
+
 func newPuller(sink *gst.Element) *puller {
-	return &puller{sink: (*C.GstElement)(unsafe.Pointer(sink.Unsafe()))}
+	p := &puller{sink: (*C.GstElement)(unsafe.Pointer(sink.Unsafe()))}
+	if path := os.Getenv(traceEnv); path != "" {
+		// Best effort: a benchmark that finds no trace says so.
+		if f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644); err == nil {
+			p.trace, p.line = f, make([]byte, 0, 48)
+		}
+	}
+	return p
+}
+
+// traceFrame writes the frame's line: one write of under 48 bytes to an
+// O_APPEND file, so the lines of several streams never interleave.
+func (p *puller) traceFrame(capture time.Time, age time.Duration) {
+	b := strconv.AppendInt(p.line[:0], capture.UnixNano(), 10)
+	b = append(b, ' ')
+	b = strconv.AppendInt(b, int64(age), 10)
+	b = append(b, '\n')
+	p.trace.Write(b)
 }
 
 // next blocks until the next access unit and returns it, or ok=false once the
 // appsink reached EOS or the pipeline is shutting down.
 func (p *puller) next() (fr Frame, ok bool) {
 	if C.ec_pull(p.sink, &p.f) == 0 {
+		if p.trace != nil {
+			p.trace.Close()
+			p.trace = nil
+		}
 		return Frame{}, false
 	}
 	// The only per-frame allocation: the record value must outlive the
@@ -121,6 +157,9 @@ func (p *puller) next() (fr Frame, ok bool) {
 	fr.CaptureTime = now
 	if p.f.age >= 0 {
 		fr.CaptureTime = now.Add(-time.Duration(p.f.age))
+		if p.trace != nil {
+			p.traceFrame(fr.CaptureTime, time.Duration(p.f.age))
+		}
 	}
 	return fr, true
 }
