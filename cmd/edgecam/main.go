@@ -29,7 +29,11 @@ Usage:
   edgecam run --config FILE            stream every configured camera into Kafka
   edgecam tail --config FILE --stream NAME -o OUT [--from-start] [--frames N | --duration D] [--to-end]
                                        read a stream back into OUT (.h264, .ts, .mp4, .mkv)
-  edgecam config check --config FILE   validate a config file
+  edgecam probe [--json]               list cameras and encoders, suggest the streams: section
+  edgecam config check --config FILE [--device ID]...
+                                       validate a config file (as each device sees it)
+  edgecam config show --config FILE [--device ID]
+                                       print a device's effective config, secrets redacted
   edgecam spool inspect --config FILE [--segments]
                                        what each stream's spool holds (works beside a running agent)
   edgecam version                      print the agent and GStreamer versions
@@ -59,6 +63,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = cmdRun(args[1:], stderr)
 	case "tail":
 		err = cmdTail(args[1:], stderr)
+	case "probe":
+		err = cmdProbe(args[1:], stdout, stderr)
 	case "config":
 		err = cmdConfig(args[1:], stdout, stderr)
 	case "spool":

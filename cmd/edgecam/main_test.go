@@ -71,7 +71,7 @@ func TestBadConfigsExit2(t *testing.T) {
 func TestConfigCheckOK(t *testing.T) {
 	path := filepath.Join("..", "..", "configs", "demo.yaml")
 	code, stdout, stderr := runCmd(t, "config", "check", "--config", path)
-	if code != exitOK || !strings.Contains(stdout, "OK: device demo, 1 stream(s)") || !strings.Contains(stdout, "demo/cam0: test 1280x720@30 2000 kbit/s, encoder auto") {
+	if code != exitOK || !strings.Contains(stdout, "ok (device demo: 1 stream)") || !strings.Contains(stdout, "demo/cam0: test 1280x720@30 2000 kbit/s, encoder auto") {
 		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
 }

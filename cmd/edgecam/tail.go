@@ -10,6 +10,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/edgecam/edgecam/agent"
 	"github.com/edgecam/edgecam/encode"
 	"github.com/edgecam/edgecam/kafka"
 )
@@ -88,7 +89,8 @@ func cmdTail(args []string, stderr io.Writer) error {
 	if *fromStart {
 		from = kafka.FromStart
 	}
-	err = kafka.Tail(ctx, kafka.Config{Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.Topic}, key,
+	// The same connection as the agent's: TLS and SASL included.
+	err = kafka.Tail(ctx, agent.KafkaConfig(cfg.Kafka, nil), key,
 		kafka.TailOptions{From: from, StopAtEnd: *toEnd}, func(r *kafka.Record) error {
 			if check.see(r) {
 				return nil

@@ -1,0 +1,324 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"slices"
+	"strings"
+	"syscall"
+	"text/tabwriter"
+	"time"
+
+	"github.com/edgecam/edgecam/capture"
+	"github.com/edgecam/edgecam/encode"
+)
+
+const probeHelp = `Usage: edgecam probe [--json]
+
+Lists what this machine can stream: the V4L2 device nodes (/dev/video*)
+with their formats, frame sizes and rates; the H.264 encoders GStreamer has,
+each tested by encoding a few frames; libcamera's cameras when libcamera's
+cam tool is installed; and a streams: section for the config with one stream
+per camera, at a size and rate the camera offers (1280x720@30 when it can,
+else the largest size within 1920x1080 that reaches 15 fps). Add
+kafka.brokers and check it with 'edgecam config check'.
+
+Only capture nodes are cameras: output, metadata, VBI, radio, SDR, touch and
+memory-to-memory (codec) nodes are listed as such and never suggested, nor
+are cameras that offer only compressed formats (MJPG, H264): edgecam
+captures raw video and encodes it itself.
+
+--json prints one object; its field names are stable:
+  devices[]        path, stable_path (a /dev/v4l/by-id link, when udev made
+                   one), name, driver, bus_info, capabilities[] (V4L2
+                   device caps: video_capture, streaming, ...), kind
+                   (capture, capture-mplane, output, m2m, metadata, vbi,
+                   radio, sdr, touch, other), capture (bool), error, and
+                   for capture nodes formats[]: fourcc, description,
+                   gst_format (empty: edgecam cannot use it), stepwise,
+                   sizes[]: width, height, rates[]: num, den (the frame
+                   interval num/den seconds: 1/30 is 30 fps)
+  encoder_test     the size and rate the encoders were tested at, "WxH@FPS"
+  encoders[]       name, hardware (bool), usable (bool), reason (why not)
+  libcamera        available (bool: libcamera's cam tool or GStreamer's
+                   libcamerasrc is installed), cameras[]: id, name;
+                   error
+  suggestions[]    stream, device, fourcc, width, height, fps, bitrate_kbps
+  not_suggested[]  device, reason
+  config           the suggested streams: section, YAML text
+
+Flags:
+`
+
+// probeReport is the output of `edgecam probe`; the JSON names are
+// documented in probeHelp.
+type probeReport struct {
+	Devices      []capture.Device `json:"devices"`
+	EncoderTest  string           `json:"encoder_test"`
+	Encoders     []probeEncoder   `json:"encoders"`
+	Libcamera    probeLibcamera   `json:"libcamera"`
+	Suggestions  []probeSuggest   `json:"suggestions"`
+	NotSuggested []probeSkip      `json:"not_suggested"`
+	Config       string           `json:"config"`
+}
+
+type probeEncoder struct {
+	Name     string `json:"name"`
+	Hardware bool   `json:"hardware"`
+	Usable   bool   `json:"usable"`
+	Reason   string `json:"reason,omitempty"`
+}
+
+type probeLibcamera struct {
+	Available bool                      `json:"available"`
+	Cameras   []capture.LibcameraCamera `json:"cameras"`
+	Error     string                    `json:"error,omitempty"`
+}
+
+type probeSuggest struct {
+	Stream string `json:"stream"`
+	// Device is the path written into the config: the by-id link when
+	// there is one (it survives renumbering), else the node.
+	Device      string `json:"device"`
+	FourCC      string `json:"fourcc"`
+	Width       int    `json:"width"`
+	Height      int    `json:"height"`
+	FPS         int    `json:"fps"`
+	BitrateKbps int    `json:"bitrate_kbps"`
+	// comment ends the source line of the YAML: which camera, which mode.
+	comment string
+}
+
+type probeSkip struct {
+	Device string `json:"device"`
+	Reason string `json:"reason"`
+}
+
+// The encoders are tested at the first suggestion's size and rate, or at
+// this when there is no camera.
+const probeDefaultW, probeDefaultH, probeDefaultFPS = 1280, 720, 30
+
+func cmdProbe(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("probe", stderr)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), probeHelp)
+		fs.PrintDefaults()
+	}
+	asJSON := fs.Bool("json", false, "print JSON (fields described above) instead of tables")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	r := newProbeReport(capture.ProbeV4L2())
+	w, h, fps := probeDefaultW, probeDefaultH, probeDefaultFPS
+	if len(r.Suggestions) > 0 {
+		s := r.Suggestions[0]
+		w, h, fps = s.Width, s.Height, s.FPS
+	}
+	r.EncoderTest = fmt.Sprintf("%dx%d@%d", w, h, fps)
+	for _, c := range encode.Probe(ctx, encode.Spec{Name: "probe", Width: w, Height: h, FPS: fps,
+		BitrateKbps: bitrateFor(w, h, fps), KeyframeInterval: time.Second}) {
+		r.Encoders = append(r.Encoders, probeEncoder{Name: c.Name, Hardware: c.Hardware, Usable: c.Usable, Reason: c.Reason})
+	}
+	r.Libcamera = probeLibcameraCameras(ctx)
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(r)
+	}
+	r.writeText(stdout)
+	return nil
+}
+
+// probeLibcameraCameras lists libcamera's cameras with its cam tool; without
+// it, GStreamer's libcamerasrc alone tells libcamera is there.
+func probeLibcameraCameras(ctx context.Context) probeLibcamera {
+	cams, err := capture.LibcameraCameras(ctx)
+	switch {
+	case err == nil:
+		return probeLibcamera{Available: true, Cameras: cams}
+	case !errors.Is(err, capture.ErrNoLibcamera):
+		return probeLibcamera{Available: true, Cameras: []capture.LibcameraCamera{}, Error: err.Error()}
+	case encode.Available("libcamerasrc"):
+		return probeLibcamera{Available: true, Cameras: []capture.LibcameraCamera{},
+			Error: "libcamerasrc is installed but the cam tool is not: install libcamera-tools to list the cameras"}
+	}
+	return probeLibcamera{Cameras: []capture.LibcameraCamera{}}
+}
+
+// newProbeReport sorts the devices into suggestions and the rest, and
+// renders the suggested config.
+func newProbeReport(devs []capture.Device) probeReport {
+	r := probeReport{
+		Devices: devs, Encoders: []probeEncoder{}, Suggestions: []probeSuggest{}, NotSuggested: []probeSkip{},
+		Libcamera: probeLibcamera{Cameras: []capture.LibcameraCamera{}},
+	}
+	if r.Devices == nil {
+		r.Devices = []capture.Device{}
+	}
+	for _, d := range devs {
+		m, err := capture.Suggest(d)
+		if err != nil {
+			r.NotSuggested = append(r.NotSuggested, probeSkip{Device: d.Path, Reason: err.Error()})
+			continue
+		}
+		path := d.Path
+		if d.StablePath != "" {
+			path = d.StablePath
+		}
+		r.Suggestions = append(r.Suggestions, probeSuggest{
+			Stream: fmt.Sprintf("cam%d", len(r.Suggestions)), Device: path,
+			FourCC: m.FourCC, Width: m.Width, Height: m.Height, FPS: m.FPS,
+			BitrateKbps: bitrateFor(m.Width, m.Height, m.FPS),
+			comment:     fmt.Sprintf("%s (%s): %s", d.Name, d.Path, m),
+		})
+	}
+	r.Config = suggestedConfig(r.Suggestions)
+	return r
+}
+
+// bitrateFor is a starting bit rate for H.264 at this size and rate: about
+// 0.07 bit per pixel, rounded up to 100 kbit/s (2000 for 1280x720@30, the
+// config's default), at least 200.
+func bitrateFor(w, h, fps int) int {
+	kbps := (w*h*fps*7/100/1000 + 99) / 100 * 100
+	return max(kbps, 200)
+}
+
+// suggestedConfig renders the streams: section.
+func suggestedConfig(ss []probeSuggest) string {
+	if len(ss) == 0 {
+		return "# no camera edgecam can capture from was found\n"
+	}
+	var b strings.Builder
+	b.WriteString("streams:\n")
+	for _, s := range ss {
+		fmt.Fprintf(&b, "  - name: %s\n", s.Stream)
+		fmt.Fprintf(&b, "    source: {type: v4l2, device: %s}  # %s\n", yamlString(s.Device), s.comment)
+		fmt.Fprintf(&b, "    width: %d\n    height: %d\n    fps: %d\n", s.Width, s.Height, s.FPS)
+		fmt.Fprintf(&b, "    bitrate_kbps: %d\n    keyframe_interval: 1s\n    encoder: auto\n", s.BitrateKbps)
+	}
+	return b.String()
+}
+
+// yamlString quotes s for YAML when it holds characters YAML would read
+// otherwise (by-id links have ':' and may have spaces).
+func yamlString(s string) string {
+	if strings.ContainsAny(s, ": #'\"{}[],&*!|>%@`") {
+		b, _ := json.Marshal(s) // a JSON string is a valid YAML string
+		return string(b)
+	}
+	return s
+}
+
+func (r probeReport) writeText(w io.Writer) {
+	fmt.Fprintln(w, "V4L2 devices")
+	if len(r.Devices) == 0 {
+		fmt.Fprintln(w, "  none (no /dev/video* nodes: is the camera plugged in, its driver loaded?)")
+	}
+	for _, d := range r.Devices {
+		writeDevice(w, d)
+	}
+
+	fmt.Fprintf(w, "\nH.264 encoders (each tested by encoding a few frames at %s)\n", r.EncoderTest)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, e := range r.Encoders {
+		kind := "software"
+		if e.Hardware {
+			kind = "hardware"
+		}
+		verdict := "usable"
+		if !e.Usable {
+			verdict = "not usable: " + e.Reason
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\n", e.Name, kind, verdict)
+	}
+	tw.Flush()
+
+	switch {
+	case r.Libcamera.Error != "":
+		fmt.Fprintf(w, "\nlibcamera: %s\n", r.Libcamera.Error)
+	case r.Libcamera.Available:
+		fmt.Fprintf(w, "\nlibcamera cameras (source: {type: libcamera})\n")
+		if len(r.Libcamera.Cameras) == 0 {
+			fmt.Fprintln(w, "  none")
+		}
+		for _, c := range r.Libcamera.Cameras {
+			fmt.Fprintf(w, "  %s  (id %s)\n", c.Name, c.ID)
+		}
+	}
+
+	fmt.Fprintln(w, "\nSuggested streams (add kafka.brokers, then check with `edgecam config check`)")
+	fmt.Fprint(w, r.Config)
+	for _, s := range r.NotSuggested {
+		fmt.Fprintf(w, "# not suggested: %s: %s\n", s.Device, s.Reason)
+	}
+}
+
+func writeDevice(w io.Writer, d capture.Device) {
+	fmt.Fprintf(w, "  %s  %s", d.Path, d.Kind)
+	if d.Name != "" {
+		fmt.Fprintf(w, "  %q driver %s, bus %s", d.Name, d.Driver, d.BusInfo)
+	}
+	fmt.Fprintln(w)
+	if d.StablePath != "" {
+		fmt.Fprintf(w, "      stable name %s\n", d.StablePath)
+	}
+	if d.Error != "" {
+		fmt.Fprintf(w, "      %s\n", d.Error)
+	}
+	if d.Kind != "" && !d.Capture {
+		fmt.Fprintf(w, "      not a camera (capabilities: %s)\n", strings.Join(d.Capabilities, ", "))
+		return
+	}
+	// Formats with the same sizes and rates share one block: a driver
+	// offers most raw formats at the same modes.
+	type group struct {
+		fourccs []string
+		sizes   []capture.FrameSize
+	}
+	var groups []group
+	var unusable []string
+	for _, f := range d.Formats {
+		if f.GstFormat == "" {
+			unusable = append(unusable, f.FourCC)
+			continue
+		}
+		i := slices.IndexFunc(groups, func(g group) bool { return sameSizes(g.sizes, f.Sizes) })
+		if i < 0 {
+			groups = append(groups, group{sizes: f.Sizes})
+			i = len(groups) - 1
+		}
+		groups[i].fourccs = append(groups[i].fourccs, f.FourCC)
+	}
+	for _, g := range groups {
+		fmt.Fprintf(w, "      %s\n", strings.Join(g.fourccs, " "))
+		for _, s := range g.sizes {
+			rates := make([]string, len(s.Rates))
+			for i, r := range s.Rates {
+				rates[i] = r.String()
+			}
+			fmt.Fprintf(w, "        %dx%d @ %s fps\n", s.Width, s.Height, strings.Join(rates, " "))
+		}
+	}
+	if len(unusable) > 0 {
+		also := "also"
+		if len(groups) == 0 {
+			also = "only"
+		}
+		fmt.Fprintf(w, "      %s %s (not usable: compressed, sensor data, or not a GStreamer raw format)\n", also, strings.Join(unusable, " "))
+	}
+}
+
+func sameSizes(a, b []capture.FrameSize) bool {
+	return slices.EqualFunc(a, b, func(x, y capture.FrameSize) bool {
+		return x.Width == y.Width && x.Height == y.Height && slices.Equal(x.Rates, y.Rates)
+	})
+}
