@@ -1,0 +1,23 @@
+# make bench: edgecam measured side by side with a bare GStreamer pipeline
+# and the naive gst-launch | kcat -P recipe, in one run on this machine
+# (bench/cmd/edgecam-bench). It starts and stops its own Kafka on ports
+# +1000 (10092, PROXIED 10292/10392) with its own state directory, so it
+# never touches the Kafka of make test-e2e or make demo (but share the CPU
+# and its figures suffer). It prints a summary table and writes
+# bench/results/<timestamp>.json, .md, -spool.txt and PNG charts.
+# Benchmarks report; they never fail on a timing (the exit status is 1
+# only when the suite could not run).
+#
+# Full run: about 32 minutes on 2 cores (10 of them the RSS soak).
+#   make bench BENCH_QUICK=1      every phase shortened, 2 repetitions (~3 min)
+#   make bench BENCH_ONLY=B1,B4   a subset (B3 comes from B1's runs)
+#   make bench BENCH_BROKERS=127.0.0.1:9092   use a running kafka.sh Kafka
+
+BENCH_QUICK   ?=
+BENCH_ONLY    ?=
+BENCH_BROKERS ?=
+
+.PHONY: bench
+bench: deps build
+	BENCH_QUICK='$(BENCH_QUICK)' BENCH_ONLY='$(BENCH_ONLY)' BENCH_BROKERS='$(BENCH_BROKERS)' \
+		$(GO) run ./bench/cmd/edgecam-bench -bin $(BIN) -out bench/results
