@@ -83,16 +83,18 @@ mount -t 9p -o trans=virtio,version=9p2000.L,ro,msize=262144 hostroot /lower || 
 mount -t tmpfs -o size=4G,mode=0755 tmpfs /upper
 mkdir -p /upper/data /upper/work
 mount -t overlay overlay -o lowerdir=/lower,upperdir=/upper/data,workdir=/upper/work /newroot || die "overlay"
-work=\$(sed -n 's/.*edgecam.vmtest=\([^ ]*\).*/\1/p' /proc/cmdline)
-mkdir -p /newroot/vmout
+# The test's inputs come on a share of their own: the checkout may sit
+# under /tmp, which the guest's systemd hides behind a tmpfs.
+mkdir -p /newroot/vmout /newroot/vmin
 mount -t 9p -o trans=virtio,version=9p2000.L,msize=262144 vmout /newroot/vmout || die "9p out"
+mount -t 9p -o trans=virtio,version=9p2000.L,ro,msize=262144 vmin /newroot/vmin || die "9p in"
 # The host's fstab and enabled services are not this machine's.
 : >/newroot/etc/fstab
 # The host may be a container: its marker would make the guest's systemd
 # believe it runs in one too (and ignore the kernel command line).
 rm -f /newroot/.dockerenv /newroot/run/.containerenv
 rm -rf /newroot/etc/systemd/system/multi-user.target.wants /newroot/etc/systemd/system/timers.target.wants
-cp /newroot\$work/in/edgecam-vmtest.* /newroot/etc/systemd/system/
+cp /newroot/vmin/edgecam-vmtest.* /newroot/etc/systemd/system/
 umount /proc /sys
 mount --move /dev /newroot/dev
 exec switch_root /newroot /lib/systemd/systemd --unit=edgecam-vmtest.target
@@ -108,6 +110,9 @@ work=$(mktemp -d "$vm/run.XXXXXX")
 [[ ${EDGECAM_VM_KEEP:-} == 1 ]] || trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/in" "$work/out"
 chmod 0777 "$work/out"
+cp "$here/vm-guest.sh" "$work/in/vm-guest.sh"
+cp "$deb" "$work/in/edgecam.deb"
+cp "$kfake" "$work/in/kfake"
 cat >"$work/in/edgecam-vmtest.target" <<EOF2
 [Unit]
 Description=edgecam VM test
@@ -123,7 +128,7 @@ SuccessAction=poweroff-force
 FailureAction=poweroff-force
 [Service]
 Type=oneshot
-ExecStart=/bin/bash $here/vm-guest.sh $deb $kfake /vmout
+ExecStart=/bin/bash /vmin/vm-guest.sh /vmin/edgecam.deb /vmin/kfake /vmout
 StandardOutput=journal+console
 StandardError=journal+console
 TimeoutStartSec=infinity
@@ -134,9 +139,10 @@ start=$(date +%s)
 status=0
 timeout --foreground "$timeout" qemu-system-x86_64 -machine pc -accel tcg,thread=multi -cpu max -smp 2 -m 2048 \
 	-kernel "$vm/vmlinuz-$kver" -initrd "$initrd" \
-	-append "console=ttyS0 loglevel=3 panic=-1 systemd.unit=edgecam-vmtest.target systemd.show_status=error edgecam.vmtest=$work" \
+	-append "console=ttyS0 loglevel=3 panic=-1 systemd.unit=edgecam-vmtest.target systemd.show_status=error" \
 	-virtfs local,path=/,mount_tag=hostroot,readonly=on,security_model=none,multidevs=remap \
 	-virtfs "local,path=$work/out,mount_tag=vmout,security_model=none,multidevs=remap" \
+	-virtfs "local,path=$work/in,mount_tag=vmin,readonly=on,security_model=none,multidevs=remap" \
 	-nic none -display none -monitor none -serial "file:$work/console.log" -no-reboot || status=$?
 took=$(($(date +%s) - start))
 if [[ $status == 124 ]]; then
