@@ -18,7 +18,8 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := pkg-config libglib2.0-dev libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev \
 	gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good \
 	gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav \
-	ffmpeg kcat default-jre-headless maven
+	ffmpeg kcat default-jre-headless maven \
+	python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-libcamera
 
 .PHONY: deps apt-deps go-deps build vet lint test test-unit test-fuzz test-e2e bench kafka-up kafka-down demo clean
 
@@ -50,7 +51,7 @@ vet:
 ## end-to-end tests against a real Apache Kafka started (and stopped) here,
 ## then the arm64/armhf binaries under qemu-user, the .debs, and the systemd
 ## unit in a VM (cross/cross.mk)
-test: deps cross-deps build vet test-unit test-fuzz test-e2e test-cross test-deb test-systemd
+test: deps cross-deps build vet test-unit test-fuzz test-e2e test-v4l2 test-cross test-deb test-systemd
 
 test-unit:
 	$(GO) test -race -count=1 -timeout 15m ./...
@@ -60,11 +61,6 @@ test-unit:
 test-fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzSegmentReader$$' -fuzztime 20s ./spool/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 10s ./config/
-
-## bench: benchmarks; they print and save figures, never fail on a timing
-bench: go-deps
-	@mkdir -p bench/results
-	$(GO) test -run '^$$' -bench . -benchmem -count 3 ./spool/ | tee bench/results/$$(date -u +%Y%m%dT%H%M%SZ)-spool.txt
 
 test-e2e: build
 	$(KAFKA) up
@@ -91,6 +87,9 @@ clean:
 
 # Cross builds, .deb packages and their tests (qemu-user, lintian, a VM
 # running the service under systemd): see cross/cross.mk and docs/install.md.
-# Not yet part of `make test`: on a clean clone they add the target sysroots
-# and three cgo builds (measured warm: about 3 min; cold: not measured yet).
+# `make test` runs them; their downloads are cached in ~/.cache/edgecam.
 include cross/cross.mk
+
+# Benchmarks (make bench; BENCH_QUICK=1 for a smoke check): see bench/bench.mk.
+include bench/bench.mk
+include vm/v4l2.mk
