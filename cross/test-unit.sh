@@ -19,6 +19,13 @@ mkdir -p "$root/usr/lib/systemd" "$root/etc/systemd/system"
 cp -a /usr/lib/systemd/system "$root/usr/lib/systemd/" 2>/dev/null || cp -a /lib/systemd/system "$root/usr/lib/systemd/"
 dpkg-deb -x "$deb" "$root"
 unit=$root/usr/lib/systemd/system/edgecam.service
+# verify also wants the unit's other commands (ExecReload=/bin/kill): the
+# host's, as every Debian system has them.
+for cmd in $(sed -n 's/^Exec[A-Za-z]*=[-@:+!]*\(\/[^ ]*\).*/\1/p' "$unit"); do
+	[[ -e $root$cmd ]] && continue
+	mkdir -p "$root$(dirname "$cmd")"
+	cp -L "$cmd" "$root$cmd"
+done
 
 verify() { systemd-analyze verify --root="$root" "$1" 2>&1; }
 out=$(verify edgecam.service) || { echo "test-unit: systemd-analyze verify failed:"$'\n'"$out" >&2; exit 1; }

@@ -91,6 +91,17 @@ frames=$(ffprobe -v error -f h264 -count_frames -select_streams v:0 -show_entrie
 [[ $frames -ge 30 && ! -s $out/ffprobe.txt ]] || fail "ffprobe decoded '$frames' frames; errors: $(cat "$out/ffprobe.txt")"
 note "read back 30 frames from Kafka, ffprobe decoded $frames without error ($((SECONDS - s)) s)"
 
+# 4b. systemctl reload (ExecReload: SIGHUP): the changed stream restarts
+# inside the same process; no service restart.
+s=$SECONDS
+sed -i 's/bitrate_kbps: 300/bitrate_kbps: 400/' /etc/edgecam/edgecam.yaml
+systemctl reload edgecam 2>"$out/reload.txt" || fail "systemctl reload edgecam: $(cat "$out/reload.txt")"
+reloaded() { journalctl -u edgecam --no-pager _PID="$pid" | grep -q 'msg="config reloaded".*restarted=\[cam0\]'; }
+wait_for 60 reloaded || fail "no 'config reloaded … restarted=[cam0]' line after systemctl reload"
+[[ $(prop MainPID) == "$pid" && $(prop NRestarts) == 0 && $(prop ActiveState)/$(prop SubState) == active/running ]] ||
+	fail "after reload: pid $(prop MainPID) (was $pid), NRestarts $(prop NRestarts), $(prop ActiveState)/$(prop SubState)"
+note "systemctl reload: cam0 restarted with the new bitrate in the same process (pid $pid) in $((SECONDS - s)) s"
+
 # 5. kill -9: Restart=on-failure brings it back (and READY=1 again).
 s=$SECONDS
 kill -9 "$pid"
