@@ -114,6 +114,16 @@ func TestRecordRoundTrip(t *testing.T) {
 	if len(want) > 0 {
 		t.Errorf("headers missing: %v", want)
 	}
+	if &kr.Value[0] != &r.Value[0] {
+		t.Error("toKgo copied the frame's data")
+	}
+	// The key and header values share one buffer: each must be capped so
+	// that growing one cannot overwrite the next.
+	_ = append(kr.Headers[0].Value, "99999"...)
+	_ = append(kr.Key, "xxxx"...)
+	if string(kr.Headers[1].Value) != "1400000000" || string(kr.Headers[0].Value) != "42" {
+		t.Errorf("header values overlap: seq %q, pts %q", kr.Headers[0].Value, kr.Headers[1].Value)
+	}
 	back, err := fromKgo(kr)
 	if err != nil {
 		t.Fatal(err)
@@ -338,5 +348,17 @@ func TestBrokerRestart(t *testing.T) {
 		if r.Seq != int64(i) {
 			t.Fatalf("seq %d at index %d", r.Seq, i)
 		}
+	}
+}
+
+// BenchmarkToKgo is the per-frame cost of turning a frame into a Kafka
+// record (allocations: the record, its headers, one buffer for the key
+// and the header values; the frame's data is not copied).
+func BenchmarkToKgo(b *testing.B) {
+	r := frame("dev/cam", 42, 20000)
+	r.Session = "0123456789abcdef"
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = r.toKgo()
 	}
 }

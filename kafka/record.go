@@ -58,27 +58,37 @@ type Record struct {
 // toKgo renders r in the record format. Header values are ASCII decimal so
 // that `kcat -f '%h'` shows them as they are.
 func (r *Record) toKgo() *kgo.Record {
+	// Three allocations per frame: the record, its headers and one buffer
+	// that holds the key and every header value (each a capped slice of
+	// it, so no append can run into the next). The frame's data is not
+	// copied: Value is the encoder's buffer.
+	buf := make([]byte, 0, len(r.Key)+4*20+1+len(r.Codec)+len(r.Session)+20)
+	num := func(v int64) []byte {
+		start := len(buf)
+		buf = strconv.AppendInt(buf, v, 10)
+		return buf[start:len(buf):len(buf)]
+	}
+	str := func(v string) []byte {
+		start := len(buf)
+		buf = append(buf, v...)
+		return buf[start:len(buf):len(buf)]
+	}
 	kf := "0"
 	if r.Keyframe {
 		kf = "1"
 	}
-	kr := &kgo.Record{
-		Key:   []byte(r.Key),
-		Value: r.Value,
-		Headers: []kgo.RecordHeader{
-			{Key: HeaderSeq, Value: strconv.AppendInt(nil, r.Seq, 10)},
-			{Key: HeaderPTS, Value: strconv.AppendInt(nil, int64(r.PTS), 10)},
-			{Key: HeaderDTS, Value: strconv.AppendInt(nil, int64(r.DTS), 10)},
-			{Key: HeaderCaptureNs, Value: strconv.AppendInt(nil, r.CaptureTime.UnixNano(), 10)},
-			{Key: HeaderKeyframe, Value: []byte(kf)},
-			{Key: HeaderCodec, Value: []byte(r.Codec)},
-		},
-	}
+	kr := &kgo.Record{Key: str(r.Key), Value: r.Value, Headers: make([]kgo.RecordHeader, 6, 8)}
+	kr.Headers[0] = kgo.RecordHeader{Key: HeaderSeq, Value: num(r.Seq)}
+	kr.Headers[1] = kgo.RecordHeader{Key: HeaderPTS, Value: num(int64(r.PTS))}
+	kr.Headers[2] = kgo.RecordHeader{Key: HeaderDTS, Value: num(int64(r.DTS))}
+	kr.Headers[3] = kgo.RecordHeader{Key: HeaderCaptureNs, Value: num(r.CaptureTime.UnixNano())}
+	kr.Headers[4] = kgo.RecordHeader{Key: HeaderKeyframe, Value: str(kf)}
+	kr.Headers[5] = kgo.RecordHeader{Key: HeaderCodec, Value: str(r.Codec)}
 	if r.Session != "" {
-		kr.Headers = append(kr.Headers, kgo.RecordHeader{Key: HeaderSession, Value: []byte(r.Session)})
+		kr.Headers = append(kr.Headers, kgo.RecordHeader{Key: HeaderSession, Value: str(r.Session)})
 	}
 	if r.Evicted > 0 {
-		kr.Headers = append(kr.Headers, kgo.RecordHeader{Key: HeaderEvicted, Value: strconv.AppendInt(nil, r.Evicted, 10)})
+		kr.Headers = append(kr.Headers, kgo.RecordHeader{Key: HeaderEvicted, Value: num(r.Evicted)})
 	}
 	return kr
 }
