@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/edgecam/edgecam/capture"
+	"github.com/edgecam/edgecam/encode"
 )
 
 // state is where a stream is in its life, as /healthz and the
@@ -290,13 +291,8 @@ func (s *stream) setEncoder(name string) {
 	if e := s.encoder.Load(); e != nil && e.name == name {
 		return
 	}
-	s.encoder.Store(&encoderInfo{name: name, hardware: hardwareEncoders[name]})
+	s.encoder.Store(&encoderInfo{name: name, hardware: encode.IsHardware(name)})
 }
-
-// hardwareEncoders are the encoders that run on a SoC/GPU block (the
-// hardware flag of package encode's list, which it does not export for a
-// name).
-var hardwareEncoders = map[string]bool{"nvv4l2h264enc": true, "v4l2h264enc": true, "vaapih264enc": true}
 
 // wait sleeps d or until ctx ends, beating the given heartbeats every
 // second so the watchdog check sees the loop alive; it reports whether ctx

@@ -1,13 +1,8 @@
 package agent
 
 import (
-	"bufio"
-	"fmt"
-	"net"
 	"os"
-	"os/exec"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -15,61 +10,8 @@ import (
 	"github.com/twmb/franz-go/pkg/kfake"
 
 	"github.com/edgecam/edgecam/config"
+	"github.com/edgecam/edgecam/internal/rtsptest"
 )
-
-// rtspCamera runs e2e/testdata/rtsp-server.py, GStreamer's RTSP server
-// streaming live x264 like an IP camera, on a fixed port of 127.0.0.1 so it
-// can be killed and started again where the agent expects it.
-type rtspCamera struct {
-	t    *testing.T
-	port int
-	args []string
-	cmd  *exec.Cmd
-}
-
-func startCamera(t *testing.T, args ...string) *rtspCamera {
-	t.Helper()
-	if out, err := exec.Command("/usr/bin/python3", "-c", "import gi; gi.require_version('GstRtspServer', '1.0')").CombinedOutput(); err != nil {
-		t.Fatalf("no GStreamer RTSP server for Python (apt-get install python3-gi gir1.2-gst-rtsp-server-1.0): %v: %s", err, out)
-	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := &rtspCamera{t: t, port: l.Addr().(*net.TCPAddr).Port, args: args}
-	l.Close()
-	c.start()
-	t.Cleanup(c.kill)
-	return c
-}
-
-func (c *rtspCamera) url() string { return fmt.Sprintf("rtsp://127.0.0.1:%d/cam", c.port) }
-
-func (c *rtspCamera) start() {
-	c.t.Helper()
-	args := append([]string{"../e2e/testdata/rtsp-server.py", "--port", strconv.Itoa(c.port)}, c.args...)
-	c.cmd = exec.Command("/usr/bin/python3", args...) // Debian's, with python3-gi
-	c.cmd.Stderr = os.Stderr
-	out, err := c.cmd.StdoutPipe()
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	if err := c.cmd.Start(); err != nil {
-		c.t.Fatal(err)
-	}
-	if line, err := bufio.NewReader(out).ReadString('\n'); err != nil || !strings.HasPrefix(line, "ready ") {
-		c.t.Fatalf("rtsp-server.py: %q, %v", line, err)
-	}
-}
-
-// kill is the camera losing power: no RTSP TEARDOWN.
-func (c *rtspCamera) kill() {
-	if c.cmd != nil {
-		c.cmd.Process.Kill()
-		c.cmd.Wait()
-		c.cmd = nil
-	}
-}
 
 // TestRTSPPassthroughReconnects: an IP camera with a password, encoder
 // none. The camera dies after 30 frames and comes back 2 s later: the
@@ -82,7 +24,7 @@ func TestRTSPPassthroughReconnects(t *testing.T) {
 	if err := os.WriteFile(pwFile, []byte(password), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	cam := startCamera(t, "--user", "viewer", "--password-file", pwFile, "--width", "320", "--height", "240", "--gop", "15")
+	cam := rtsptest.Start(t, "--user", "viewer", "--password-file", pwFile, "--width", "320", "--height", "240", "--gop", "15")
 	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic))
 	if err != nil {
 		t.Fatal(err)
@@ -90,7 +32,7 @@ func TestRTSPPassthroughReconnects(t *testing.T) {
 	defer c.Close()
 	brokers := c.ListenAddrs()
 	door := testStream("door")
-	door.Source = config.Source{Type: config.SourceRTSP, URL: cam.url(), Username: "viewer", Password: config.NewSecret(password)}
+	door.Source = config.Source{Type: config.SourceRTSP, URL: cam.URL(), Username: "viewer", Password: config.NewSecret(password)}
 	door.Encoder = config.EncoderNone
 	cfg := testConfig(t, brokers, door)
 	const key = "agent-test/door"
@@ -102,12 +44,12 @@ func TestRTSPPassthroughReconnects(t *testing.T) {
 		switch {
 		case killedAt.IsZero():
 			if before = len(records(t, brokers, key)); before >= 30 {
-				cam.kill()
+				cam.Kill()
 				killedAt = time.Now()
 			}
-		case cam.cmd == nil:
+		case !cam.Running():
 			if time.Since(killedAt) >= 2*time.Second {
-				cam.start()
+				cam.Start()
 			}
 		default:
 			return len(logs.lines("stream resumed")) == 1 && len(records(t, brokers, key)) >= before+30

@@ -298,7 +298,7 @@ func (s *stream) attempt(ctx context.Context, out chan<- encode.Frame) (delivere
 		if err != nil {
 			return false, &fault{errEncoder, err}
 		}
-		s.log.Info("encoder chosen", "encoder", name, "hardware", isHardware(cands, name), "why", "first usable in preference order")
+		s.log.Info("encoder chosen", "encoder", name, "hardware", encode.IsHardware(name), "why", "first usable in preference order")
 		// Keep the choice across restarts of this stream.
 		s.spec.Encoder = name
 	}
@@ -383,15 +383,6 @@ func (s *stream) attempt(ctx context.Context, out chan<- encode.Frame) (delivere
 		return delivered, cerr
 	}
 	return delivered, err
-}
-
-func isHardware(cands []encode.Candidate, name string) bool {
-	for _, c := range cands {
-		if c.Name == name {
-			return c.Hardware
-		}
-	}
-	return false
 }
 
 func (s *stream) logStats(msg string) {

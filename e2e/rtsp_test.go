@@ -1,75 +1,17 @@
 package e2e
 
 import (
-	"bufio"
 	"fmt"
-	"net"
 	"os"
-	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/edgecam/edgecam/internal/rtsptest"
 )
-
-// rtspCamera is e2e/testdata/rtsp-server.py: GStreamer's RTSP server
-// streaming live x264 like an IP camera, on 127.0.0.1.
-type rtspCamera struct {
-	t    *testing.T
-	port int
-	args []string
-	cmd  *exec.Cmd
-}
-
-// startCamera starts the camera on a free port; args go to rtsp-server.py.
-func startCamera(t *testing.T, args ...string) *rtspCamera {
-	t.Helper()
-	if out, err := exec.Command("/usr/bin/python3", "-c", "import gi; gi.require_version('GstRtspServer', '1.0')").CombinedOutput(); err != nil {
-		t.Fatalf("no GStreamer RTSP server for Python (apt-get install python3-gi gir1.2-gst-rtsp-server-1.0): %v: %s", err, out)
-	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := &rtspCamera{t: t, port: l.Addr().(*net.TCPAddr).Port, args: args}
-	l.Close()
-	c.start()
-	t.Cleanup(func() { c.kill() })
-	return c
-}
-
-func (c *rtspCamera) url() string { return fmt.Sprintf("rtsp://127.0.0.1:%d/cam", c.port) }
-
-// start (re)starts the server on the camera's port and waits until it
-// listens.
-func (c *rtspCamera) start() {
-	c.t.Helper()
-	// Debian's python3, which has python3-gi (not a pyenv one on PATH).
-	args := append([]string{"testdata/rtsp-server.py", "--port", strconv.Itoa(c.port)}, c.args...)
-	c.cmd = exec.Command("/usr/bin/python3", args...)
-	c.cmd.Stderr = os.Stderr
-	out, err := c.cmd.StdoutPipe()
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	if err := c.cmd.Start(); err != nil {
-		c.t.Fatal(err)
-	}
-	line, err := bufio.NewReader(out).ReadString('\n')
-	if err != nil || !strings.HasPrefix(line, "ready ") {
-		c.t.Fatalf("rtsp-server.py: %q, %v", line, err)
-	}
-}
-
-// kill is a camera losing power: SIGKILL, no RTSP TEARDOWN.
-func (c *rtspCamera) kill() {
-	if c.cmd != nil {
-		c.cmd.Process.Kill()
-		c.cmd.Wait()
-		c.cmd = nil
-	}
-}
 
 // rtspConfig is a stream reading the camera; extra lines are appended to
 // the source mapping's flow ({type: rtsp, url: ..., EXTRA}).
@@ -91,18 +33,18 @@ func TestRTSPPassthrough(t *testing.T) {
 	brokers, bin := env(t)
 	const password = "rtsp-pw-Zq81"
 	pwFile := passwordFile(t, password)
-	cam := startCamera(t, "--user", "viewer", "--password-file", pwFile, "--gop", "30")
-	cfg, device := rtspConfig(t, brokers, cam.url(),
+	cam := rtsptest.Start(t, "--user", "viewer", "--password-file", pwFile, "--gop", "30")
+	cfg, device := rtspConfig(t, brokers, cam.URL(),
 		fmt.Sprintf(", transport: tcp, username: viewer, password_file: %q", pwFile), "    encoder: none\n")
 	a := startAgent(t, bin, cfg)
 	a.waitLog(t, "stream started", "door")
 	time.Sleep(4 * time.Second)
 
-	cam.kill()
+	cam.Kill()
 	down := time.Now()
 	a.waitLog(t, "stream failed; retrying", "door")
 	time.Sleep(time.Until(down.Add(10 * time.Second)))
-	cam.start()
+	cam.Start()
 	a.waitLog(t, "stream resumed", "door")
 	time.Sleep(4 * time.Second)
 	logs := a.stop(t)
@@ -113,13 +55,13 @@ func TestRTSPPassthrough(t *testing.T) {
 	keyframes := 0
 	for i, r := range recs {
 		types := nalTypes(r.value)
-		idr := containsInt(types, 5)
+		idr := slices.Contains(types, 5)
 		if kf := r.headers["edgecam-keyframe"] == "1"; kf != idr {
 			t.Fatalf("record %d: edgecam-keyframe %v but NAL types %v", i, kf, types)
 		}
 		if idr {
 			keyframes++
-			if !containsInt(types, 7) || !containsInt(types, 8) {
+			if !slices.Contains(types, 7) || !slices.Contains(types, 8) {
 				t.Fatalf("keyframe record %d has NAL types %v: want SPS(7) and PPS(8) before the IDR", i, types)
 			}
 		}
@@ -157,12 +99,12 @@ func TestRTSPCPU(t *testing.T) {
 		t.Skip("set EDGECAM_RTSP_CPU=1 to measure (takes about 80 s)")
 	}
 	brokers, bin := env(t)
-	cam := startCamera(t, "--width", "1280", "--height", "720", "--bitrate", "2000")
+	cam := rtsptest.Start(t, "--width", "1280", "--height", "720", "--bitrate", "2000")
 	for _, mode := range []struct{ name, stream string }{
 		{"passthrough", "    encoder: none\n"},
 		{"re-encode x264enc 640x360", "    encoder: x264enc\n    width: 640\n    height: 360\n    bitrate_kbps: 800\n"},
 	} {
-		cfg, device := rtspConfig(t, brokers, cam.url(), "", mode.stream)
+		cfg, device := rtspConfig(t, brokers, cam.URL(), "", mode.stream)
 		a := startAgent(t, bin, cfg)
 		a.waitLog(t, "stream started", "door")
 		time.Sleep(2 * time.Second) // past start-up (encoder choice, resume)
@@ -201,13 +143,4 @@ func nalTypes(au []byte) []int {
 		}
 	}
 	return types
-}
-
-func containsInt(s []int, v int) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }

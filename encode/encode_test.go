@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -36,15 +37,6 @@ func nalTypes(au []byte) []int {
 		}
 	}
 	return types
-}
-
-func contains(s []int, v int) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // collect runs the pipeline until n frames arrived, then stops it and
@@ -128,10 +120,10 @@ func TestPipelinePerEncoder(t *testing.T) {
 				types := nalTypes(f.Data)
 				if f.Keyframe {
 					keyframes++
-					if !contains(types, 7) || !contains(types, 8) || !contains(types, 5) {
+					if !slices.Contains(types, 7) || !slices.Contains(types, 8) || !slices.Contains(types, 5) {
 						t.Fatalf("keyframe %d has NAL types %v, want SPS(7), PPS(8) and IDR(5)", i, types)
 					}
-				} else if contains(types, 5) {
+				} else if slices.Contains(types, 5) {
 					t.Fatalf("frame %d has an IDR slice but no keyframe flag", i)
 				}
 				if i > 0 && f.PTS <= frames[i-1].PTS {

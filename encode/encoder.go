@@ -88,6 +88,13 @@ func lookupEncoder(name string) (encoder, error) {
 	return encoder{}, fmt.Errorf("unknown encoder %q (want %s or %s)", name, Auto, strings.Join(Names(), ", "))
 }
 
+// IsHardware reports whether the named encoder runs on a dedicated block
+// of the SoC or GPU (false for software encoders, none and unknown names).
+func IsHardware(name string) bool {
+	e, err := lookupEncoder(name)
+	return err == nil && e.hardware
+}
+
 // Candidate is the verdict on one encoder for one Spec.
 type Candidate struct {
 	Name     string

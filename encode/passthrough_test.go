@@ -1,19 +1,21 @@
 package encode
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/edgecam/edgecam/capture"
 	"github.com/go-gst/go-gst/gst"
+
+	"github.com/edgecam/edgecam/capture"
+	"github.com/edgecam/edgecam/internal/rtsptest"
 )
 
 func TestLaunchFor(t *testing.T) {
@@ -124,39 +126,6 @@ func elementNames(reqs []capture.Requirement) []string {
 	return names
 }
 
-// rtspServer starts e2e/testdata/rtsp-server.py (GStreamer's RTSP server
-// streaming x264 from a test pattern) on a free port and returns its URL.
-func rtspServer(t *testing.T, args ...string) string {
-	t.Helper()
-	py := "/usr/bin/python3" // Debian's, which has python3-gi
-	script, err := filepath.Abs("../e2e/testdata/rtsp-server.py")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if out, err := exec.Command(py, "-c", "import gi; gi.require_version('GstRtspServer', '1.0')").CombinedOutput(); err != nil {
-		t.Fatalf("no GStreamer RTSP server for Python (apt-get install python3-gi gir1.2-gst-rtsp-server-1.0): %v: %s", err, out)
-	}
-	cmd := exec.Command(py, append([]string{script, "--port", "0"}, args...)...)
-	cmd.Stderr = os.Stderr
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		cmd.Process.Signal(os.Interrupt)
-		cmd.Wait()
-	})
-	line, err := bufio.NewReader(stdout).ReadString('\n')
-	url, ok := strings.CutPrefix(strings.TrimSpace(line), "ready ")
-	if err != nil || !ok {
-		t.Fatalf("rtsp-server.py: %q, %v", line, err)
-	}
-	return url
-}
-
 // TestPassthroughFromRTSP takes H.264 from a real RTSP server, joining its
 // shared stream mid-GOP as a second client (an IP camera is usually already
 // streaming to a recorder), and checks the record format: the first frame
@@ -164,7 +133,7 @@ func rtspServer(t *testing.T, args ...string) string {
 // decodes frame for frame, and nothing was decoded or re-encoded (the
 // camera's 320x240 comes through although the stream asks for 640x480).
 func TestPassthroughFromRTSP(t *testing.T) {
-	url := rtspServer(t, "--width", "320", "--height", "240", "--gop", "45")
+	url := rtsptest.Start(t, "--width", "320", "--height", "240", "--gop", "45").URL()
 	// A first client starts the shared media, so ours joins mid-GOP.
 	first := testSpec(None)
 	first.Source, _ = capture.PassthroughFragment(capture.Source{Kind: capture.RTSP, URL: url})
@@ -204,7 +173,7 @@ func TestPassthroughFromRTSP(t *testing.T) {
 // arrive as two access units (SPS/PPS repeated before each slice): every
 // frame must still carry a timestamp, and the concatenation must decode.
 func TestPassthroughSplitPicture(t *testing.T) {
-	url := rtspServer(t, "--width", "320", "--height", "240", "--gop", "15", "--sliced")
+	url := rtsptest.Start(t, "--width", "320", "--height", "240", "--gop", "15", "--sliced").URL()
 	s := testSpec(None)
 	s.Source, _ = capture.PassthroughFragment(capture.Source{Kind: capture.RTSP, URL: url})
 	frames := collect(t, s, 50)
@@ -227,7 +196,7 @@ func TestPassthroughSplitPicture(t *testing.T) {
 // TestReencodeFromRTSP decodes the camera's H.264 and encodes it again at
 // the stream's own size and rate.
 func TestReencodeFromRTSP(t *testing.T) {
-	url := rtspServer(t, "--width", "640", "--height", "360", "--fps", "30")
+	url := rtsptest.Start(t, "--width", "640", "--height", "360", "--fps", "30").URL()
 	s := testSpec("x264enc")
 	s.Width, s.Height, s.FPS = 320, 240, 15
 	var err error
@@ -257,10 +226,10 @@ func checkRecords(t *testing.T, frames []Frame, width, height int) {
 			t.Fatalf("frame %d is not Annex-B: % x", i, f.Data[:min(8, len(f.Data))])
 		}
 		types := nalTypes(f.Data)
-		if f.Keyframe != contains(types, 5) {
+		if f.Keyframe != slices.Contains(types, 5) {
 			t.Fatalf("frame %d: keyframe flag %v, NAL types %v", i, f.Keyframe, types)
 		}
-		if f.Keyframe && (!contains(types, 7) || !contains(types, 8)) {
+		if f.Keyframe && (!slices.Contains(types, 7) || !slices.Contains(types, 8)) {
 			t.Fatalf("keyframe %d has NAL types %v, want SPS(7) and PPS(8) before the IDR", i, types)
 		}
 		if i > 0 && f.PTS <= frames[i-1].PTS {
