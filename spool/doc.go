@@ -105,14 +105,15 @@
 //
 // # Durability
 //
-// Appends go to a 1 MiB buffer, written with large sequential writes
-// (SD-card friendly). Options.Fsync picks when they are fsynced: every
-// Options.FsyncInterval (default 500 ms, from a timer armed only while
-// there is unsynced data), after every keyframe, or after every frame. A
-// segment is always fsynced before the next one starts, and the directory
-// after files are created or removed (on the next Sync). Next reads frames
-// still in the buffer directly from it, so a reader close behind the writer
-// does not force small writes.
+// Append writes every record through to its segment file (one sequential
+// write per frame, so the page cache holds it through a crash of the
+// process: a kill -9 loses nothing appended). Options.Fsync picks when the
+// page cache is forced to the card: every Options.FsyncInterval (default
+// 500 ms, from a timer armed only while there is unsynced data), after every
+// keyframe, or after every frame; the kernel coalesces the writes in
+// between, so the card sees large writes. A segment is always fsynced
+// before the next one starts, and the directory after files are created or
+// removed (on the next Sync).
 //
 // # Eviction
 //

@@ -22,8 +22,8 @@ const (
 	// FsyncInterval (the default) fsyncs at most Options.FsyncInterval after
 	// the first frame not yet synced was appended, from a background timer
 	// that runs only while there is unsynced data. A power cut loses at most
-	// that window; a crash of the process alone loses only what is still in
-	// the 1 MiB write buffer, which the same timer flushes.
+	// that window; a crash of the process alone loses nothing appended
+	// (Append writes every record through to the page cache).
 	FsyncInterval Fsync = iota
 	// FsyncKeyframe fsyncs inside Append after every keyframe, so a power
 	// cut loses at most the GOP being written. Append blocks for the fsync.
@@ -378,9 +378,9 @@ func listSegments(dir string) ([]string, []int64, error) {
 	return names, seqs, nil
 }
 
-// Append adds r to the spool. The bytes go to a 1 MiB write buffer that is
-// written out when full, on Sync, by the fsync policy and on rotation; a
-// new segment is started when r is a keyframe and the current one has
+// Append adds r to the spool. It is written to the segment file before
+// Append returns (one write; the page cache keeps it through a crash of the
+// process) and forced to stable storage by the fsync policy; a new segment is started when r is a keyframe and the current one has
 // reached SegmentSize. Afterwards MaxSize and MaxAge are enforced by deleting
 // the oldest whole segments.
 //
@@ -388,8 +388,8 @@ func listSegments(dir string) ([]string, []int64, error) {
 // seq appended before (LastSeq), when the payload exceeds MaxPayload, after
 // Close, or on an I/O error. A full disk (ENOSPC) is not an error while
 // older segments can be evicted to make room; when only the segment being
-// written is left, the error wraps syscall.ENOSPC and the frames still in the
-// write buffer stay there for the next attempt. Under FsyncAlways and
+// written is left, the error wraps syscall.ENOSPC and r is not appended.
+// Under FsyncAlways and
 // FsyncKeyframe the error may also come from the fsync, after r was written.
 func (s *Spool) Append(r Record) error {
 	if r.Seq < 0 {
@@ -454,6 +454,13 @@ func (s *Spool) appendLocked(r *Record) error {
 		w.buf = w.buf[:n+int(size)]
 		putRecordHeader(w.buf[n:], r)
 		copy(w.buf[n+recHeaderSize:], r.Payload)
+		// Write through: once Append returns, the record is in the file
+		// (the page cache), so a crash of the process loses nothing that
+		// was appended; the fsync policy decides when it reaches the disk.
+		if err := s.flush(); err != nil {
+			w.buf = w.buf[:n]
+			return err
+		}
 	} else {
 		// Bigger than the buffer (which flush just emptied): straight to
 		// the file.
@@ -800,6 +807,14 @@ func (s *Spool) Close() error {
 	unlockDir(s.lockFile)
 	return errors.Join(errs...)
 }
+
+// Abandon ends the spool the way a killed process would: the write buffer is
+// dropped, nothing is flushed or fsynced, and every descriptor (the lock's
+// too) is closed, so the directory can be opened again at once. What reached
+// the files stays, as the page cache keeps it through a process crash. It is
+// for the crash tests of the spool's callers (the agent's delivery model);
+// a program that wants to stop calls Close.
+func (s *Spool) Abandon() { s.crash() }
 
 // crashFile is a segment file as a crash left it: written bytes reached the
 // file (page cache), synced bytes reached the disk.
