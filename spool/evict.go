@@ -67,7 +67,13 @@ func (s *Spool) evictOldest(reason string) bool {
 func (s *Spool) evictSegments(victims []*segment, reason string) {
 	var lost int64
 	for _, g := range victims {
-		lost += g.seqs.countAbove(s.acked)
+		// Seqs above the read cursor were never handed out: lost. Those
+		// handed out and not acked wait for their fate (Stats.Evicted).
+		lost += g.seqs.countAbove(s.readSeq)
+		var sent runs
+		sent.addRuns(g.seqs, s.acked)
+		sent.dropAbove(s.readSeq)
+		s.sentEvicted = append(s.sentEvicted, sent...)
 		s.evicted.addRuns(g.seqs, s.acked)
 	}
 	s.st.Evicted += lost

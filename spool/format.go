@@ -451,6 +451,21 @@ func (rs *runs) dropThrough(x int64) {
 	}
 }
 
+// dropAbove removes the seqs > x.
+func (rs *runs) dropAbove(x int64) {
+	for len(*rs) > 0 {
+		r := &(*rs)[len(*rs)-1]
+		switch {
+		case r.first > x:
+			*rs = (*rs)[:len(*rs)-1]
+			continue
+		case r.first+r.n-1 > x:
+			r.n = x - r.first + 1
+		}
+		return
+	}
+}
+
 func (rs runs) total() int64 {
 	var c int64
 	for _, r := range rs {

@@ -150,3 +150,11 @@ func recordOffsets(t testing.TB, path string) (offs, sizes []int64, seqs []int64
 func smallOpts() Options {
 	return Options{SegmentSize: MinSegmentSize, MaxSize: 1 << 30}
 }
+
+func seqsOf(recs []Record) []int64 {
+	out := make([]int64, len(recs))
+	for i, r := range recs {
+		out[i] = r.Seq
+	}
+	return out
+}

@@ -185,6 +185,7 @@ func (s *Spool) ack(seq int64, discard bool) {
 		s.evicted.dropThrough(seq)
 		s.evictedDirty = true
 	}
+	s.sentEvicted.dropThrough(seq) // delivered after all, or counted by the caller
 	for len(s.segs) > 0 {
 		g := s.segs[0]
 		if g.records > 0 && g.lastSeq > seq {
@@ -203,7 +204,8 @@ func (s *Spool) ack(seq int64, discard bool) {
 // Rewind moves the read cursor back to the first record not acked, so Next
 // returns again what it returned since the last Ack — after a producer error
 // or a reconnect. Frames evicted meanwhile are reported again through
-// Record.Evicted. It signals Ready; after Close it does nothing.
+// Record.Evicted; those evicted after Next had returned them now count in
+// Stats.Evicted. It signals Ready; after Close it does nothing.
 func (s *Spool) Rewind() {
 	s.mu.Lock()
 	if s.closed {
@@ -212,6 +214,9 @@ func (s *Spool) Rewind() {
 	}
 	s.readSeq = s.acked
 	s.rseg = nil
+	// What was handed out and evicted meanwhile is not returned again.
+	s.st.Evicted += s.sentEvicted.total()
+	s.sentEvicted = nil
 	s.mu.Unlock()
 	select {
 	case s.ready <- struct{}{}:

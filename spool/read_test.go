@@ -211,3 +211,73 @@ func TestConcurrentAppendAndDrain(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestAppendSent(t *testing.T) {
+	s := mustOpen(t, t.TempDir(), smallOpts())
+	defer s.Close()
+	appendRange(t, s, 0, 5, 5, 1000)
+	if err := s.AppendSent(mkrec(5, 5, 1000)); err == nil {
+		t.Fatal("AppendSent with unread records before it succeeded")
+	}
+	if last, _ := s.LastSeq(); last != 4 {
+		t.Fatalf("a refused AppendSent appended: last seq %d", last)
+	}
+	if got := drain(t, s); len(got) != 5 {
+		t.Fatalf("drained %d records, want 5", len(got))
+	}
+	for seq := int64(5); seq < 8; seq++ {
+		if err := s.AppendSent(mkrec(seq, 5, 1000)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := drain(t, s); len(got) != 0 {
+		t.Fatalf("Next returned %d records appended as handed out", len(got))
+	}
+	appendRange(t, s, 8, 9, 5, 1000)
+	if got := drain(t, s); len(got) != 1 || got[0].Seq != 8 {
+		t.Fatalf("after AppendSent, Next returned %v", seqsOf(got))
+	}
+	// Not acked: a Rewind returns them like every other record.
+	s.Rewind()
+	got := drain(t, s)
+	checkContiguous(t, got, -1)
+	if len(got) != 9 {
+		t.Fatalf("after Rewind: %v", seqsOf(got))
+	}
+	for _, r := range got {
+		checkRecord(t, r, 5, 1000)
+	}
+}
+
+// TestEvictedInFlightThenAcked: frames evicted after Next returned them are
+// not counted as evicted when the caller then acks them (Kafka had them);
+// they are when a Rewind gives up on them.
+func TestEvictedInFlightThenAcked(t *testing.T) {
+	for _, acked := range []bool{true, false} {
+		s := mustOpen(t, t.TempDir(), Options{SegmentSize: MinSegmentSize, MaxSize: 4 * MinSegmentSize})
+		appendRange(t, s, 0, 100, 10, 2000)
+		for range 15 {
+			s.Next()
+		}
+		appendRange(t, s, 100, 400, 10, 2000) // evicts the oldest GOPs, 0–14 among them
+		st := s.Stats()
+		if st.EvictedInFlight != 15 {
+			t.Fatalf("EvictedInFlight %d, want 15", st.EvictedInFlight)
+		}
+		before := st.Evicted
+		if acked {
+			s.Ack(14)
+		} else {
+			s.Rewind()
+		}
+		st = s.Stats()
+		want := before
+		if !acked {
+			want += 15
+		}
+		if st.Evicted != want || st.EvictedInFlight != 0 {
+			t.Fatalf("acked %v: Evicted %d (want %d), EvictedInFlight %d", acked, st.Evicted, want, st.EvictedInFlight)
+		}
+		s.Close()
+	}
+}

@@ -262,6 +262,7 @@ type Spool struct {
 	rfSeg   *segment
 
 	evicted      runs // evicted seqs above acked; persisted in dir/evicted
+	sentEvicted  runs // evicted seqs in (acked, readSeq]: handed out, fate unknown (Stats.Evicted)
 	evictedDirty bool // evicted changed since it was last written
 
 	lastSeq  int64
@@ -391,7 +392,17 @@ func listSegments(dir string) ([]string, []int64, error) {
 // written is left, the error wraps syscall.ENOSPC and r is not appended.
 // Under FsyncAlways and
 // FsyncKeyframe the error may also come from the fsync, after r was written.
-func (s *Spool) Append(r Record) error {
+func (s *Spool) Append(r Record) error { return s.append(r, false) }
+
+// AppendSent appends r like Append and moves the read cursor past it: the
+// caller has handed r to Kafka already (outage mode writing the frames it
+// holds in flight to the spool). Next does not return r; after Rewind it
+// does, like every record not acked. Besides Append's reasons it fails,
+// appending nothing, when Next still has records to return before r: the
+// cursor must have caught up with LastSeq.
+func (s *Spool) AppendSent(r Record) error { return s.append(r, true) }
+
+func (s *Spool) append(r Record, sent bool) error {
 	if r.Seq < 0 {
 		return fmt.Errorf("spool: append seq %d: seqs must not be negative", r.Seq)
 	}
@@ -407,9 +418,20 @@ func (s *Spool) Append(r Record) error {
 		s.mu.Unlock()
 		return fmt.Errorf("spool: append seq %d: not above the last appended seq %d", r.Seq, s.lastSeq)
 	}
+	if sent && s.haveLast && s.readSeq < s.lastSeq {
+		s.mu.Unlock()
+		return fmt.Errorf("spool: append seq %d as handed out: Next has not returned seqs up to %d yet", r.Seq, s.lastSeq)
+	}
 	if err := s.appendLocked(&r); err != nil {
 		s.mu.Unlock()
 		return err
+	}
+	if sent {
+		// Past r without reading it back: the scanner goes to the end of
+		// the segment it was written to.
+		s.readSeq = r.Seq
+		s.setCursor(s.w.seg)
+		s.sc.reset(&s.src, s.w.seg.size, s.w.seg.size)
 	}
 	sync := s.opts.Fsync == FsyncAlways || (s.opts.Fsync == FsyncKeyframe && r.Keyframe)
 	if s.opts.Fsync == FsyncInterval && !s.timerArmed {
@@ -421,9 +443,11 @@ func (s *Spool) Append(r Record) error {
 		}
 	}
 	s.mu.Unlock()
-	select {
-	case s.ready <- struct{}{}:
-	default:
+	if !sent {
+		select {
+		case s.ready <- struct{}{}:
+		default:
+		}
 	}
 	if sync {
 		return s.Sync()

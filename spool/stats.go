@@ -13,8 +13,14 @@ type Stats struct {
 	Acked int64
 	// Evicted is the number of undelivered frames deleted by MaxSize,
 	// MaxAge or a full disk; EvictedSegments the segment files deleted for
-	// those reasons.
+	// those reasons. A frame deleted while handed out (returned by Next or
+	// appended with AppendSent, and not acked) counts only once its fate is
+	// known: when Rewind gives up on what was handed out; an Ack past it
+	// means the caller delivered it (or counted it itself).
 	Evicted, EvictedSegments int64
+	// EvictedInFlight is the number of frames deleted while handed out
+	// whose fate is not known yet (see Evicted).
+	EvictedInFlight int64
 	// EvictedPending is the number of evicted frames whose gap is not yet
 	// behind an acked record: Next reports them (again after Rewind) through
 	// Record.Evicted. It includes evictions from before Open.
@@ -51,6 +57,7 @@ func (s *Spool) Stats() Stats {
 	st := s.st
 	st.Unacked = s.unacked
 	st.EvictedPending = s.evicted.countAbove(s.acked)
+	st.EvictedInFlight = s.sentEvicted.total()
 	st.Segments = len(s.segs)
 	st.Bytes = s.bytes
 	st.OldestSeq, st.NewestSeq = -1, -1
