@@ -336,27 +336,3 @@ func (s *stream) deliver(ctx context.Context, d *deliverer) (err error) {
 	}()
 	return d.run(ctx, deliverBudget)
 }
-
-// backlogged is the deliverer's "Kafka is not keeping up": outage mode is
-// spilling to the spool; always mode (which spools every frame) has not
-// heard from Kafka or waits for an acknowledgement too long.
-func (d *deliverer) backlogged() bool {
-	if !d.always {
-		return d.spilling
-	}
-	return !d.isResumed || d.stalled()
-}
-
-// sampleDrainRate updates edgecam_spool_drain_rate_bytes about once a
-// second; called by the deliverer's loop only.
-func (s *stream) sampleDrainRate(now time.Time) {
-	el := now.Sub(s.rateAt)
-	if el < time.Second {
-		return
-	}
-	b := s.drainedBytes.Load()
-	if !s.rateAt.IsZero() {
-		s.drainRate.Store(int64(float64(b-s.rateBytes) / el.Seconds()))
-	}
-	s.rateAt, s.rateBytes = now, b
-}

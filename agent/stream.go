@@ -32,33 +32,21 @@ type stream struct {
 	// fragment renders the source (capture.Fragment; see Options.fragment).
 	fragment func(capture.Source, capture.Format) (string, error)
 
-	// next is the edgecam-seq of the next frame; -1 until resumed from
-	// Kafka. Only the supervise goroutine writes it (atomic for the stats
-	// logger).
-	next atomic.Int64
-
-	frames, keyframes, bytes atomic.Int64 // encoded
-	acked, failed, tooLarge  atomic.Int64 // producer outcomes
-	spooled, drained, spills atomic.Int64 // frames written to / produced from the spool; switches to it
-	lost                     atomic.Int64 // frames neither Kafka nor the spool took
-	lastLatency              atomic.Int64 // capture → ack of the last acknowledged frame, ns
-	restarts                 atomic.Int64 // pipelines that failed, stalled or ended and were restarted
+	// The deliverer's counters (it is their only writer) and the seq of
+	// the next frame (next: -1 until the deliverer started).
+	deliveryStats
+	restarts atomic.Int64 // pipelines that failed, stalled or ended and were restarted
 
 	// For /metrics and /healthz (metrics.go, health.go).
-	captured, produced      atomic.Int64                // frames out of the pipeline; records handed to the producer
-	drainedBytes, drainRate atomic.Int64                // bytes produced from the spool; their rate over the last second, bytes/s
-	errs                    [numErrKinds]atomic.Int64   // failures by kind (the producer's are counted above)
-	latency                 observer                    // capture → ack histogram; written per ack
-	sp                      atomic.Pointer[spool.Spool] // once opened, for its stats
-	encoder                 atomic.Pointer[encoderInfo] // once chosen
-	status                  status
+	captured atomic.Int64                // frames out of the pipeline
+	errs     [numErrKinds]atomic.Int64   // failures by kind (the producer's are counted above)
+	sp       atomic.Pointer[spool.Spool] // once opened, for its stats
+	encoder  atomic.Pointer[encoderInfo] // once chosen
+	status   status
 	// Heartbeats of the supervise and deliver loops, for the watchdog;
 	// epoch is their zero.
 	epoch                 time.Time
 	loopBeat, deliverBeat heartbeat
-	// rateAt/rateBytes: the last drain rate sample (deliverer goroutine).
-	rateAt    time.Time
-	rateBytes int64
 	// detach, when set, removes the stream from the monitor once a stop
 	// (agent stop or reload) ended it.
 	detach func()
@@ -183,7 +171,7 @@ func (s *stream) supervise(ctx context.Context) {
 	var lastWarn time.Time
 	var failures int
 	for sctx.Err() == nil {
-		ok, err := s.attempt(sctx, d.in)
+		ok, err := s.attempt(sctx, d)
 		if sctx.Err() != nil {
 			return
 		}
@@ -233,8 +221,13 @@ func (s *stream) openDelivery(ctx context.Context, bo *backoff) (*deliverer, err
 		sp, err := spool.Open(dir, opts)
 		if err == nil {
 			s.sp.Store(sp)
-			d := newDeliverer(s, s.spool, s.session, s.prod, sp, s.fps)
-			d.sessionPath = dir + ".sessions"
+			d := newDeliverer(deliveryOptions{
+				key: s.key, session: s.session, sessionPath: dir + ".sessions",
+				spool: s.spool, fps: s.fps, conflictEvery: s.opts.ConflictCheck,
+				log: s.log, stats: &s.deliveryStats,
+				beat:       func() { s.beat(&s.deliverBeat) },
+				onSpooling: s.setSpooling,
+			}, s.prod, sp)
 			if err = d.start(ctx, resumeWait); err == nil {
 				return d, nil
 			}
@@ -255,7 +248,7 @@ func (s *stream) openDelivery(ctx context.Context, bo *backoff) (*deliverer, err
 // attempt runs the stream once: resume the sequence from Kafka (first time
 // only), check the camera, choose the encoder, run the pipeline until it
 // ends. It reports whether any frame was delivered, and why it ended.
-func (s *stream) attempt(ctx context.Context, out chan<- encode.Frame) (delivered bool, err error) {
+func (s *stream) attempt(ctx context.Context, d *deliverer) (delivered bool, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = &fault{errPanic, fmt.Errorf("panic: %v", r)}
@@ -269,6 +262,9 @@ func (s *stream) attempt(ctx context.Context, out chan<- encode.Frame) (delivere
 		}
 	}()
 	s.beat(&s.loopBeat)
+	if err := d.ready(ctx); err != nil {
+		return false, &fault{errSpool, err}
+	}
 	if err := s.checkCamera(); err != nil {
 		return false, err
 	}
@@ -329,7 +325,7 @@ func (s *stream) attempt(ctx context.Context, out chan<- encode.Frame) (delivere
 				break
 			}
 			s.captured.Add(1)
-			out <- f
+			d.in <- f
 			n++
 			if !delivered {
 				s.reportUp("running")
@@ -340,6 +336,13 @@ func (s *stream) attempt(ctx context.Context, out chan<- encode.Frame) (delivere
 			}
 			delivered = true
 			s.lastCapture = f.CaptureTime
+		case herr := <-d.halted:
+			// The deliverer cannot number more frames: stop the
+			// pipeline (it drains into the seqs still reserved).
+			if stall == nil {
+				stall = &fault{errSpool, herr}
+				stopPipeline()
+			}
 		case now := <-tick.C:
 			s.beat(&s.loopBeat)
 			if stall == nil && ctx.Err() == nil {

@@ -8,6 +8,7 @@ import (
 	"hash/crc32"
 	"io"
 	"math"
+	"slices"
 	"time"
 )
 
@@ -448,6 +449,27 @@ func (rs *runs) dropThrough(x int64) {
 	if len(*rs) > 0 && (*rs)[0].first <= x {
 		(*rs)[0].n -= x + 1 - (*rs)[0].first
 		(*rs)[0].first = x + 1
+	}
+}
+
+// remove removes seq.
+func (rs *runs) remove(seq int64) {
+	for i, r := range *rs {
+		if seq < r.first || seq >= r.first+r.n {
+			continue
+		}
+		switch {
+		case r.n == 1:
+			*rs = slices.Delete(*rs, i, i+1)
+		case seq == r.first:
+			(*rs)[i] = run{r.first + 1, r.n - 1}
+		case seq == r.first+r.n-1:
+			(*rs)[i].n--
+		default:
+			*rs = slices.Insert(*rs, i+1, run{seq + 1, r.first + r.n - 1 - seq})
+			(*rs)[i].n = seq - r.first
+		}
+		return
 	}
 }
 

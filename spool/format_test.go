@@ -198,3 +198,22 @@ func TestSegName(t *testing.T) {
 		}
 	}
 }
+
+func TestRunsRemove(t *testing.T) {
+	for _, tc := range []struct {
+		seq  int64
+		want runs
+	}{
+		{5, runs{{0, 5}, {6, 4}, {20, 1}}},
+		{0, runs{{1, 9}, {20, 1}}},
+		{9, runs{{0, 9}, {20, 1}}},
+		{20, runs{{0, 10}}},
+		{15, runs{{0, 10}, {20, 1}}},
+	} {
+		rs := runs{{0, 10}, {20, 1}}
+		rs.remove(tc.seq)
+		if !slices.Equal(rs, tc.want) {
+			t.Errorf("remove(%d) = %v, want %v", tc.seq, rs, tc.want)
+		}
+	}
+}

@@ -201,6 +201,17 @@ func (s *Spool) ack(seq int64, discard bool) {
 	}
 }
 
+// Settled tells the spool that the caller settled seq, a record Next
+// returned and not acked (Kafka has it, or the caller counted it under a
+// reason of its own): if it was evicted after Next returned it, a Rewind
+// does not count it as evicted. Call it before Rewind for the records that
+// a cumulative Ack cannot pass yet.
+func (s *Spool) Settled(seq int64) {
+	s.mu.Lock()
+	s.sentEvicted.remove(seq)
+	s.mu.Unlock()
+}
+
 // Rewind moves the read cursor back to the first record not acked, so Next
 // returns again what it returned since the last Ack — after a producer error
 // or a reconnect. Frames evicted meanwhile are reported again through
