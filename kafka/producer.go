@@ -154,10 +154,41 @@ func NewProducer(cfg Config) (*Producer, error) {
 }
 
 // Produce hands r to the client; done is called exactly once with r and
-// nil when every in-sync replica has it, or the reason it failed
-// (ErrTooLarge for an oversize frame). done runs on the client's goroutine,
-// in order per partition: keep it short. Produce blocks while the buffer is
-// full. r.Value must not change until done is called.
+// nil when every in-sync replica has it (r.Partition and r.Offset are then
+// set), or the reason it failed (ErrTooLarge for an oversize frame).
+// Produce blocks while MaxBufferedBytes are in flight; Close unblocks it
+// (the record then fails). r.Value must not change until done is called.
+//
+// done runs on the client's one promise goroutine, never two at once, and
+// possibly before Produce returns: keep it short, never block in it, and
+// have whatever it touches ready before calling Produce.
+//
+// What a caller may assume about the order of the results:
+//   - Successes of one key (one partition) are reported in the order the
+//     records were produced, and that is their order in Kafka (offsets
+//     increase).
+//   - A record that was never sent comes in the order it failed, not in the
+//     order it was produced. kgo fails a record that cannot fit in a batch
+//     on its own (larger than the topic's max.message.bytes, learned by
+//     Resume, or than MaxBufferedBytes) with kerr.MessageTooLarge, here
+//     ErrTooLarge, as soon as it is handed over (inside Produce once the
+//     topic's metadata is known), so its done can run before the done of
+//     records produced before it and still in flight. The same holds for a
+//     Produce blocked on a full buffer when Close cancels it. franz-go
+//     documents this exception to its ordering: kgo.Client.Produce says
+//     "Records are produced in order per partition if the record is
+//     produced successfully" and "If the record is too large to fit in a
+//     batch on its own in a produce request, the record will be failed
+//     immediately with kerr.MessageTooLarge" (pkg/kgo/producer.go,
+//     v1.22.3); the reordering of the promise is discussed in
+//     https://github.com/twmb/franz-go/issues/852.
+//
+// So a caller may not treat a result as "every earlier record of this key
+// is settled": an ErrTooLarge for seq n says nothing about seqs below n,
+// which may still succeed or fail. A cumulative acknowledgement (a spool's
+// Ack(seq)) taken on it would also drop those; it may only move over
+// records whose own done has come. The frames around an oversize one are
+// still delivered (a gap in seq, not in offsets).
 func (p *Producer) Produce(r *Record, done func(*Record, error)) {
 	p.cl.Produce(p.ctx, r.toKgo(), func(kr *kgo.Record, err error) {
 		if err == nil {
