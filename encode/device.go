@@ -11,10 +11,13 @@ package encode
 // The v4l2src closes its own descriptor when it goes to NULL; its buffer
 // pool closes its duplicate only when the pool is freed (its finalize),
 // which may happen during the teardown, later when a last buffer comes
-// back, or never. Holding a reference to the pool from the first frame
-// until after the release rules out the "later": while we hold it, the
-// pool cannot be freed and its descriptor number cannot be closed and
-// reused under the releaser's feet.
+// back, or never. So the hold is made just before the teardown (the
+// pipeline has ended but is not yet at NULL: v4l2src still has its
+// descriptor open, and its base class still references the pool), and a
+// reference to the pool is kept until after the release: while we hold
+// it, the pool cannot be freed and its descriptor number cannot be closed
+// and reused under the releaser's feet. Both run on watchBus's goroutine,
+// around the SetState(NULL).
 
 /*
 #cgo pkg-config: gstreamer-1.0 gstreamer-base-1.0
@@ -115,13 +118,13 @@ type heldDevice struct {
 	pool    unsafe.Pointer
 }
 
-// holdDevices runs once, on the first frame (by then every v4l2src has
-// negotiated and made its buffer pool). Under devMu, so the teardown cannot
-// start meanwhile: the descriptors it hands over are open.
+// holdDevices runs when the pipeline has ended, before it goes to NULL:
+// the descriptors it hands over are open, and each v4l2src that
+// negotiated has its buffer pool.
 func (p *Pipeline) holdDevices() {
 	p.devMu.Lock()
 	defer p.devMu.Unlock()
-	if p.tornDown || p.spec.HoldDevice == nil {
+	if p.spec.HoldDevice == nil {
 		return
 	}
 	for _, s := range p.sources(p) {
@@ -144,14 +147,6 @@ func (p *Pipeline) holdDevices() {
 		}
 		p.held = append(p.held, heldDevice{release, s.pool})
 	}
-}
-
-// beginTeardown stops holdDevices from handing over descriptors that the
-// teardown is about to close; it waits for one in progress.
-func (p *Pipeline) beginTeardown() {
-	p.devMu.Lock()
-	p.tornDown = true
-	p.devMu.Unlock()
 }
 
 // releaseDevices runs after the pipeline went to NULL: every release, each

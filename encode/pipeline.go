@@ -53,13 +53,14 @@ type Spec struct {
 	// camera): Start then adds nvvidconv before encoders that take system
 	// memory.
 	NVMM bool
-	// HoldDevice, when set, is called on the first frame with the device
-	// descriptor (device-fd) of every v4l2src of the pipeline, and the
-	// release it returns is called once the pipeline was torn down, before
-	// Frames is closed, while this package still holds a reference to the
-	// v4l2src's buffer pool (see device.go): no descriptor of the camera's
-	// open file can be closed, and its number reused, meanwhile. Nil: no
-	// device is held. Pipeline.Released reports the outcome.
+	// HoldDevice, when set, is called when the pipeline ends, just before
+	// its teardown, with the device descriptor (device-fd) of every
+	// v4l2src, and the release it returns is called once the pipeline is
+	// at NULL, before Frames is closed, while this package still holds a
+	// reference to the v4l2src's buffer pool (see device.go): no
+	// descriptor of the camera's open file can be closed, and its number
+	// reused, meanwhile. Nil: no device is held. Pipeline.Released reports
+	// the outcome.
 	HoldDevice HoldDevice
 }
 
@@ -108,9 +109,9 @@ type Pipeline struct {
 	stopping bool
 	busDone  chan struct{}
 
-	// devMu orders holdDevices before the teardown (device.go).
+	// devMu guards the device holds (device.go), made and released by
+	// watchBus, read by Released.
 	devMu      sync.Mutex
-	tornDown   bool
 	held       []heldDevice
 	released   int
 	releaseErr error
@@ -228,7 +229,7 @@ func (p *Pipeline) watchBus() {
 			}
 		}
 	}
-	p.beginTeardown()
+	p.holdDevices()
 	p.pipe.SetState(gst.StateNull)
 	p.releaseDevices()
 }
@@ -238,13 +239,10 @@ func (p *Pipeline) watchBus() {
 // watcher has recorded why.
 func (p *Pipeline) pull(src *puller) {
 	var pts, dts time.Duration
-	for first := true; ; first = false {
+	for {
 		fr, ok := src.next()
 		if !ok {
 			break
-		}
-		if first {
-			p.holdDevices()
 		}
 		// A camera that repeats SPS/PPS between the slices of one picture
 		// (GStreamer 1.22's rtph264pay does) makes rtph264depay split the
