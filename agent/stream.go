@@ -300,6 +300,13 @@ func (s *stream) attempt(ctx context.Context, d *deliverer) (delivered bool, err
 	}
 	s.setEncoder(s.spec.Encoder)
 	s.beat(&s.loopBeat)
+	// GStreamer 1.22's v4l2src keeps its descriptor of a camera that was
+	// unplugged, and the driver cannot recreate the device while it is
+	// open: encode hands such descriptors /dev/null at the teardown, so
+	// the camera can come back under its name.
+	if s.src.Kind == capture.V4L2 {
+		s.spec.HoldDevice = capture.HoldDevice
+	}
 	// pctx stops this pipeline alone (a stall), ctx the whole stream.
 	pctx, stopPipeline := context.WithCancel(ctx)
 	defer stopPipeline()
@@ -355,15 +362,10 @@ func (s *stream) attempt(ctx context.Context, d *deliverer) (delivered bool, err
 			}
 		}
 	}
-	// GStreamer 1.22's v4l2src keeps its descriptor of a camera that was
-	// unplugged, and the driver cannot recreate the device while it is
-	// open: hand such descriptors /dev/null so the camera can come back.
-	if s.src.Kind == capture.V4L2 {
-		if n, rerr := capture.ReleaseUnplugged(); rerr != nil {
-			s.log.Warn("cannot release an unplugged camera", "err", rerr)
-		} else if n > 0 {
-			s.log.Info("released the unplugged camera's device", "descriptors", n)
-		}
+	if n, rerr := p.Released(); rerr != nil {
+		s.log.Warn("cannot release an unplugged camera", "err", rerr)
+	} else if n > 0 {
+		s.log.Info("released the unplugged camera's device", "descriptors", n)
 	}
 	if ctx.Err() != nil {
 		return delivered, ctx.Err()

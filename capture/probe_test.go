@@ -1,15 +1,12 @@
 package capture
 
 import (
-	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"testing"
 	"unsafe"
 
 	"github.com/blackjack/webcam"
-	"golang.org/x/sys/unix"
 )
 
 // The ioctl numbers encode the struct sizes; a layout mistake would make
@@ -269,40 +266,5 @@ func TestProbeDeviceNotACamera(t *testing.T) {
 	}
 	if _, err := Suggest(d); err == nil {
 		t.Error("a missing node was suggested")
-	}
-}
-
-// releaseDeleted on a removed regular file stands in for an unplugged
-// camera: the descriptor must then point at /dev/null, and stay open.
-func TestReleaseDeleted(t *testing.T) {
-	dir := t.TempDir()
-	path := dir + "/video0"
-	if err := os.WriteFile(path, nil, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	gone, err := unix.Open(path, unix.O_RDONLY|unix.O_CLOEXEC, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer unix.Close(gone)
-	kept, err := unix.Open(dir, unix.O_RDONLY|unix.O_CLOEXEC, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer unix.Close(kept)
-	if n, err := releaseDeleted(dir); err != nil || n != 0 {
-		t.Fatalf("nothing removed yet: released %d, %v", n, err)
-	}
-	if err := os.Remove(path); err != nil {
-		t.Fatal(err)
-	}
-	if n, err := releaseDeleted(dir); err != nil || n != 1 {
-		t.Fatalf("released %d, %v; want 1", n, err)
-	}
-	if target, _ := os.Readlink(fmt.Sprintf("/proc/self/fd/%d", gone)); target != "/dev/null" {
-		t.Errorf("descriptor %d now -> %q, want /dev/null", gone, target)
-	}
-	if target, _ := os.Readlink(fmt.Sprintf("/proc/self/fd/%d", kept)); target != dir {
-		t.Errorf("a descriptor of a file still there was touched: -> %q", target)
 	}
 }

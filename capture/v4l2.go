@@ -3,9 +3,6 @@ package capture
 import (
 	"bytes"
 	"fmt"
-	"os"
-	"strconv"
-	"strings"
 	"unsafe"
 
 	"golang.org/x/sys/unix"
@@ -121,54 +118,4 @@ func frameIntervals(fd int, pixfmt uint32, w, h int) ([]Rate, error) {
 			return rates, nil
 		}
 	}
-}
-
-// ReleaseUnplugged lets go of the descriptors this process still holds on
-// V4L2 nodes that were removed (camera unplugged, driver unbound) and
-// returns how many it released. Call it once a pipeline on such a camera
-// has ended.
-//
-// Why: GStreamer 1.22's v4l2src keeps its buffer pool's duplicate of the
-// device descriptor after a capture error (the pool is orphaned and never
-// freed; measured with vivid: after the pipeline went to NULL, and after
-// unreffing it), and the kernel frees the name /dev/videoN only when the
-// last descriptor is closed. The camera plugged in again would come back as
-// another /dev/videoN, and a stream configured with the old name would
-// wait for it forever.
-//
-// Each descriptor is replaced (dup3) by one of /dev/null rather than closed:
-// GStreamer may still close its number one day, and must then close that,
-// never a descriptor number the process reused for a socket or a file.
-func ReleaseUnplugged() (int, error) {
-	return releaseDeleted("/dev/video")
-}
-
-// releaseDeleted replaces this process's descriptors of removed files whose
-// path starts with prefix.
-func releaseDeleted(prefix string) (int, error) {
-	fds, err := os.ReadDir("/proc/self/fd")
-	if err != nil {
-		return 0, err
-	}
-	null, err := unix.Open("/dev/null", unix.O_RDWR|unix.O_CLOEXEC, 0)
-	if err != nil {
-		return 0, err
-	}
-	defer unix.Close(null)
-	n := 0
-	for _, e := range fds {
-		fd, err := strconv.Atoi(e.Name())
-		if err != nil || fd == null {
-			continue
-		}
-		target, err := os.Readlink("/proc/self/fd/" + e.Name())
-		if err != nil || !strings.HasPrefix(target, prefix) || !strings.HasSuffix(target, " (deleted)") {
-			continue
-		}
-		if err := unix.Dup3(null, fd, unix.O_CLOEXEC); err != nil {
-			return n, fmt.Errorf("releasing %s (descriptor %d): %w", strings.TrimSuffix(target, " (deleted)"), fd, err)
-		}
-		n++
-	}
-	return n, nil
 }

@@ -85,18 +85,27 @@ apache_by_reference() {
 	{ print }'
 }
 
-# copyright: edgecam, then every Go module linked into the binary with its
+# copyright: edgecam's licence and NOTICE (which says how the LGPL of go-gst
+# and go-glib is met), then every Go module linked into the binary with its
 # own licence text, read from the module cache (the binary carries them all
 # statically, so the package must carry their notices).
+[[ -f NOTICE ]] || { echo "cross/deb.sh: NOTICE: missing" >&2; exit 1; }
 {
 	echo "edgecam — https://github.com/edgecam/edgecam"
 	echo
 	echo "Copyright: the edgecam authors."
-	echo "License: no licence file in the repository yet; contact the maintainers."
+	echo "License: Apache-2.0"
+	echo "    Apache License 2.0: /usr/share/common-licenses/Apache-2.0"
 	echo
-	echo "The edgecam binary links GStreamer and GLib dynamically (LGPL-2.1, see"
-	echo "/usr/share/common-licenses/LGPL-2.1) and contains these Go modules,"
-	echo "statically linked:"
+	echo "------------------------------------------------------------------------"
+	echo "NOTICE"
+	echo
+	sed 's/[[:space:]]*$//' NOTICE
+	echo
+	echo "------------------------------------------------------------------------"
+	echo "The Go modules statically linked into the edgecam binary, each with its"
+	echo "licence (the LGPL-2.1 and LGPL-3 of go-gst and go-glib among them; the"
+	echo "GNU GPL version 3 the LGPL-3 refers to: /usr/share/common-licenses/GPL-3):"
 	go version -m "$bin" | awk '$1 == "dep" { print $2, $3 }' | while read -r mod ver; do
 		dir=$(go list -m -mod=mod -f '{{.Dir}}' "$mod@$ver" 2>/dev/null || true)
 		lic=

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/go-gst/go-gst/gst"
 )
@@ -52,6 +53,15 @@ type Spec struct {
 	// camera): Start then adds nvvidconv before encoders that take system
 	// memory.
 	NVMM bool
+	// HoldDevice, when set, is called when the pipeline ends, just before
+	// its teardown, with the device descriptor (device-fd) of every
+	// v4l2src, and the release it returns is called once the pipeline is
+	// at NULL, before Frames is closed, while this package still holds a
+	// reference to the v4l2src's buffer pool (see device.go): no
+	// descriptor of the camera's open file can be closed, and its number
+	// reused, meanwhile. Nil: no device is held. Pipeline.Released reports
+	// the outcome.
+	HoldDevice HoldDevice
 }
 
 // gop is the keyframe interval in frames.
@@ -98,6 +108,15 @@ type Pipeline struct {
 	err      error
 	stopping bool
 	busDone  chan struct{}
+
+	// devMu guards the device holds (device.go), made and released by
+	// watchBus, read by Released.
+	devMu      sync.Mutex
+	held       []heldDevice
+	released   int
+	releaseErr error
+	sources    func(*Pipeline) []v4l2Source
+	unrefPool  func(unsafe.Pointer)
 }
 
 // Start builds and plays the pipeline of s (s.Encoder must name an encoder,
@@ -107,6 +126,11 @@ type Pipeline struct {
 // (camera unplugged, negotiation failure) also closes Frames; Err says why.
 // A source that cannot start at all (missing device) fails Start itself.
 func Start(ctx context.Context, s Spec) (*Pipeline, error) {
+	return start(ctx, s, (*Pipeline).v4l2Sources, unrefPool)
+}
+
+// start is Start with the v4l2src lookup of device.go replaceable (tests).
+func start(ctx context.Context, s Spec, sources func(*Pipeline) []v4l2Source, unref func(unsafe.Pointer)) (*Pipeline, error) {
 	ensureInit()
 	launch, err := launchFor(s)
 	if err != nil {
@@ -120,7 +144,7 @@ func Start(ctx context.Context, s Spec) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("stream %s: %w", s.Name, err)
 	}
-	p := &Pipeline{spec: s, pipe: pipe, frames: make(chan Frame, 8), busDone: make(chan struct{})}
+	p := &Pipeline{spec: s, pipe: pipe, frames: make(chan Frame, 8), busDone: make(chan struct{}), sources: sources, unrefPool: unref}
 	if err := pipe.SetState(gst.StatePlaying); err != nil {
 		// The bus holds the reason (e.g. "Cannot identify device").
 		if msg := pipe.GetPipelineBus().TimedPopFiltered(gst.ClockTime(time.Second), gst.MessageError); msg != nil {
@@ -183,7 +207,8 @@ func (p *Pipeline) stop() {
 
 // watchBus waits for the end of the pipeline: end-of-stream, an error, or the
 // stop message. It then sets the pipeline to NULL, which also releases the
-// camera and wakes a puller blocked in appsink.
+// camera and wakes a puller blocked in appsink, and runs the releases of
+// Spec.HoldDevice.
 func (p *Pipeline) watchBus() {
 	defer close(p.busDone)
 	bus := p.pipe.GetPipelineBus()
@@ -204,7 +229,9 @@ func (p *Pipeline) watchBus() {
 			}
 		}
 	}
+	p.holdDevices()
 	p.pipe.SetState(gst.StateNull)
+	p.releaseDevices()
 }
 
 // pull moves frames from appsink to the Frames channel until appsink reports

@@ -7,11 +7,13 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/twmb/franz-go/pkg/kfake"
 	"github.com/twmb/franz-go/pkg/kgo"
+	"github.com/twmb/franz-go/pkg/kmsg"
 )
 
 const topic = "edgecam.video"
@@ -250,6 +252,47 @@ func TestTooLarge(t *testing.T) {
 	got := readAll(t, cfg, key)
 	if len(got) != 2 || got[0].Seq != 0 || got[1].Seq != 2 {
 		t.Fatalf("read %v", got)
+	}
+}
+
+// TestTooLargeBeforeEarlierResults pins the exception Produce documents:
+// the result of an oversize frame comes before the result of a frame
+// produced before it that is still in flight (its produce request is held
+// at the broker until the oversize result was seen).
+func TestTooLargeBeforeEarlierResults(t *testing.T) {
+	c := newCluster(t)
+	p, _ := newProducer(t, c)
+	const key = "pi-3/order"
+	produceAll(t, p, key, 0, 1) // metadata and producer id known: frame 2 fails inside Produce
+	release := make(chan struct{})
+	var held atomic.Bool
+	c.ControlKey(int16(kmsg.Produce), func(kmsg.Request) (kmsg.Response, error, bool) {
+		if held.CompareAndSwap(false, true) {
+			c.SleepControl(func() { <-release })
+		}
+		return nil, nil, false
+	})
+	var mu sync.Mutex
+	var order []int64
+	errs := map[int64]error{}
+	done := func(r *Record, err error) {
+		mu.Lock()
+		order, errs[r.Seq] = append(order, r.Seq), err
+		n := len(order)
+		mu.Unlock()
+		if r.Seq == 2 && n == 1 {
+			close(release) // only now may Kafka answer for seq 1
+		}
+	}
+	p.Produce(frame(key, 1, 1000), done)
+	p.Produce(frame(key, 2, 2<<20), done)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := p.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if len(order) != 2 || order[0] != 2 || order[1] != 1 || errs[1] != nil || !errors.Is(errs[2], ErrTooLarge) {
+		t.Fatalf("results in order %v, errors %v; want seq 2 (ErrTooLarge) before seq 1 (nil)", order, errs)
 	}
 }
 

@@ -7,11 +7,9 @@ import (
 	"io"
 	"log/slog"
 	"math"
-	"strconv"
 	"sync/atomic"
 	"time"
 
-	"github.com/twmb/franz-go/pkg/kadm"
 	"github.com/twmb/franz-go/pkg/kerr"
 	"github.com/twmb/franz-go/pkg/kgo"
 )
@@ -86,7 +84,7 @@ func (c *Config) clientOpts() ([]kgo.Opt, error) {
 type Producer struct {
 	cfg      Config
 	cl       *kgo.Client
-	adm      *kadm.Client
+	rd       *reader         // Resume's reading client
 	ctx      context.Context // cancelled by Close: unblocks a full buffer
 	cancel   context.CancelFunc
 	maxBatch atomic.Int32 // ProducerBatchMaxBytes, learned from the topic
@@ -142,17 +140,55 @@ func NewProducer(cfg Config) (*Producer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("kafka: %w", err)
 	}
-	p.cl = cl
-	p.adm = kadm.NewClient(cl)
+	// The reader shares p.cfg's refusals (one ERROR line per refusal,
+	// whichever client met it) and reports to Connected too: with no
+	// frame to produce, Resume's requests are the agent's only contact.
+	rd, err := newReader(&p.cfg, &p.conns)
+	if err != nil {
+		cl.Close()
+		return nil, err
+	}
+	p.cl, p.rd = cl, rd
 	p.ctx, p.cancel = context.WithCancel(context.Background())
 	return p, nil
 }
 
 // Produce hands r to the client; done is called exactly once with r and
-// nil when every in-sync replica has it, or the reason it failed
-// (ErrTooLarge for an oversize frame). done runs on the client's goroutine,
-// in order per partition: keep it short. Produce blocks while the buffer is
-// full. r.Value must not change until done is called.
+// nil when every in-sync replica has it (r.Partition and r.Offset are then
+// set), or the reason it failed (ErrTooLarge for an oversize frame).
+// Produce blocks while MaxBufferedBytes are in flight; Close unblocks it
+// (the record then fails). r.Value must not change until done is called.
+//
+// done runs on the client's one promise goroutine, never two at once, and
+// possibly before Produce returns: keep it short, never block in it, and
+// have whatever it touches ready before calling Produce.
+//
+// What a caller may assume about the order of the results:
+//   - Successes of one key (one partition) are reported in the order the
+//     records were produced, and that is their order in Kafka (offsets
+//     increase).
+//   - A record that was never sent comes in the order it failed, not in the
+//     order it was produced. kgo fails a record that cannot fit in a batch
+//     on its own (larger than the topic's max.message.bytes, learned by
+//     Resume, or than MaxBufferedBytes) with kerr.MessageTooLarge, here
+//     ErrTooLarge, as soon as it is handed over (inside Produce once the
+//     topic's metadata is known), so its done can run before the done of
+//     records produced before it and still in flight. The same holds for a
+//     Produce blocked on a full buffer when Close cancels it. franz-go
+//     documents this exception to its ordering: kgo.Client.Produce says
+//     "Records are produced in order per partition if the record is
+//     produced successfully" and "If the record is too large to fit in a
+//     batch on its own in a produce request, the record will be failed
+//     immediately with kerr.MessageTooLarge" (pkg/kgo/producer.go,
+//     v1.22.3); the reordering of the promise is discussed in
+//     https://github.com/twmb/franz-go/issues/852.
+//
+// So a caller may not treat a result as "every earlier record of this key
+// is settled": an ErrTooLarge for seq n says nothing about seqs below n,
+// which may still succeed or fail. A cumulative acknowledgement (a spool's
+// Ack(seq)) taken on it would also drop those; it may only move over
+// records whose own done has come. The frames around an oversize one are
+// still delivered (a gap in seq, not in offsets).
 func (p *Producer) Produce(r *Record, done func(*Record, error)) {
 	p.cl.Produce(p.ctx, r.toKgo(), func(kr *kgo.Record, err error) {
 		if err == nil {
@@ -172,212 +208,10 @@ func (p *Producer) Flush(ctx context.Context) error {
 	return p.cl.Flush(ctx)
 }
 
-// Close releases the client. Records not yet acknowledged fail: Flush
-// first.
+// Close releases the clients. Records not yet acknowledged fail: Flush
+// first. A Resume running meanwhile fails.
 func (p *Producer) Close() {
 	p.cancel()
 	p.cl.Close()
-}
-
-// Resume finds the last records of key in the topic and returns the
-// highest seq among the newest ones (with one writer: the last record's
-// seq); found is false when Kafka holds no record of key. It also checks that the
-// topic exists and learns its max.message.bytes.
-func (p *Producer) Resume(ctx context.Context, key string) (last int64, found bool, err error) {
-	part, err := partitionOf(ctx, p.adm, p.cfg.Topic, key)
-	if err != nil {
-		return 0, false, p.cfg.Explain(err)
-	}
-	if !p.learned.Load() {
-		p.learnMaxBatch(ctx) // once: Resume also serves periodic checks
-	}
-	last, found, err = lastSeq(ctx, p.cfg, p.adm, part, key)
-	return last, found, p.cfg.Explain(err)
-}
-
-// learnMaxBatch sets the batch limit to the topic's max.message.bytes, so
-// frames up to what the broker accepts are produced. Errors keep the
-// default.
-func (p *Producer) learnMaxBatch(ctx context.Context) {
-	rcs, err := p.adm.DescribeTopicConfigs(ctx, p.cfg.Topic)
-	if err != nil {
-		p.cfg.logger().Debug("could not read the topic's max.message.bytes; keeping Kafka's default", "err", err)
-		return
-	}
-	for _, rc := range rcs {
-		for _, c := range rc.Configs {
-			if c.Key != "max.message.bytes" || c.Value == nil {
-				continue
-			}
-			if v, err := strconv.ParseInt(*c.Value, 10, 32); err == nil && v > 1024 {
-				p.maxBatch.Store(int32(min(v, 256<<20)))
-				p.learned.Store(true)
-			}
-		}
-	}
-}
-
-// partitionOf checks the topic and returns the partition that holds key.
-func partitionOf(ctx context.Context, adm *kadm.Client, topic, key string) (int32, error) {
-	tds, err := adm.ListTopics(ctx, topic)
-	if err != nil {
-		return 0, fmt.Errorf("kafka: reading metadata of topic %s: %w", topic, err)
-	}
-	td, ok := tds[topic]
-	if !ok || errors.Is(td.Err, kerr.UnknownTopicOrPartition) {
-		return 0, fmt.Errorf("kafka: topic %s does not exist: create it with as many partitions as you like (edgecam does not rely on auto-creation)", topic)
-	}
-	if td.Err != nil {
-		return 0, fmt.Errorf("kafka: topic %s: %w", topic, td.Err)
-	}
-	n := len(td.Partitions)
-	if n == 0 {
-		return 0, fmt.Errorf("kafka: topic %s has no partitions", topic)
-	}
-	part := kgo.StickyKeyPartitioner(nil).ForTopic(topic).Partition(&kgo.Record{Key: []byte(key)}, n)
-	return int32(part), nil
-}
-
-// offsets returns the first and the next offset of a partition.
-func offsets(ctx context.Context, adm *kadm.Client, topic string, part int32) (start, end int64, err error) {
-	so, err := adm.ListStartOffsets(ctx, topic)
-	if err != nil {
-		return 0, 0, fmt.Errorf("kafka: start offsets of %s: %w", topic, err)
-	}
-	eo, err := adm.ListEndOffsets(ctx, topic)
-	if err != nil {
-		return 0, 0, fmt.Errorf("kafka: end offsets of %s: %w", topic, err)
-	}
-	s, ok1 := so.Lookup(topic, part)
-	e, ok2 := eo.Lookup(topic, part)
-	if !ok1 || !ok2 {
-		return 0, 0, fmt.Errorf("kafka: no offsets for %s/%d", topic, part)
-	}
-	if s.Err != nil {
-		return 0, 0, fmt.Errorf("kafka: start offset of %s/%d: %w", topic, part, s.Err)
-	}
-	if e.Err != nil {
-		return 0, 0, fmt.Errorf("kafka: end offset of %s/%d: %w", topic, part, e.Err)
-	}
-	return s.Offset, e.Offset, nil
-}
-
-// lastSeq reads the partition backwards in growing windows until it finds
-// a record of key. Other streams may share the partition, so the last
-// record of the partition is not necessarily ours.
-func lastSeq(ctx context.Context, cfg Config, adm *kadm.Client, part int32, key string) (int64, bool, error) {
-	start, end, err := offsets(ctx, adm, cfg.Topic, part)
-	if err != nil {
-		return 0, false, err
-	}
-	window := int64(64)
-	for hi := end; hi > start; {
-		lo := max(start, hi-window)
-		var last int64
-		var found bool
-		err := readRange(ctx, cfg, part, lo, hi, false, func(kr *kgo.Record) error {
-			if string(kr.Key) != key {
-				return nil
-			}
-			seq, ok := seqOf(kr)
-			if !ok {
-				return fmt.Errorf("kafka: %s/%d offset %d: record of %s without a valid %s header", cfg.Topic, part, kr.Offset, key, HeaderSeq)
-			}
-			// Offset order is seq order for one writer; the highest
-			// also exposes a second writer of the same key.
-			if !found || seq > last {
-				last = seq
-			}
-			found = true
-			return nil
-		})
-		if err != nil {
-			return 0, false, err
-		}
-		if found {
-			return last, true, nil
-		}
-		hi = lo
-		window *= 4
-	}
-	return 0, false, nil
-}
-
-// errDone ends a read early.
-var errDone = errors.New("done")
-
-// readRange calls fn for every record at offsets [from, to) of the
-// partition, in order, with a consumer of its own. Unless follow is set, a
-// partition whose end lies below to (records deleted by retention while we
-// read) ends the range early; a follower waits for new records instead.
-func readRange(ctx context.Context, cfg Config, part int32, from, to int64, follow bool, fn func(*kgo.Record) error) error {
-	base, err := cfg.clientOpts()
-	if err != nil {
-		return err
-	}
-	cl, err := kgo.NewClient(append(base,
-		kgo.ConsumePartitions(map[string]map[int32]kgo.Offset{cfg.Topic: {part: kgo.NewOffset().At(from)}}),
-		kgo.FetchMaxWait(500*time.Millisecond),
-		// A fetch returns whole batches; leave room for large keyframes.
-		kgo.FetchMaxBytes(64<<20),
-		kgo.FetchMaxPartitionBytes(32<<20),
-	)...)
-	if err != nil {
-		return fmt.Errorf("kafka: %w", err)
-	}
-	defer cl.Close()
-	for next := from; next < to; {
-		fs := cl.PollFetches(ctx)
-		if err := fetchErr(ctx, fs); err != nil {
-			return err
-		}
-		var ferr error
-		fs.EachRecord(func(kr *kgo.Record) {
-			if ferr != nil || kr.Offset >= to {
-				return
-			}
-			next = kr.Offset + 1
-			ferr = fn(kr)
-		})
-		if ferr != nil {
-			return ferr
-		}
-		if follow {
-			continue
-		}
-		fs.EachPartition(func(fp kgo.FetchTopicPartition) {
-			if fp.HighWatermark >= 0 && fp.HighWatermark <= next && len(fp.Records) == 0 && fp.Err == nil {
-				to = min(to, fp.HighWatermark)
-			}
-		})
-	}
-	return nil
-}
-
-// fetchErr returns the first error of a poll that is not transient.
-func fetchErr(ctx context.Context, fs kgo.Fetches) error {
-	if fs.IsClientClosed() {
-		return errors.New("kafka: client closed")
-	}
-	var err error
-	fs.EachError(func(t string, p int32, e error) {
-		if err != nil {
-			return
-		}
-		switch {
-		case errors.Is(e, context.Canceled), errors.Is(e, context.DeadlineExceeded):
-			err = ctx.Err()
-			if err == nil {
-				err = e
-			}
-		case kerr.IsRetriable(e):
-			// kgo retries these itself.
-		default:
-			err = fmt.Errorf("kafka: fetching %s/%d: %w", t, p, e)
-		}
-	})
-	if err == nil && ctx.Err() != nil {
-		err = ctx.Err()
-	}
-	return err
+	p.rd.close()
 }

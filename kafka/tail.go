@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/twmb/franz-go/pkg/kadm"
 	"github.com/twmb/franz-go/pkg/kgo"
 )
 
@@ -34,25 +33,22 @@ var ErrStop = errors.New("stop")
 // returns ErrStop or another error, the end is reached (StopAtEnd), or ctx
 // ends (the ctx error is returned). Records of other keys in the partition
 // are skipped.
+//
+// Tail uses one client of its own (TLS and SASL as cfg says) for the
+// metadata and the reads, closed when it returns.
 func Tail(ctx context.Context, cfg Config, key string, opts TailOptions, fn func(*Record) error) error {
-	base, err := cfg.clientOpts()
+	rd, err := newReader(&cfg)
 	if err != nil {
 		return err
 	}
-	meta, err := kgo.NewClient(base...)
+	defer rd.close()
+	w, err := rd.partitionOf(ctx, key)
 	if err != nil {
-		return fmt.Errorf("kafka: %w", err)
-	}
-	adm := kadm.NewClient(meta)
-	part, err := partitionOf(ctx, adm, cfg.Topic, key)
-	if err != nil {
-		meta.Close()
 		return cfg.Explain(err)
 	}
-	start, end, err := offsets(ctx, adm, cfg.Topic, part)
-	meta.Close()
+	start, end, err := rd.offsets(ctx, w.part)
 	if err != nil {
-		return err
+		return cfg.Explain(err)
 	}
 	from := end
 	if opts.From == FromStart {
@@ -65,13 +61,13 @@ func Tail(ctx context.Context, cfg Config, key string, opts TailOptions, fn func
 	if from >= to {
 		return nil
 	}
-	err = readRange(ctx, cfg, part, from, to, !opts.StopAtEnd, func(kr *kgo.Record) error {
+	err = rd.readRange(ctx, w, from, to, !opts.StopAtEnd, func(kr *kgo.Record) error {
 		if string(kr.Key) != key {
 			return nil
 		}
 		r, err := fromKgo(kr)
 		if err != nil {
-			return fmt.Errorf("%s/%d: %w", cfg.Topic, part, err)
+			return fmt.Errorf("%s/%d: %w", cfg.Topic, w.part, err)
 		}
 		return fn(r)
 	})

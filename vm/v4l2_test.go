@@ -225,8 +225,8 @@ func checkVividFormats(t *testing.T, d probeDevice) {
 
 // TestReleaseUnplugged: a GStreamer pipeline on a camera that is unplugged
 // fails, but keeps a descriptor of the gone node (its v4l2 buffer pool's);
-// capture.ReleaseUnplugged lets go of it, so the camera plugged in again
-// gets its old /dev/videoN back.
+// capture.HoldDevice, run by encode at the teardown, lets go of it, so the
+// camera plugged in again gets its old /dev/videoN back.
 func TestReleaseUnplugged(t *testing.T) {
 	env(t)
 	dev := vividDevice(t)
@@ -236,7 +236,7 @@ func TestReleaseUnplugged(t *testing.T) {
 	camera := captureNode(t)
 	p, err := encode.Start(context.Background(), encode.Spec{Name: "release", Width: 640, Height: 360, FPS: 15,
 		Source:      fmt.Sprintf("v4l2src device=%s ! video/x-raw,width=640,height=360,framerate=15/1", camera),
-		BitrateKbps: 500, KeyframeInterval: time.Second, Encoder: "x264enc"})
+		BitrateKbps: 500, KeyframeInterval: time.Second, Encoder: "x264enc", HoldDevice: capture.HoldDevice})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -251,20 +251,20 @@ func TestReleaseUnplugged(t *testing.T) {
 	if p.Err() == nil {
 		t.Fatal("the pipeline ended without an error when its camera went")
 	}
-	held := heldVideo(os.Getpid())
-	n, err := capture.ReleaseUnplugged()
+	// Released before Frames was closed.
+	n, err := p.Released()
 	if err != nil {
 		t.Fatal(err)
 	}
 	if after := heldVideo(os.Getpid()); len(after) != 0 {
-		t.Fatalf("still held after ReleaseUnplugged: %v", after)
+		t.Fatalf("still held after the release: %v", after)
 	}
 	write(t, "/sys/bus/platform/drivers/vivid/bind", dev)
 	if !waitFor(10*time.Second, func() bool { _, err := os.Stat(camera); return err == nil }) || captureNode(t) != camera {
 		t.Fatalf("the camera came back as %s, want %s", captureNode(t), camera)
 	}
-	t.Logf("check: release: pipeline on %s failed when unplugged (%v) holding %v; ReleaseUnplugged released %d; replugged as %s again",
-		camera, shortErr(p.Err()), held, n, camera)
+	t.Logf("check: release: pipeline on %s failed when unplugged (%v); released %d descriptors; replugged as %s again",
+		camera, shortErr(p.Err()), n, camera)
 }
 
 func shortErr(err error) string {
