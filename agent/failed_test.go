@@ -1,6 +1,8 @@
 package agent
 
 import (
+	"path/filepath"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -9,6 +11,9 @@ import (
 	"github.com/twmb/franz-go/pkg/kerr"
 	"github.com/twmb/franz-go/pkg/kfake"
 	"github.com/twmb/franz-go/pkg/kmsg"
+
+	"github.com/edgecam/edgecam/config"
+	"github.com/edgecam/edgecam/spool"
 )
 
 // TestFailedFramesAreSentAgain: Kafka rejects the stream's produce requests
@@ -78,4 +83,98 @@ func TestFailedFramesAreSentAgain(t *testing.T) {
 		t.Fatalf("the failure line does not say why: %s", failed[0])
 	}
 	t.Logf("%d frames, seq 0..%d, none lost or repeated after the rejected ones were sent again; %s", len(rs), len(rs)-1, failed[0])
+}
+
+// TestTooLargeInAlwaysMode: the topic takes records up to 3000 bytes, so
+// the stream's keyframes fail with ErrTooLarge inside Produce, ahead of the
+// results of the frames before them, which Kafka holds back for a while
+// (several frames in flight in always mode, every one of them in the
+// spool). Each oversize frame is counted and logged; every other frame
+// reaches Kafka once, and the spool ends empty.
+func TestTooLargeInAlwaysMode(t *testing.T) {
+	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic),
+		kfake.BrokerConfigs(map[string]string{"message.max.bytes": "3000"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	c.ControlKey(int16(kmsg.Produce), func(kmsg.Request) (kmsg.Response, error, bool) {
+		c.KeepControl()
+		c.SleepControl(func() { time.Sleep(150 * time.Millisecond) })
+		return nil, nil, false
+	})
+	brokers := c.ListenAddrs()
+	sc := testStream("cam")
+	sc.BitrateKbps = 600
+	cfg := testConfig(t, brokers, sc)
+	cfg.Spool.Mode = config.SpoolAlways
+	const key = "agent-test/cam"
+	logs := &logBuf{}
+	runAgent(t, cfg, logs, func() bool {
+		return len(logs.lines("frame dropped: larger than the topic's max.message.bytes")) >= 3
+	})
+	dropped := map[int64]bool{}
+	for _, l := range logs.lines("frame dropped: larger than the topic's max.message.bytes") {
+		seq, err := strconv.ParseInt(logField(l, "seq"), 10, 64)
+		if err != nil {
+			t.Fatalf("no seq in %q", l)
+		}
+		dropped[seq] = true
+	}
+	final := logs.lines("stream stopped", "stream=cam")
+	if len(final) != 1 {
+		t.Fatalf("final stats lines: %q", final)
+	}
+	frames, _ := strconv.Atoi(logField(final[0], "frames"))
+	tooLarge, _ := strconv.Atoi(logField(final[0], "too_large"))
+	if tooLarge != len(dropped) {
+		t.Fatalf("too_large=%d but %d frames logged as dropped", tooLarge, len(dropped))
+	}
+	got := map[int64]int{}
+	for _, r := range records(t, brokers, key) {
+		got[r.Seq]++
+		if dropped[r.Seq] {
+			t.Fatalf("dropped seq %d reached Kafka", r.Seq)
+		}
+	}
+	// What Kafka had not acknowledged at the stop is in the spool, for
+	// the next run.
+	sp, err := spool.Open(filepath.Join(cfg.Spool.Dir, "cam"), spool.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	spooled := map[int64]bool{}
+	for {
+		r, ok, err := sp.Next()
+		if err != nil || !ok {
+			break
+		}
+		spooled[r.Seq] = true
+	}
+	sp.Close()
+	left := 0
+	for seq := int64(0); seq < int64(frames); seq++ {
+		switch {
+		case dropped[seq]:
+		case got[seq] == 1:
+		case got[seq] == 0 && spooled[seq]:
+			left++
+		default:
+			t.Fatalf("seq %d is in Kafka %d times, spooled %v (frames %d, dropped %v)", seq, got[seq], spooled[seq], frames, dropped)
+		}
+	}
+	if len(got)+len(dropped)+left != frames {
+		t.Fatalf("Kafka holds %d seqs, %d dropped, %d left in the spool, %d captured", len(got), len(dropped), left, frames)
+	}
+	t.Logf("%d frames: %d in Kafka once each, %d too large (seqs %v), %d left in the spool for the next run", frames, len(got), len(dropped), dropped, left)
+}
+
+// logField returns the value of key=value in a text-handler log line.
+func logField(line, key string) string {
+	for _, f := range strings.Fields(line) {
+		if v, ok := strings.CutPrefix(f, key+"="); ok {
+			return strings.Trim(v, `"`)
+		}
+	}
+	return ""
 }
