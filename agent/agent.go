@@ -205,7 +205,7 @@ func KafkaConfig(k config.Kafka, log *slog.Logger) kafka.Config {
 		kc.TLS = &kafka.TLS{CAFile: t.CAFile, CertFile: t.CertFile, KeyFile: t.KeyFile, ServerName: t.ServerName}
 	}
 	if s := k.SASL; s != nil {
-		kc.SASL = &kafka.SASL{Mechanism: s.Mechanism, User: s.Username, Password: s.Password.Reveal()}
+		kc.SASL = &kafka.SASL{Mechanism: s.Mechanism, User: s.Username, Password: s.Password}
 	}
 	return kc
 }

@@ -3,10 +3,11 @@ package config
 import (
 	"cmp"
 	"fmt"
-	"log/slog"
 	"os"
 	"slices"
 	"time"
+
+	"github.com/edgecam/edgecam/internal/secret"
 )
 
 // Config is a whole edgecam configuration, defaults applied and validated.
@@ -36,41 +37,6 @@ type Log struct {
 	// Level is "debug", "info" (default), "warn" or "error".
 	Level string
 }
-
-// Secret holds a password or key read from a *_file key. It prints as
-// [redacted] through fmt, slog and YAML so it never reaches a log line,
-// `config show` or an error message; Reveal gives the value to the one
-// place that needs it (the Kafka client).
-type Secret struct{ v string }
-
-// NewSecret wraps v.
-func NewSecret(v string) Secret { return Secret{v} }
-
-// Reveal returns the secret value.
-func (s Secret) Reveal() string { return s.v }
-
-// IsZero reports whether no secret is set.
-func (s Secret) IsZero() bool { return s.v == "" }
-
-// String implements fmt.Stringer.
-func (s Secret) String() string {
-	if s.v == "" {
-		return ""
-	}
-	return "[redacted]"
-}
-
-// GoString implements fmt.GoStringer (%#v).
-func (s Secret) GoString() string { return s.String() }
-
-// LogValue implements slog.LogValuer.
-func (s Secret) LogValue() slog.Value { return slog.StringValue(s.String()) }
-
-// MarshalYAML implements yaml.Marshaler.
-func (s Secret) MarshalYAML() (any, error) { return s.String(), nil }
-
-// MarshalText implements encoding.TextMarshaler (JSON and friends).
-func (s Secret) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
 // Spool is the disk ring buffer that holds frames Kafka has not
 // acknowledged yet (see DESIGN.md, "Spool").
@@ -165,7 +131,7 @@ type SASL struct {
 	Username  string
 	// Password comes from password_file (systemd LoadCredential=
 	// friendly): the file's content without a trailing newline.
-	Password Secret
+	Password secret.Secret
 	// PasswordFile is the absolute path Password was read from.
 	PasswordFile string
 }
@@ -209,7 +175,7 @@ type Source struct {
 	Transport string
 	// Username and Password (from password_file) of an rtsp source.
 	Username string
-	Password Secret
+	Password secret.Secret
 	// PasswordFile is the absolute path Password was read from.
 	PasswordFile string
 }

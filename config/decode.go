@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/edgecam/edgecam/internal/secret"
 )
 
 // decoder walks the YAML node tree by hand instead of unmarshalling into
@@ -399,9 +401,9 @@ func (d *decoder) readable(k, v *yaml.Node, what string) (string, bool) {
 }
 
 // secret reads the secret in file p (see readSecret), reporting at k.
-func (d *decoder) secret(k *yaml.Node, what, p string) Secret {
+func (d *decoder) secret(k *yaml.Node, what, p string) secret.Secret {
 	if d.partial || p == "" {
-		return Secret{}
+		return secret.Secret{}
 	}
 	s, err := readSecret(p)
 	if err != nil {

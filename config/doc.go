@@ -12,8 +12,9 @@
 // give the config as one device sees it; Config.YAML prints it back
 // (`edgecam config show`).
 //
-// Secrets are read from *_file keys only and held in Secret, which never
-// prints its value; no error message quotes a secret file's content.
+// Secrets are read from *_file keys only and held in secret.Secret
+// (internal/secret), which never prints its value; no error message quotes
+// a secret file's content.
 //
 // The package reads YAML and the files it names, nothing else: it never
 // opens a camera, a pipeline or a network connection. Value types

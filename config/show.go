@@ -5,6 +5,8 @@ import (
 	"strconv"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/edgecam/edgecam/internal/secret"
 )
 
 // YAML renders c as a config file: the keys of the file, in the order the
@@ -54,7 +56,7 @@ func yopt(s string) *yaml.Node {
 }
 
 // ysecret shows the path of a secret's file, never the secret.
-func ysecret(path string, s Secret) *yaml.Node {
+func ysecret(path string, s secret.Secret) *yaml.Node {
 	if path == "" {
 		return nil
 	}
