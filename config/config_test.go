@@ -175,26 +175,6 @@ func TestLoadMissingFile(t *testing.T) {
 	}
 }
 
-func TestValueTypes(t *testing.T) {
-	if d, err := ParseDuration("1m30s"); err != nil || time.Duration(d) != 90*time.Second {
-		t.Errorf("ParseDuration = %v, %v", d, err)
-	}
-	for _, bad := range []string{"", "2", "fast", "1 s"} {
-		if _, err := ParseDuration(bad); err == nil {
-			t.Errorf("ParseDuration(%q) succeeded", bad)
-		}
-	}
-	if _, err := ParseEncoder("x264enc"); err != nil {
-		t.Error(err)
-	}
-	if _, err := ParseEncoder("x246enc"); err == nil || !strings.Contains(err.Error(), `did you mean "x264enc"`) {
-		t.Errorf("ParseEncoder typo: %v", err)
-	}
-	if _, err := ParseSourceType("V4L2"); err == nil || !strings.Contains(err.Error(), `did you mean "v4l2"`) {
-		t.Errorf("ParseSourceType: %v", err)
-	}
-}
-
 // FuzzParse: no input makes Parse panic, and every rejection carries a
 // position inside the file.
 func FuzzParse(f *testing.F) {

@@ -94,7 +94,7 @@ func (c *Config) node() *yaml.Node {
 		maxAge = ystr(sp.MaxAge.String())
 	}
 	if sp.DrainRate > 0 {
-		drain = ystr(sp.DrainRate.String() + "/s")
+		drain = ystr(sp.DrainRate.String())
 	}
 	streams := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, s := range c.Streams {
@@ -114,10 +114,10 @@ func (c *Config) node() *yaml.Node {
 		"kafka", ymap("brokers", brokers, "topic", ystr(c.Kafka.Topic), "tls", tls, "sasl", sasl),
 		"spool", ymap(
 			"dir", ystr(sp.Dir),
-			"mode", ystr(sp.Mode),
+			"mode", ystr(string(sp.Mode)),
 			"max_size", ystr(sp.MaxSize.String()),
 			"max_age", maxAge,
-			"fsync", ystr(sp.Fsync),
+			"fsync", ystr(string(sp.Fsync)),
 			"fsync_interval", ystr(sp.FsyncInterval.String()),
 			"segment_size", ystr(sp.SegmentSize.String()),
 			"drain_rate", drain,
