@@ -106,13 +106,16 @@ func (s Source) withDefaults() Source {
 }
 
 // WithDefaults fills the unset fields of sp with their defaults. Parse
-// calls it; a program that builds a Spool itself (a test) calls it too,
-// so the agent never sees a zero it would have to interpret.
+// calls it; a program that builds a Spool itself (a test) calls it too:
+// the agent takes a Spool as it is and applies no default of its own.
 //
-// The one derived default: segment_size is DefaultSegmentSize, or a
-// quarter of max_size when that is smaller, so a full spool evicts at
-// most a quarter of itself at once and max_size always holds the two
-// segments the spool needs.
+// Two defaults are derived, with the formulas package spool uses for its
+// own zero Options (a spool test checks that they agree): max_size is
+// DefaultSpoolMaxSize, or two segments when segment_size is larger than a
+// gigabyte (only a program can set that); segment_size is a quarter of
+// max_size, at least MinSegmentSize and at most DefaultSegmentSize, so a
+// full spool evicts at most a quarter of itself at once and max_size
+// always holds the two segments a spool needs.
 func (sp Spool) WithDefaults() Spool {
 	if sp.Dir == "" {
 		sp.Dir = DefaultSpoolDir
@@ -128,13 +131,13 @@ func (sp Spool) WithDefaults() Spool {
 		sp.Fsync = DefaultFsync
 	}
 	if sp.MaxSize == 0 {
-		sp.MaxSize = DefaultSpoolMaxSize
+		sp.MaxSize = max(DefaultSpoolMaxSize, 2*sp.SegmentSize)
+	}
+	if sp.SegmentSize == 0 {
+		sp.SegmentSize = min(max(sp.MaxSize/4, MinSegmentSize), DefaultSegmentSize)
 	}
 	if sp.FsyncInterval == 0 {
 		sp.FsyncInterval = DefaultFsyncInterval
-	}
-	if sp.SegmentSize == 0 {
-		sp.SegmentSize = min(DefaultSegmentSize, sp.MaxSize/4)
 	}
 	if sp.Memory == 0 {
 		sp.Memory = DefaultSpoolMemory
