@@ -128,6 +128,8 @@ func TestParseErrors(t *testing.T) {
 			[]string{`4:51: streams[0].source.pattern: unknown test pattern "bal" (did you mean "ball"?)`}},
 		{"duplicate key", base + "streams: [{name: a, name: b, source: {type: test}}]\n",
 			[]string{`4:21: streams[0]: name given twice (first at line 4)`}},
+		{"repeated unknown key", base + "streams: [{name: a, source: {type: test}}]\nspoool: {}\nspoool: {}\n",
+			[]string{`5:1: the config: unknown key "spoool"`, `6:1: the config: spoool given twice (first at line 5)`}},
 		{"bad topic", "kafka: {brokers: [\"k:1\"], topic: \"my topic\"}\nstreams: [{name: a, source: {type: test}}]\n",
 			[]string{`1:34: kafka.topic: "my topic"`}},
 		{"syntax", "kafka:\n  brokers: [\"k:1\"\nstreams: []\n", []string{`:1: YAML syntax:`}},

@@ -169,26 +169,28 @@ func (d *decoder) mapping(n *yaml.Node, what string, fields map[string]func(k, v
 		known = append(known, k)
 	}
 	slices.Sort(known)
-	seen := found{}
+	seen := map[string]int{} // key → line, known or not
+	given := found{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
 			d.errorf(k, "%s: keys must be plain names", what)
 			continue
 		}
-		if first, dup := seen[k.Value]; dup {
-			d.errorf(k, "%s: %s given twice (first at line %d)", what, k.Value, first.key.Line)
+		if line, dup := seen[k.Value]; dup {
+			d.errorf(k, "%s: %s given twice (first at line %d)", what, k.Value, line)
 			continue
 		}
+		seen[k.Value] = k.Line
 		f, ok := fields[k.Value]
 		if !ok {
 			d.errorf(k, "%s: unknown key %q%s; known keys: %s", what, k.Value, suggest(k.Value, known), strings.Join(known, ", "))
 			continue
 		}
-		seen[k.Value] = entry{k, resolve(v)}
+		given[k.Value] = entry{k, resolve(v)}
 		f(k, resolve(v))
 	}
-	return seen, true
+	return given, true
 }
 
 // resolve follows an alias to the node it names.
