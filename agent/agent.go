@@ -86,7 +86,8 @@ type Options struct {
 // stops capture, lets each pipeline drain, waits (within the shutdown
 // budget) for Kafka to acknowledge the frames held in memory and spools the
 // rest. The error is non-nil only when the producer cannot be created or a
-// stream did not stop in time.
+// stream did not stop in time. cfg is taken as config gives it, defaults
+// applied (a Spool built by hand goes through config.Spool.WithDefaults).
 func Run(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Options) error {
 	if opts.MinBackoff <= 0 {
 		opts.MinBackoff = 500 * time.Millisecond
@@ -109,7 +110,6 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Options
 	if opts.StuckAfter <= 0 {
 		opts.StuckAfter = 2 * time.Minute
 	}
-	cfg.Spool = cfg.Spool.WithDefaults()
 	prod, err := kafka.NewProducer(KafkaConfig(cfg.Kafka, log.With("component", "kafka")))
 	if err != nil {
 		return fmt.Errorf("kafka producer: %w", err)
@@ -205,7 +205,7 @@ func KafkaConfig(k config.Kafka, log *slog.Logger) kafka.Config {
 		kc.TLS = &kafka.TLS{CAFile: t.CAFile, CertFile: t.CertFile, KeyFile: t.KeyFile, ServerName: t.ServerName}
 	}
 	if s := k.SASL; s != nil {
-		kc.SASL = &kafka.SASL{Mechanism: s.Mechanism, User: s.Username, Password: s.Password.Reveal()}
+		kc.SASL = &kafka.SASL{Mechanism: s.Mechanism, User: s.Username, Password: s.Password}
 	}
 	return kc
 }

@@ -134,7 +134,6 @@ type runner struct {
 // their spools, so nothing is lost or written twice. An error (the new
 // Kafka settings cannot make a client) leaves everything as it was.
 func (r *runner) reload(ctx context.Context, next *config.Config) error {
-	next.Spool = next.Spool.WithDefaults()
 	p := diff(r.cfg, next)
 	if p.empty() {
 		r.cfg = next

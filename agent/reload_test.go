@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/edgecam/edgecam/config"
+	"github.com/edgecam/edgecam/internal/secret"
 	"github.com/twmb/franz-go/pkg/kfake"
 )
 
@@ -39,7 +40,7 @@ func TestDiff(t *testing.T) {
 		{"broker list", func(c *config.Config) { c.Kafka.Brokers = append(c.Kafka.Brokers, "k2:9092") }, plan{global: true, restart: []string{"front", "back"}}},
 		{"TLS added", func(c *config.Config) { c.Kafka.TLS = &config.TLS{CAFile: "/etc/ca.pem"} }, plan{global: true, restart: []string{"front", "back"}}},
 		{"SASL password", func(c *config.Config) {
-			c.Kafka.SASL = &config.SASL{Mechanism: config.SASLScramSHA512, Username: "u", Password: config.NewSecret("p2")}
+			c.Kafka.SASL = &config.SASL{Mechanism: config.SASLScramSHA512, Username: "u", Password: secret.New("p2")}
 		}, plan{global: true, restart: []string{"front", "back"}}},
 		{"device id", func(c *config.Config) { c.Device.ID = "pi-2" }, plan{global: true, restart: []string{"front", "back"}}},
 		{"spool size", func(c *config.Config) { c.Spool.MaxSize *= 2 }, plan{global: true, restart: []string{"front", "back"}}},
@@ -66,8 +67,8 @@ func TestDiff(t *testing.T) {
 // TestDiffSASLPasswordChangeDetected: a changed password (a Secret) counts
 // as a change although it prints the same ([redacted]).
 func TestDiffSASLPasswordChangeDetected(t *testing.T) {
-	a := &config.Config{Kafka: config.Kafka{SASL: &config.SASL{Mechanism: config.SASLPlain, Username: "u", Password: config.NewSecret("one")}}}
-	b := &config.Config{Kafka: config.Kafka{SASL: &config.SASL{Mechanism: config.SASLPlain, Username: "u", Password: config.NewSecret("two")}}}
+	a := &config.Config{Kafka: config.Kafka{SASL: &config.SASL{Mechanism: config.SASLPlain, Username: "u", Password: secret.New("one")}}}
+	b := &config.Config{Kafka: config.Kafka{SASL: &config.SASL{Mechanism: config.SASLPlain, Username: "u", Password: secret.New("two")}}}
 	if !diff(a, b).global {
 		t.Error("a new SASL password did not make the reload reconnect")
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/edgecam/edgecam/config"
 	"github.com/edgecam/edgecam/internal/rtsptest"
+	"github.com/edgecam/edgecam/internal/secret"
 )
 
 // TestRTSPPassthroughReconnects: an IP camera with a password, encoder
@@ -32,7 +33,7 @@ func TestRTSPPassthroughReconnects(t *testing.T) {
 	defer c.Close()
 	brokers := c.ListenAddrs()
 	door := testStream("door")
-	door.Source = config.Source{Type: config.SourceRTSP, URL: cam.URL(), Username: "viewer", Password: config.NewSecret(password)}
+	door.Source = config.Source{Type: config.SourceRTSP, URL: cam.URL(), Username: "viewer", Password: secret.New(password)}
 	door.Encoder = config.EncoderNone
 	cfg := testConfig(t, brokers, door)
 	const key = "agent-test/door"

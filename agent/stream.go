@@ -81,7 +81,7 @@ func newStream(cfg *config.Config, sc config.Stream, prod *kafka.Producer, sessi
 			URL:        sc.Source.URL,
 			Transport:  sc.Source.Transport,
 			Username:   sc.Source.Username,
-			Password:   capture.NewSecret(sc.Source.Password.Reveal()),
+			Password:   sc.Source.Password,
 		},
 		spec: encode.Spec{
 			Name:             sc.Name,

@@ -10,6 +10,8 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+
+	"github.com/edgecam/edgecam/internal/secret"
 )
 
 // Kind is a source type as written in config (source.type).
@@ -53,9 +55,10 @@ type Source struct {
 	// connection, works through NAT and firewalls) or "udp" (RTSP only).
 	Transport string
 	// Username and Password authenticate to the camera (RTSP only).
-	// Password prints as [redacted]; see Source.Redact.
+	// Password prints as [redacted] (package internal/secret); text that
+	// may quote it is cleaned by Source.Redact.
 	Username string
-	Password Secret
+	Password secret.Secret
 }
 
 // Format is the raw video the source must deliver.

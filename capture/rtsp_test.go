@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"strings"
 	"testing"
+
+	"github.com/edgecam/edgecam/internal/secret"
 )
 
 const rtspOpts = "latency=200 tcp-timeout=5000000 timeout=5000000"
@@ -23,7 +25,7 @@ func TestRTSPFragment(t *testing.T) {
 			`rtspsrc location="rtsp://10.0.0.7:554/stream1" protocols=tcp ` + rtspOpts + ` ! rtph264depay wait-for-keyframe=true`, ""},
 		{"udp", Source{Kind: RTSP, URL: "rtsp://cam/live", Transport: "udp"},
 			`rtspsrc location="rtsp://cam/live" protocols=udp ` + rtspOpts + ` ! rtph264depay wait-for-keyframe=true`, ""},
-		{"credentials", Source{Kind: RTSP, URL: "rtsp://cam/live", Username: "admin", Password: NewSecret(`pa"ss\word`)},
+		{"credentials", Source{Kind: RTSP, URL: "rtsp://cam/live", Username: "admin", Password: secret.New(`pa"ss\word`)},
 			`rtspsrc location="rtsp://cam/live" protocols=tcp ` + rtspOpts + ` user-id="admin" user-pw="pa\"ss\\word" ! rtph264depay wait-for-keyframe=true`, ""},
 		{"no url", Source{Kind: RTSP}, "", "without a url"},
 		{"http", Source{Kind: RTSP, URL: "http://cam/live"}, "", `scheme "http"`},
@@ -61,7 +63,7 @@ func TestRTSPFragment(t *testing.T) {
 // the pipeline description.
 func TestRTSPPasswordRedacted(t *testing.T) {
 	const pw = `s3cr"et\pw`
-	src := Source{Kind: RTSP, URL: "rtsp://cam:8554/live", Username: "admin", Password: NewSecret(pw)}
+	src := Source{Kind: RTSP, URL: "rtsp://cam:8554/live", Username: "admin", Password: secret.New(pw)}
 	frag, err := PassthroughFragment(src)
 	if err != nil {
 		t.Fatal(err)

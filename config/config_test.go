@@ -128,6 +128,8 @@ func TestParseErrors(t *testing.T) {
 			[]string{`4:51: streams[0].source.pattern: unknown test pattern "bal" (did you mean "ball"?)`}},
 		{"duplicate key", base + "streams: [{name: a, name: b, source: {type: test}}]\n",
 			[]string{`4:21: streams[0]: name given twice (first at line 4)`}},
+		{"repeated unknown key", base + "streams: [{name: a, source: {type: test}}]\nspoool: {}\nspoool: {}\n",
+			[]string{`5:1: the config: unknown key "spoool"`, `6:1: the config: spoool given twice (first at line 5)`}},
 		{"bad topic", "kafka: {brokers: [\"k:1\"], topic: \"my topic\"}\nstreams: [{name: a, source: {type: test}}]\n",
 			[]string{`1:34: kafka.topic: "my topic"`}},
 		{"syntax", "kafka:\n  brokers: [\"k:1\"\nstreams: []\n", []string{`:1: YAML syntax:`}},
@@ -172,26 +174,6 @@ func TestLoadMissingFile(t *testing.T) {
 	_, err := Load(filepath.Join(t.TempDir(), "nope.yaml"))
 	if !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("err = %v, want not-exist", err)
-	}
-}
-
-func TestValueTypes(t *testing.T) {
-	if d, err := ParseDuration("1m30s"); err != nil || time.Duration(d) != 90*time.Second {
-		t.Errorf("ParseDuration = %v, %v", d, err)
-	}
-	for _, bad := range []string{"", "2", "fast", "1 s"} {
-		if _, err := ParseDuration(bad); err == nil {
-			t.Errorf("ParseDuration(%q) succeeded", bad)
-		}
-	}
-	if _, err := ParseEncoder("x264enc"); err != nil {
-		t.Error(err)
-	}
-	if _, err := ParseEncoder("x246enc"); err == nil || !strings.Contains(err.Error(), `did you mean "x264enc"`) {
-		t.Errorf("ParseEncoder typo: %v", err)
-	}
-	if _, err := ParseSourceType("V4L2"); err == nil || !strings.Contains(err.Error(), `did you mean "v4l2"`) {
-		t.Errorf("ParseSourceType: %v", err)
 	}
 }
 

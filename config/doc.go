@@ -5,18 +5,44 @@
 // problem of a file is reported at once, so a fleet operator fixes a config
 // in one pass instead of one error per restart.
 //
-// One file serves a fleet: ${VAR} and ${VAR:-default} are expanded in every
-// value (expand.go), and the top-level overrides are merged for the device
-// whose id they match (merge.go), both on the YAML node tree before it is
-// decoded, so every value keeps its own position. LoadFor and ParseFor
-// give the config as one device sees it; Config.YAML prints it back
-// (`edgecam config show`).
+// # What it owns
 //
-// Secrets are read from *_file keys only and held in Secret, which never
-// prints its value; no error message quotes a secret file's content.
+//   - The schema: the Go types of every section (Config, Device, Kafka,
+//     Spool, Metrics, Log, Stream, Source), each in the file of its name
+//     with its keys' checks and decoder. Their doc comments are the
+//     manual of the keys: unit, range, default.
+//   - The defaults, all in defaults.go and applied once, by Parse: the
+//     agent and the packages it configures get values, never zeroes to
+//     fill in with formulas of their own. A program that builds a Spool
+//     by hand calls Spool.WithDefaults.
+//   - The value types, each with its parsing and checks and a test beside
+//     it: Size, Rate, Duration, Encoder (with its hardware limits),
+//     SourceType, SpoolMode, FsyncPolicy.
+//   - Fleet files: ${VAR} and ${VAR:-default} are expanded in every value
+//     (expand.go), and the top-level overrides are merged for the device
+//     whose id they match (merge.go), both on the YAML node tree before it
+//     is decoded, so every value keeps its own position. LoadFor and
+//     ParseFor give the config as one device sees it; Config.YAML prints
+//     it back (`edgecam config show`).
+//   - Reading secrets from *_file keys, into secret.Secret
+//     (internal/secret).
 //
-// The package reads YAML and the files it names, nothing else: it never
-// opens a camera, a pipeline or a network connection. Value types
-// (Duration, Size, SourceType, Encoder and its hardware limits) carry
-// their own parsing and checks.
+// The decoding itself is a walk over yaml.v3's node tree (walk.go), not
+// yaml.Unmarshal: that is what keeps a position for every error.
+//
+// # What it must never do
+//
+//   - Open a camera, a pipeline, a network connection or a spool: it reads
+//     YAML and the files the config names (to check them, and the secrets),
+//     nothing else, so `edgecam config check` is safe on any machine.
+//   - Import another edgecam package but internal/secret: it is a leaf.
+//     The agent and cmd/edgecam translate its values for spool, kafka,
+//     capture and encode, whose code does not import it, so `config check`
+//     and this package's tests need no GStreamer or Kafka.
+//   - Show a secret: no message, `config show` output or printed value
+//     quotes a password or a secret file's content.
+//   - Guess what a value means: a bare "2" for a duration is an error, not
+//     two seconds; "scram-sha-512" is an error that says how to write it.
+//   - Keep state between calls: no init(), nothing package-level that
+//     changes, so two Parse calls share nothing.
 package config

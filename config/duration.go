@@ -20,6 +20,12 @@ func ParseDuration(s string) (Duration, error) {
 	return Duration(d), nil
 }
 
+// UnmarshalText implements encoding.TextUnmarshaler with ParseDuration.
+func (d *Duration) UnmarshalText(text []byte) error { return unmarshal(d, ParseDuration, text) }
+
+// MarshalText implements encoding.TextMarshaler with String.
+func (d Duration) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
 // String writes d the way it is written in a config: "24h", "1h30m",
 // "500ms" (time.Duration's "24h0m0s" without the zero units).
 func (d Duration) String() string {
@@ -31,4 +37,15 @@ func (d Duration) String() string {
 		s = strings.TrimSuffix(s, "0m")
 	}
 	return s
+}
+
+// check tells whether d is within lo..hi; hi 0 means no upper bound.
+func (d Duration) check(lo, hi Duration) error {
+	switch {
+	case hi == 0 && d < lo:
+		return fmt.Errorf("%s is below the minimum %s", d, lo)
+	case hi != 0 && (d < lo || d > hi):
+		return fmt.Errorf("%s is out of range %s..%s", d, lo, hi)
+	}
+	return nil
 }

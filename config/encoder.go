@@ -1,9 +1,6 @@
 package config
 
-import (
-	"fmt"
-	"slices"
-)
+import "fmt"
 
 // Encoder names the H.264 encoder of a stream: a GStreamer element name,
 // or "auto".
@@ -23,12 +20,10 @@ const EncoderNone Encoder = "none"
 var Encoders = []string{"auto", "none", "nvv4l2h264enc", "v4l2h264enc", "vaapih264enc", "x264enc", "openh264enc"}
 
 // ParseEncoder checks that s is a known encoder.
-func ParseEncoder(s string) (Encoder, error) {
-	if slices.Contains(Encoders, s) {
-		return Encoder(s), nil
-	}
-	return "", fmt.Errorf("unknown encoder %q: want one of %v%s", s, Encoders, suggest(s, Encoders))
-}
+func ParseEncoder(s string) (Encoder, error) { return oneOf[Encoder]("encoder", s, Encoders) }
+
+// UnmarshalText implements encoding.TextUnmarshaler with ParseEncoder.
+func (e *Encoder) UnmarshalText(text []byte) error { return unmarshal(e, ParseEncoder, text) }
 
 // encoderLimit is what one encoder can encode, checked when a stream names
 // it explicitly (auto only picks an encoder that passes a test encode at

@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+
+	"github.com/edgecam/edgecam/internal/secret"
 )
 
 // maxSecretSize bounds what readSecret reads: passwords are short, and a
@@ -42,21 +44,21 @@ func checkFile(p string) error {
 // readSecret reads a *_file secret: the file's content without one
 // trailing newline ("\n" or "\r\n": what `echo` or an editor adds).
 // Messages name the path, never the content.
-func readSecret(p string) (Secret, error) {
+func readSecret(p string) (secret.Secret, error) {
 	if err := checkFile(p); err != nil {
-		return Secret{}, err
+		return secret.Secret{}, err
 	}
 	f, err := os.Open(p)
 	if err != nil {
-		return Secret{}, fmt.Errorf("%s: %v", p, errors.Unwrap(err))
+		return secret.Secret{}, fmt.Errorf("%s: %v", p, errors.Unwrap(err))
 	}
 	defer f.Close()
 	b, err := io.ReadAll(io.LimitReader(f, maxSecretSize+1))
 	if err != nil {
-		return Secret{}, fmt.Errorf("%s: %v", p, errors.Unwrap(err))
+		return secret.Secret{}, fmt.Errorf("%s: %v", p, errors.Unwrap(err))
 	}
 	if len(b) > maxSecretSize {
-		return Secret{}, fmt.Errorf("%s is larger than %s: is it the right file?", p, Size(maxSecretSize))
+		return secret.Secret{}, fmt.Errorf("%s is larger than %s: is it the right file?", p, Size(maxSecretSize))
 	}
 	s := string(b)
 	if t, ok := strings.CutSuffix(s, "\r\n"); ok {
@@ -65,7 +67,7 @@ func readSecret(p string) (Secret, error) {
 		s = strings.TrimSuffix(s, "\n")
 	}
 	if s == "" {
-		return Secret{}, fmt.Errorf("%s is empty", p)
+		return secret.Secret{}, fmt.Errorf("%s is empty", p)
 	}
-	return NewSecret(s), nil
+	return secret.New(s), nil
 }

@@ -46,26 +46,15 @@ func (d *decoder) applyOverrides(root *yaml.Node, deviceID string) *yaml.Node {
 		o = resolve(o)
 		p := fmt.Sprintf("overrides[%d]", i)
 		var match string
-		var matchNode, set *yaml.Node
-		d.mapping(o, p, map[string]func(k, v *yaml.Node){
-			"match": func(_, v *yaml.Node) {
-				matchNode = v
-				s, ok := d.str(v, p+".match")
-				if !ok {
-					return
-				}
-				if _, err := path.Match(s, ""); err != nil {
-					d.errorf(v, "%s.match: %q is not a valid glob (%v): use *, ? and [a-z], e.g. \"pi-garage-*\"", p, s, err)
-					return
-				}
-				match = s
-			},
-			"set": func(_, v *yaml.Node) { set = v; d.overrideSet(v, p+".set") },
+		keys, ok := d.mapping(o, p, map[string]func(k, v *yaml.Node){
+			"match": func(_, v *yaml.Node) { d.text(v, p+".match", checkGlob, &match) },
+			"set":   func(_, v *yaml.Node) { d.overrideSet(v, p+".set") },
 		})
-		if o.Kind != yaml.MappingNode {
+		if !ok {
 			continue
 		}
-		if matchNode == nil {
+		set := keys["set"].value
+		if !keys.has("match") {
 			d.errorf(o, "%s.match: missing: the glob of the device ids this override is for, e.g. \"pi-garage-*\"", p)
 		}
 		if set == nil {
@@ -81,6 +70,14 @@ func (d *decoder) applyOverrides(root *yaml.Node, deviceID string) *yaml.Node {
 	return merged
 }
 
+// checkGlob checks an override's match: a path.Match pattern.
+func checkGlob(s string) error {
+	if _, err := path.Match(s, ""); err != nil {
+		return fmt.Errorf("%q is not a valid glob (%v): use *, ? and [a-z], e.g. \"pi-garage-*\"", s, err)
+	}
+	return nil
+}
+
 // overrideSet checks an override's set like the top of a file, with
 // nothing required and no file opened (the set may be for other devices):
 // unknown keys, wrong types and impossible values.
@@ -88,8 +85,7 @@ func (d *decoder) overrideSet(n *yaml.Node, p string) {
 	saved, savedPartial := d.prefix, d.partial
 	d.prefix, d.partial = p, true
 	defer func() { d.prefix, d.partial = saved, savedPartial }()
-	cfg := &Config{}
-	fields := d.sections(cfg, &sectionNodes{})
+	fields := d.sections(&Config{})
 	fields["device"] = func(k, _ *yaml.Node) {
 		d.errorf(k, "%s.device: an override cannot change the device: match chooses the devices it applies to", p)
 	}
@@ -97,27 +93,6 @@ func (d *decoder) overrideSet(n *yaml.Node, p string) {
 		d.errorf(k, "%s.overrides: overrides do not nest: list every override at the top level", p)
 	}
 	d.mapping(n, p, fields)
-}
-
-// mapValue returns the value of key in mapping m (nil when absent).
-func mapValue(m *yaml.Node, key string) *yaml.Node {
-	if i := keyIndex(m, key); i >= 0 {
-		return m.Content[i+1]
-	}
-	return nil
-}
-
-// keyIndex returns the index in m.Content of key's key node, or -1.
-func keyIndex(m *yaml.Node, key string) int {
-	if m == nil || m.Kind != yaml.MappingNode {
-		return -1
-	}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if k := m.Content[i]; k.Kind == yaml.ScalarNode && k.Value == key {
-			return i
-		}
-	}
-	return -1
 }
 
 // merge returns dst with src laid over it; key is the mapping key both

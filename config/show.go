@@ -5,6 +5,8 @@ import (
 	"strconv"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/edgecam/edgecam/internal/secret"
 )
 
 // YAML renders c as a config file: the keys of the file, in the order the
@@ -54,7 +56,7 @@ func yopt(s string) *yaml.Node {
 }
 
 // ysecret shows the path of a secret's file, never the secret.
-func ysecret(path string, s Secret) *yaml.Node {
+func ysecret(path string, s secret.Secret) *yaml.Node {
 	if path == "" {
 		return nil
 	}
@@ -92,7 +94,7 @@ func (c *Config) node() *yaml.Node {
 		maxAge = ystr(sp.MaxAge.String())
 	}
 	if sp.DrainRate > 0 {
-		drain = ystr(sp.DrainRate.String() + "/s")
+		drain = ystr(sp.DrainRate.String())
 	}
 	streams := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, s := range c.Streams {
@@ -112,10 +114,10 @@ func (c *Config) node() *yaml.Node {
 		"kafka", ymap("brokers", brokers, "topic", ystr(c.Kafka.Topic), "tls", tls, "sasl", sasl),
 		"spool", ymap(
 			"dir", ystr(sp.Dir),
-			"mode", ystr(sp.Mode),
+			"mode", ystr(string(sp.Mode)),
 			"max_size", ystr(sp.MaxSize.String()),
 			"max_age", maxAge,
-			"fsync", ystr(sp.Fsync),
+			"fsync", ystr(string(sp.Fsync)),
 			"fsync_interval", ystr(sp.FsyncInterval.String()),
 			"segment_size", ystr(sp.SegmentSize.String()),
 			"drain_rate", drain,

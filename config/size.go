@@ -43,6 +43,12 @@ func ParseSize(s string) (Size, error) {
 	return Size(v), nil
 }
 
+// UnmarshalText implements encoding.TextUnmarshaler with ParseSize.
+func (s *Size) UnmarshalText(text []byte) error { return unmarshal(s, ParseSize, text) }
+
+// MarshalText implements encoding.TextMarshaler with String.
+func (s Size) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
 // String prints the size in the largest binary unit that divides it.
 func (s Size) String() string {
 	for _, u := range []struct {
@@ -55,3 +61,33 @@ func (s Size) String() string {
 	}
 	return fmt.Sprintf("%dB", int64(s))
 }
+
+// check tells whether s is within lo..hi.
+func (s Size) check(lo, hi Size) error {
+	if s < lo || s > hi {
+		return fmt.Errorf("%s is out of range %s..%s", s, lo, hi)
+	}
+	return nil
+}
+
+// Rate is a number of bytes a second, written as a Size with or without
+// "/s": "8MiB/s" or "8MiB".
+type Rate int64
+
+// ParseRate parses s as a Rate.
+func ParseRate(s string) (Rate, error) {
+	sz, err := ParseSize(strings.TrimSuffix(s, "/s"))
+	return Rate(sz), err
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler with ParseRate.
+func (r *Rate) UnmarshalText(text []byte) error { return unmarshal(r, ParseRate, text) }
+
+// MarshalText implements encoding.TextMarshaler with String.
+func (r Rate) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+
+// String prints the rate as a Size a second: "8MiB/s".
+func (r Rate) String() string { return Size(r).String() + "/s" }
+
+// check tells whether r is within lo..hi (in the message as sizes).
+func (r Rate) check(lo, hi Rate) error { return Size(r).check(Size(lo), Size(hi)) }

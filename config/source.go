@@ -3,50 +3,110 @@ package config
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"net/url"
 	"slices"
-	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/edgecam/edgecam/internal/secret"
 )
 
-// SourceType is the kind of camera a stream captures from.
-type SourceType string
-
-// Source types this version supports.
-const (
-	// SourceTest is GStreamer's videotestsrc, running live: a camera
-	// that works on every machine (demo, tests).
-	SourceTest SourceType = "test"
-	// SourceV4L2 is a Video4Linux2 device node: USB cameras, CSI
-	// cameras exposed through V4L2, capture cards.
-	SourceV4L2 SourceType = "v4l2"
-	// SourceLibcamera is a camera reached through libcamera
-	// (libcamerasrc): the Raspberry Pi camera modules.
-	SourceLibcamera SourceType = "libcamera"
-	// SourceNvargus is a Jetson CSI camera (nvarguscamerasrc).
-	SourceNvargus SourceType = "nvargus"
-	// SourceRTSP is an IP camera speaking RTSP; with encoder none its
-	// H.264 goes to Kafka as it comes.
-	SourceRTSP SourceType = "rtsp"
-)
-
-// article returns the type with "a" or "an", as it is read aloud.
-func (t SourceType) article() string {
-	switch t {
-	case SourceRTSP, SourceNvargus:
-		return "an " + string(t)
-	}
-	return "a " + string(t)
+// Source is where a stream's frames come from.
+type Source struct {
+	Type SourceType
+	// Device is the device node of a v4l2 source, e.g. /dev/video0.
+	Device string
+	// Pattern is the videotestsrc pattern of a test source. Default smpte.
+	Pattern string
+	// CameraName picks a libcamera camera (libcamerasrc camera-name).
+	// Empty: the first camera.
+	CameraName string
+	// SensorID picks a Jetson CSI sensor (nvarguscamerasrc sensor-id).
+	SensorID int
+	// URL of an rtsp source, rtsp://host[:port]/path, without
+	// credentials.
+	URL string
+	// Transport of an rtsp source: TransportTCP (default) or TransportUDP.
+	Transport string
+	// Username and Password (from password_file) of an rtsp source.
+	Username string
+	Password secret.Secret
+	// PasswordFile is the absolute path Password was read from.
+	PasswordFile string
 }
 
-// SourceTypes lists the valid source types.
-var SourceTypes = []string{string(SourceTest), string(SourceV4L2), string(SourceLibcamera), string(SourceNvargus), string(SourceRTSP)}
+// RTSP transports.
+const (
+	TransportTCP = "tcp"
+	TransportUDP = "udp"
+)
 
-// ParseSourceType checks that s names a supported source type.
-func ParseSourceType(s string) (SourceType, error) {
-	if slices.Contains(SourceTypes, s) {
-		return SourceType(s), nil
+// RTSPTransports lists the valid transport values of an rtsp source.
+var RTSPTransports = []string{TransportTCP, TransportUDP}
+
+// source decodes a stream's source. Keys that belong to another source
+// type are errors at the key.
+func (d *decoder) source(n *yaml.Node, p string) Source {
+	var src Source
+	keys, ok := d.mapping(n, p, map[string]func(k, v *yaml.Node){
+		"type":          func(_, v *yaml.Node) { d.value(v, p+".type", &src.Type) },
+		"device":        func(_, v *yaml.Node) { d.text(v, p+".device", checkDevice, &src.Device) },
+		"pattern":       func(_, v *yaml.Node) { d.text(v, p+".pattern", checkPattern, &src.Pattern) },
+		"camera_name":   func(_, v *yaml.Node) { d.text(v, p+".camera_name", nil, &src.CameraName) },
+		"sensor_id":     func(_, v *yaml.Node) { d.integer(v, p+".sensor_id", 0, MaxSensorID, &src.SensorID) },
+		"url":           func(_, v *yaml.Node) { d.text(v, p+".url", checkRTSPURL, &src.URL) },
+		"transport":     func(_, v *yaml.Node) { d.choice(v, p+".transport", RTSPTransports, &src.Transport) },
+		"username":      func(_, v *yaml.Node) { d.text(v, p+".username", nil, &src.Username) },
+		"password_file": func(_, v *yaml.Node) { d.path(v, p+".password_file", &src.PasswordFile) },
+		"password":      d.inlinePassword(p),
+	})
+	if !ok {
+		return src
 	}
-	return "", fmt.Errorf("unknown source type %q: want one of %v%s", s, SourceTypes, suggest(s, SourceTypes))
+	if !keys.has("type") {
+		if !d.partial {
+			d.errorf(n, "%s.type: missing: one of %v", p, SourceTypes)
+		}
+		return src
+	}
+	if src.Type == "" {
+		return src // a bad type, reported
+	}
+	for _, key := range slices.Sorted(maps.Keys(keys)) {
+		if types := sourceKeyTypes(key); types != nil && !slices.Contains(types, src.Type) {
+			d.errorf(keys[key].key, "%s.%s: %s source has no %s (only %s sources do)", p, key, src.Type.article(), key, types[0])
+		}
+	}
+	if d.partial {
+		return src
+	}
+	switch src.Type {
+	case SourceV4L2:
+		if !keys.has("device") {
+			d.errorf(n, "%s.device: missing: a v4l2 source needs its device node, e.g. /dev/video0", p)
+		}
+	case SourceRTSP:
+		if !keys.has("url") {
+			d.errorf(n, "%s.url: missing: an rtsp source needs the camera's URL, e.g. rtsp://192.0.2.10:554/stream1", p)
+		}
+		if pw, given := keys["password_file"]; given {
+			if !keys.has("username") {
+				d.errorf(pw.key, "%s.password_file: a password needs a username too", p)
+			}
+			src.Password = d.secret(pw.key, p+".password_file", src.PasswordFile)
+		}
+	}
+	return src.withDefaults()
+}
+
+// checkDevice checks a v4l2 device node's path.
+func checkDevice(s string) error {
+	if !strings.HasPrefix(s, "/") {
+		return fmt.Errorf("%q: want the absolute path of the device node, e.g. /dev/video0", s)
+	}
+	return nil
 }
 
 // TestPatterns are the videotestsrc pattern names a test source accepts.
@@ -58,9 +118,7 @@ var TestPatterns = []string{
 	"gradient", "colors", "smpte-rp-219",
 }
 
-// DefaultPattern is the test pattern used when none is configured.
-const DefaultPattern = "smpte"
-
+// checkPattern checks a test source's pattern.
 func checkPattern(s string) error {
 	if slices.Contains(TestPatterns, s) {
 		return nil
@@ -68,8 +126,8 @@ func checkPattern(s string) error {
 	return fmt.Errorf("unknown test pattern %q%s; see gst-inspect-1.0 videotestsrc", s, suggest(s, TestPatterns))
 }
 
-// sourceKeyTypes returns the source types that have key; nil for the keys
-// every source has (type).
+// sourceKeyTypes returns the source types that have key; nil for the key
+// every source has (type) and for password (an error of its own).
 func sourceKeyTypes(key string) []SourceType {
 	switch key {
 	case "device":
@@ -85,13 +143,6 @@ func sourceKeyTypes(key string) []SourceType {
 	}
 	return nil
 }
-
-// MaxSensorID is the highest nvargus sensor-id: a Jetson carrier board
-// has at most 8 CSI cameras.
-const MaxSensorID = 7
-
-// RTSPTransports lists the valid transport values of an rtsp source.
-var RTSPTransports = []string{TransportTCP, TransportUDP}
 
 // checkRTSPURL checks an rtsp source's URL. Credentials in the URL are
 // refused: a URL is printed by `config show`, logged on every reconnect
@@ -112,9 +163,7 @@ func checkRTSPURL(s string) error {
 		return fmt.Errorf("%q has no host: want rtsp://host[:port]/path", s)
 	}
 	if p := u.Port(); p != "" {
-		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
-			return fmt.Errorf("%q: the port must be a number 1..65535", s)
-		}
+		return checkPort(s, p, 1)
 	}
 	return nil
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/edgecam/edgecam/capture"
 	"github.com/edgecam/edgecam/internal/rtsptest"
+	"github.com/edgecam/edgecam/internal/secret"
 )
 
 func TestLaunchFor(t *testing.T) {
@@ -79,7 +80,7 @@ func TestFragmentsParse(t *testing.T) {
 		{Kind: capture.V4L2, Device: "/dev/video0"},
 		{Kind: capture.Libcamera, CameraName: "/base/soc/i2c0mux/i2c@1/imx708@1a"},
 		{Kind: capture.Nvargus, SensorID: 1},
-		{Kind: capture.RTSP, URL: "rtsp://127.0.0.1:1/live", Transport: "udp", Username: "u", Password: capture.NewSecret(`p"w`)},
+		{Kind: capture.RTSP, URL: "rtsp://127.0.0.1:1/live", Transport: "udp", Username: "u", Password: secret.New(`p"w`)},
 	}
 	for _, src := range srcs {
 		for _, pass := range []bool{false, true} {

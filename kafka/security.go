@@ -18,6 +18,8 @@ import (
 	"github.com/twmb/franz-go/pkg/sasl"
 	"github.com/twmb/franz-go/pkg/sasl/plain"
 	"github.com/twmb/franz-go/pkg/sasl/scram"
+
+	"github.com/edgecam/edgecam/internal/secret"
 )
 
 // TLS encrypts the connections to the brokers and, with a client
@@ -47,26 +49,22 @@ const (
 // SASL authenticates this device with a user name and password, over TLS
 // when Config.TLS is set (a SASL_SSL listener), else in clear
 // (SASL_PLAINTEXT: PLAIN then sends the password readable on the wire).
+// A SASL can be logged or printed whole: Password prints as [redacted].
 type SASL struct {
 	// Mechanism is SASLPlain, SASLScramSHA256 or SASLScramSHA512.
 	Mechanism string
 	User      string
-	// Password never appears in an error or log line of this package:
-	// String, GoString and LogValue print it as [redacted].
-	Password string
+	// Password never appears in an error or log line of this package
+	// (see package internal/secret, and slogger for kgo's own lines).
+	Password secret.Secret
 }
 
-// String prints the mechanism and the user, never the password.
+// String prints s the way %+v prints a struct, Password as [redacted] by
+// its own type. It is a method so that a *SASL inside a slice or a map
+// prints its fields, not an address.
 func (s SASL) String() string {
-	return fmt.Sprintf("{Mechanism:%s User:%s Password:[redacted]}", s.Mechanism, s.User)
-}
-
-// GoString is String, for %#v.
-func (s SASL) GoString() string { return s.String() }
-
-// LogValue keeps the password out of slog lines.
-func (s SASL) LogValue() slog.Value {
-	return slog.GroupValue(slog.String("mechanism", s.Mechanism), slog.String("user", s.User))
+	type fields SASL // without this method: no recursion
+	return fmt.Sprintf("%+v", fields(s))
 }
 
 // securityOpts are the TLS and SASL options of c, with the files read and
@@ -180,16 +178,16 @@ func noPath(err error) error {
 }
 
 func (s *SASL) mechanism() (sasl.Mechanism, error) {
-	if s.User == "" || s.Password == "" {
+	if s.User == "" || s.Password.IsZero() {
 		return nil, errors.New("kafka.sasl: username and password_file are required")
 	}
 	switch s.Mechanism {
 	case SASLPlain:
-		return plain.Auth{User: s.User, Pass: s.Password}.AsMechanism(), nil
+		return plain.Auth{User: s.User, Pass: s.Password.Reveal()}.AsMechanism(), nil
 	case SASLScramSHA256:
-		return scram.Auth{User: s.User, Pass: s.Password}.AsSha256Mechanism(), nil
+		return scram.Auth{User: s.User, Pass: s.Password.Reveal()}.AsSha256Mechanism(), nil
 	case SASLScramSHA512:
-		return scram.Auth{User: s.User, Pass: s.Password}.AsSha512Mechanism(), nil
+		return scram.Auth{User: s.User, Pass: s.Password.Reveal()}.AsSha512Mechanism(), nil
 	}
 	return nil, fmt.Errorf("kafka.sasl.mechanism %q: want %s, %s or %s", s.Mechanism, SASLPlain, SASLScramSHA256, SASLScramSHA512)
 }
@@ -360,7 +358,7 @@ func (c Config) password() string {
 	if c.SASL == nil {
 		return ""
 	}
-	return c.SASL.Password
+	return c.SASL.Password.Reveal()
 }
 
 func (c Config) mechanismName() string {

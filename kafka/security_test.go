@@ -25,6 +25,8 @@ import (
 	"github.com/twmb/franz-go/pkg/kerr"
 	"github.com/twmb/franz-go/pkg/kfake"
 	"github.com/twmb/franz-go/pkg/kmsg"
+
+	"github.com/edgecam/edgecam/internal/secret"
 )
 
 // testCA signs certificates for the tests.
@@ -165,9 +167,9 @@ func TestSASLSettingErrors(t *testing.T) {
 		sasl SASL
 		want string
 	}{
-		{SASL{Mechanism: "SCRAM-SHA-1", User: "u", Password: "hunter22"}, `kafka.sasl.mechanism "SCRAM-SHA-1": want PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512`},
+		{SASL{Mechanism: "SCRAM-SHA-1", User: "u", Password: secret.New("hunter22")}, `kafka.sasl.mechanism "SCRAM-SHA-1": want PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512`},
 		{SASL{Mechanism: SASLPlain, User: "u"}, "kafka.sasl: username and password_file are required"},
-		{SASL{Mechanism: SASLPlain, Password: "hunter22"}, "kafka.sasl: username and password_file are required"},
+		{SASL{Mechanism: SASLPlain, Password: secret.New("hunter22")}, "kafka.sasl: username and password_file are required"},
 	} {
 		_, err := NewProducer(Config{Brokers: []string{"127.0.0.1:1"}, Topic: topic, SASL: &tc.sasl})
 		if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "hunter22") {
@@ -178,7 +180,7 @@ func TestSASLSettingErrors(t *testing.T) {
 
 // TestSASLPrintsNoPassword: the ways a Config may end up in a log line.
 func TestSASLPrintsNoPassword(t *testing.T) {
-	s := &SASL{Mechanism: SASLScramSHA512, User: "cam", Password: "hunter22"}
+	s := &SASL{Mechanism: SASLScramSHA512, User: "cam", Password: secret.New("hunter22")}
 	var logged bytes.Buffer
 	slog.New(slog.NewTextHandler(&logged, nil)).Info("x", "sasl", s, "value", *s)
 	slog.New(slog.NewJSONHandler(&logged, nil)).Info("x", "sasl", s)
@@ -202,7 +204,7 @@ func TestExplain(t *testing.T) {
 	}
 	expiredFile, _ := ca.issue(t, dir, "expired", time.Now().Add(-time.Hour))
 	expired, _ := readCerts(expiredFile)
-	cfg := Config{Topic: topic, TLS: &TLS{CAFile: ca.file, CertFile: expiredFile}, SASL: &SASL{Mechanism: SASLScramSHA512, User: "cam-7", Password: "hunter22"}}
+	cfg := Config{Topic: topic, TLS: &TLS{CAFile: ca.file, CertFile: expiredFile}, SASL: &SASL{Mechanism: SASLScramSHA512, User: "cam-7", Password: secret.New("hunter22")}}
 	dial := func(err error) error { return fmt.Errorf("unable to dial: %w", err) }
 	for _, tc := range []struct {
 		name string
@@ -308,7 +310,7 @@ func TestTLSAndSASL(t *testing.T) {
 		return Config{
 			Brokers: c.ListenAddrs(), Topic: topic,
 			TLS:  &TLS{CAFile: p.ca.file, CertFile: p.cert, KeyFile: p.key},
-			SASL: &SASL{Mechanism: SASLScramSHA512, User: "cam", Password: "s3cret-Pa55"},
+			SASL: &SASL{Mechanism: SASLScramSHA512, User: "cam", Password: secret.New("s3cret-Pa55")},
 		}
 	}
 	var logs logBuf
@@ -395,7 +397,7 @@ func TestWrongPassword(t *testing.T) {
 	cfg := Config{
 		Brokers: c.ListenAddrs(), Topic: topic,
 		TLS:    &TLS{CAFile: p.ca.file, CertFile: p.cert, KeyFile: p.key},
-		SASL:   &SASL{Mechanism: SASLScramSHA512, User: "cam", Password: "wr0ng-Pa55"},
+		SASL:   &SASL{Mechanism: SASLScramSHA512, User: "cam", Password: secret.New("wr0ng-Pa55")},
 		Logger: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 	}
 	prod, err := NewProducer(cfg)

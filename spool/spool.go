@@ -70,10 +70,11 @@ type Options struct {
 	// SegmentSize is the size in bytes at which the segment being written is
 	// closed and a new one started — at the next keyframe, so a segment
 	// grows past it by up to one GOP and every segment but possibly the
-	// very first one starts with a keyframe. 0 means DefaultSegmentSize
-	// (32 MiB); below MinSegmentSize (64 KiB) Open fails. Eviction works on
-	// whole segments, so this is also the granularity of what a full spool
-	// drops at once.
+	// very first one starts with a keyframe. 0 means a quarter of MaxSize,
+	// at least MinSegmentSize (64 KiB) and at most DefaultSegmentSize
+	// (32 MiB); below MinSegmentSize Open fails. Eviction works on whole
+	// segments, so this is also the granularity of what a full spool drops
+	// at once: a quarter of it at most by default.
 	SegmentSize int64
 
 	// MaxSize is the disk budget in bytes for all segments of this spool
@@ -81,9 +82,9 @@ type Options struct {
 	// oldest whole segments are deleted — their undelivered frames count as
 	// evicted — until it fits again; the segment being written is never
 	// deleted, so a stream without keyframes can exceed it. 0 means
-	// DefaultMaxSize (2 GiB); it must be at least 2×SegmentSize. The spool
-	// also evicts when the file system reports it is full (ENOSPC), whatever
-	// MaxSize says.
+	// DefaultMaxSize (2 GiB), or 2×SegmentSize when that is larger; it
+	// must be at least 2×SegmentSize. The spool also evicts when the file
+	// system reports it is full (ENOSPC), whatever MaxSize says.
 	MaxSize int64
 
 	// MaxAge evicts, on Append and on Open, every segment (but the one being
@@ -112,14 +113,16 @@ type Options struct {
 }
 
 func (o Options) withDefaults() (Options, error) {
+	// The same two formulas as config.Spool.WithDefaults, which the agent
+	// uses (TestDefaultsAgreeWithConfig keeps them so).
+	if o.MaxSize == 0 {
+		o.MaxSize = max(DefaultMaxSize, 2*o.SegmentSize)
+	}
 	if o.SegmentSize == 0 {
-		o.SegmentSize = DefaultSegmentSize
+		o.SegmentSize = min(max(o.MaxSize/4, MinSegmentSize), DefaultSegmentSize)
 	}
 	if o.SegmentSize < MinSegmentSize {
 		return o, fmt.Errorf("spool: segment size %d bytes is below the minimum of %d", o.SegmentSize, MinSegmentSize)
-	}
-	if o.MaxSize == 0 {
-		o.MaxSize = max(DefaultMaxSize, 2*o.SegmentSize)
 	}
 	if o.MaxSize < 2*o.SegmentSize {
 		return o, fmt.Errorf("spool: max size %d bytes must be at least twice the segment size (%d bytes)", o.MaxSize, o.SegmentSize)

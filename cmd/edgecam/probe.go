@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/edgecam/edgecam/capture"
+	"github.com/edgecam/edgecam/config"
 	"github.com/edgecam/edgecam/encode"
 )
 
@@ -100,8 +101,7 @@ type probeSkip struct {
 }
 
 // The encoders are tested at the first suggestion's size and rate, or at
-// this when there is no camera.
-const probeDefaultW, probeDefaultH, probeDefaultFPS = 1280, 720, 30
+// config's default stream when there is no camera.
 
 func cmdProbe(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("probe", stderr)
@@ -117,14 +117,14 @@ func cmdProbe(args []string, stdout, stderr io.Writer) error {
 	defer stop()
 
 	r := newProbeReport(capture.ProbeV4L2())
-	w, h, fps := probeDefaultW, probeDefaultH, probeDefaultFPS
+	w, h, fps := config.DefaultWidth, config.DefaultHeight, config.DefaultFPS
 	if len(r.Suggestions) > 0 {
 		s := r.Suggestions[0]
 		w, h, fps = s.Width, s.Height, s.FPS
 	}
 	r.EncoderTest = fmt.Sprintf("%dx%d@%d", w, h, fps)
 	for _, c := range encode.Probe(ctx, encode.Spec{Name: "probe", Width: w, Height: h, FPS: fps,
-		BitrateKbps: bitrateFor(w, h, fps), KeyframeInterval: time.Second}) {
+		BitrateKbps: bitrateFor(w, h, fps), KeyframeInterval: time.Duration(config.DefaultKeyframeInterval)}) {
 		r.Encoders = append(r.Encoders, probeEncoder{Name: c.Name, Hardware: c.Hardware, Usable: c.Usable, Reason: c.Reason})
 	}
 	r.Libcamera = probeLibcameraCameras(ctx)

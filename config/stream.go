@@ -1,0 +1,128 @@
+package config
+
+import (
+	"cmp"
+	"fmt"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Stream is one camera.
+type Stream struct {
+	// Name is unique within the device and the second half of the Kafka
+	// key. Required.
+	Name   string
+	Source Source
+	// Width and Height of the encoded frames, pixels, even,
+	// MinWidth..MaxWidth and MinHeight..MaxHeight. Default 1280x720.
+	Width, Height int
+	// FPS is the frame rate, MinFPS..MaxFPS. Default 30.
+	FPS int
+	// BitrateKbps is the encoder's target bit rate, kbit/s,
+	// MinBitrate..MaxBitrate. Default 2000.
+	BitrateKbps int
+	// KeyframeInterval is the time between IDR frames: the points where a
+	// consumer can start decoding, MinKeyframe..MaxKeyframe. Default 1s.
+	KeyframeInterval Duration
+	// Encoder is "auto" (default), "none" (the default of an rtsp
+	// source: its H.264 passes through) or a GStreamer encoder element.
+	Encoder Encoder
+}
+
+// streams decodes the streams list. Streams with enabled: false are
+// checked (keys and values, not required keys or files) and left out.
+func (d *decoder) streams(n *yaml.Node) []Stream {
+	p := d.at("streams")
+	empty := "configure at least one stream"
+	if d.partial {
+		empty = "" // an override may well list no stream
+	}
+	if !d.list(n, p, "streams", empty) {
+		return nil
+	}
+	names := map[string]int{}
+	var out []Stream
+	for i, sn := range n.Content {
+		s, nameNode, on := d.stream(resolve(sn), i)
+		if nameNode != nil && s.Name != "" {
+			if line, dup := names[s.Name]; dup {
+				d.errorf(nameNode, "%s[%d].name: %q is already the name of the stream at line %d; stream names must be unique", p, i, s.Name, line)
+			} else {
+				names[s.Name] = nameNode.Line
+			}
+		}
+		if on {
+			out = append(out, s)
+		}
+	}
+	if !d.partial && len(out) == 0 {
+		d.errorf(n, "%s: every stream is off (enabled: false) for this device: turn at least one on", p)
+	}
+	return out
+}
+
+// stream decodes one stream; on is false for enabled: false.
+func (d *decoder) stream(n *yaml.Node, i int) (s Stream, nameNode *yaml.Node, on bool) {
+	p := d.at(fmt.Sprintf("streams[%d]", i))
+	on = true
+	if v := resolve(mapValue(n, "enabled")); v != nil {
+		if b, ok := d.boolean(v, p+".enabled"); ok {
+			on = b
+		}
+	}
+	if !on && !d.partial {
+		// A stream that is off is checked like an override's set: it
+		// may be for other devices, its camera or files absent here.
+		d.partial = true
+		defer func() { d.partial = false }()
+	}
+	s = newStream()
+	keys, ok := d.mapping(n, p, map[string]func(k, v *yaml.Node){
+		"name": func(_, v *yaml.Node) {
+			d.text(v, p+".name", nameCheck("it is the second half of the Kafka key"), &s.Name)
+		},
+		"enabled":      func(_, _ *yaml.Node) {}, // decoded above: it decides how the rest is checked
+		"source":       func(_, v *yaml.Node) { s.Source = d.source(v, p+".source") },
+		"width":        func(_, v *yaml.Node) { d.side(v, p+".width", "width", MinWidth, MaxWidth, &s.Width) },
+		"height":       func(_, v *yaml.Node) { d.side(v, p+".height", "height", MinHeight, MaxHeight, &s.Height) },
+		"fps":          func(_, v *yaml.Node) { d.integer(v, p+".fps", MinFPS, MaxFPS, &s.FPS) },
+		"bitrate_kbps": func(_, v *yaml.Node) { d.integer(v, p+".bitrate_kbps", MinBitrate, MaxBitrate, &s.BitrateKbps) },
+		"keyframe_interval": func(_, v *yaml.Node) {
+			within(d, v, p+".keyframe_interval", MinKeyframe, MaxKeyframe, &s.KeyframeInterval)
+		},
+		"encoder": func(_, v *yaml.Node) { d.value(v, p+".encoder", &s.Encoder) },
+	})
+	if !ok {
+		return s, nil, on
+	}
+	nameNode = keys["name"].value
+	if nameNode == nil {
+		d.errorf(n, "%s.name: missing: every stream needs a unique name (overrides find streams by it)", p)
+	}
+	if !keys.has("source") && !d.partial {
+		d.errorf(n, "%s.source: missing: e.g. source: {type: v4l2, device: /dev/video0}", p)
+	}
+	encoder, hasEncoder := keys["encoder"]
+	if !hasEncoder {
+		s.Encoder = defaultEncoder(s.Source.Type)
+	}
+	if s.Encoder == EncoderNone && s.Source.Type != "" && s.Source.Type != SourceRTSP {
+		d.errorf(encoder.value, "%s.encoder: none passes a camera's H.264 through unchanged, and only an rtsp source delivers H.264 (a %s source gives raw frames): use auto or an encoder", p, s.Source.Type)
+	}
+	if hasEncoder && !d.partial {
+		if key, err := s.Encoder.CheckLimits(s.Width, s.Height, s.FPS); err != nil {
+			at := cmp.Or(keys[key].value, encoder.value)
+			d.errorf(at, "%s.%s: %v: lower %s or choose another encoder", p, key, err, key)
+		}
+	}
+	return s, nameNode, on
+}
+
+// side decodes a frame's width or height: a whole number within lo..hi,
+// and even, as H.264 with 4:2:0 chroma needs. An odd one is still taken
+// (and reported), so the encoder limits are checked with it.
+func (d *decoder) side(v *yaml.Node, what, side string, lo, hi int, dst *int) {
+	if d.integer(v, what, lo, hi, dst) && *dst%2 != 0 {
+		d.errorf(v, "%s: %d is odd; H.264 with 4:2:0 chroma needs an even %s", what, *dst, side)
+	}
+}
