@@ -12,6 +12,8 @@ import (
 	"github.com/twmb/franz-go/pkg/kfake"
 	"github.com/twmb/franz-go/pkg/kgo"
 	"github.com/twmb/franz-go/pkg/kmsg"
+
+	"github.com/edgecam/edgecam/internal/secret"
 )
 
 // handshakes counts, at the broker, the connections opened (every kgo
@@ -40,7 +42,7 @@ func TestResumeReusesClient(t *testing.T) {
 	cfg := Config{
 		Brokers: c.ListenAddrs(), Topic: topic,
 		TLS:  &TLS{CAFile: p.ca.file, CertFile: p.cert, KeyFile: p.key},
-		SASL: &SASL{Mechanism: SASLScramSHA512, User: "cam", Password: "s3cret-Pa55"},
+		SASL: &SASL{Mechanism: SASLScramSHA512, User: "cam", Password: secret.New("s3cret-Pa55")},
 	}
 	prod, err := NewProducer(cfg)
 	if err != nil {
