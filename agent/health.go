@@ -60,7 +60,7 @@ const (
 	errConflict                     // another agent writes this stream's key
 	errKafka                        // Kafka did not take a frame (counted from stream.failed)
 	errTooLarge                     // a frame above the topic's max.message.bytes (stream.tooLarge)
-	errSpool                        // a frame neither Kafka nor the spool took (stream.lost)
+	errSpool                        // a frame neither Kafka nor the spool took (stream.lost), or the seq high-water mark cannot be persisted
 	numErrKinds
 )
 

@@ -313,7 +313,9 @@ func (s *stream) errorCount(k errKind) int64 {
 	case errTooLarge:
 		return s.tooLarge.Load()
 	case errSpool:
-		return s.lost.Load()
+		// Frames lost, plus the attempts refused because the spool
+		// cannot persist the seq high-water mark.
+		return s.lost.Load() + s.errs[errSpool].Load()
 	}
 	return s.errs[k].Load()
 }

@@ -391,9 +391,16 @@ func (s *stream) attempt(ctx context.Context, d *deliverer) (delivered bool, err
 }
 
 func (s *stream) logStats(msg string) {
-	s.log.Info(msg, "frames", s.frames.Load(), "keyframes", s.keyframes.Load(), "bytes", s.bytes.Load(),
-		"acked", s.acked.Load(), "failed", s.failed.Load(), "too_large", s.tooLarge.Load(),
-		"spooled", s.spooled.Load(), "drained", s.drained.Load(), "spills", s.spills.Load(), "lost", s.lost.Load(),
-		"latency", time.Duration(s.lastLatency.Load()).Round(time.Millisecond), "restarts", s.restarts.Load(),
+	// captured = acked + in_spool + evicted + too_large + lost once nothing
+	// is in flight (the spool starting empty): every frame accounted once.
+	var inSpool, evicted int64
+	if sp := s.sp.Load(); sp != nil {
+		st := sp.Stats()
+		inSpool, evicted = st.Unacked, st.Evicted
+	}
+	s.log.Info(msg, "captured", s.captured.Load(), "frames", s.frames.Load(), "keyframes", s.keyframes.Load(), "bytes", s.bytes.Load(),
+		"acked", s.acked.Load(), "failed", s.failed.Load(), "resends", s.resends.Load(), "too_large", s.tooLarge.Load(),
+		"spooled", s.spooled.Load(), "drained", s.drained.Load(), "spills", s.spills.Load(), "in_spool", inSpool, "evicted", evicted,
+		"lost", s.lost.Load(), "latency", time.Duration(s.lastLatency.Load()).Round(time.Millisecond), "restarts", s.restarts.Load(),
 		"next_seq", s.next.Load())
 }

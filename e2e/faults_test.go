@@ -179,6 +179,44 @@ func finalFrames(t *testing.T, logs, stream string) int {
 	return n
 }
 
+// finalStats is the stream's last "stream stopped" line as key=value.
+func finalStats(t *testing.T, logs, stream string) map[string]int64 {
+	t.Helper()
+	var line string
+	for _, l := range strings.Split(logs, "\n") {
+		if strings.Contains(l, `msg="stream stopped"`) && strings.Contains(l, "stream="+stream+" ") {
+			line = l
+		}
+	}
+	if line == "" {
+		t.Fatalf("no final stream line for %s:\n%s", stream, logs)
+	}
+	out := map[string]int64{}
+	for _, f := range strings.Fields(line) {
+		k, v, ok := strings.Cut(f, "=")
+		if n, err := strconv.ParseInt(v, 10, 64); ok && err == nil {
+			out[k] = n
+		}
+	}
+	return out
+}
+
+// checkAccounting asserts the delivery identity on the run's final
+// counters, for a run whose spool started empty: every frame captured is
+// acknowledged by Kafka, still in the spool, or counted under exactly one
+// reason (evicted by the spool, too large, lost).
+func checkAccounting(t *testing.T, logs, stream string) map[string]int64 {
+	t.Helper()
+	st := finalStats(t, logs, stream)
+	sum := st["acked"] + st["in_spool"] + st["evicted"] + st["too_large"] + st["lost"]
+	t.Logf("accounting: captured %d = acked %d + in_spool %d + evicted %d + too_large %d + lost %d (resends %d)",
+		st["captured"], st["acked"], st["in_spool"], st["evicted"], st["too_large"], st["lost"], st["resends"])
+	if st["captured"] != sum {
+		t.Fatalf("captured %d frames but acked + in_spool + evicted + too_large + lost = %d\n%s", st["captured"], sum, lastLines(logs, 5))
+	}
+	return st
+}
+
 // checkDelivery asserts the delivery promises on the records of one key:
 // seq starts at 0, strictly increases (nothing twice), and every gap is
 // explained — by edgecam-evicted on the record after it (exactly the gap),
@@ -265,6 +303,9 @@ func TestNetworkCut(t *testing.T) {
 	if want := finalFrames(t, logs, faultStream); len(recs) != want {
 		t.Fatalf("Kafka has %d frames, the agent encoded %d\n%s", len(recs), want, logs)
 	}
+	if st := checkAccounting(t, logs, faultStream); st["acked"] != int64(len(recs)) {
+		t.Fatalf("the agent counted %d frames acknowledged, Kafka holds %d", st["acked"], len(recs))
+	}
 	t.Logf("network cut 20 s: %d frames, all delivered once and in order; backlog drained %s after the link returned", len(recs), drained.Round(time.Millisecond))
 }
 
@@ -294,6 +335,7 @@ func TestBrokerKill(t *testing.T) {
 	if want := finalFrames(t, logs, faultStream); len(recs) != want {
 		t.Fatalf("Kafka has %d frames, the agent encoded %d\n%s", len(recs), want, logs)
 	}
+	checkAccounting(t, logs, faultStream)
 	t.Logf("broker kill -9 and restart: %d frames, all delivered once and in order", len(recs))
 }
 
@@ -304,8 +346,18 @@ func TestBrokerKill(t *testing.T) {
 func TestAgentKilledDuringDrain(t *testing.T) {
 	brokers, bin := env(t)
 	proxy := newProxy(t)
-	cfg, device := faultConfig(t, "  mode: always\n")
+	metrics, url := metricsBody(t)
+	cfg, device := writeConfigSpool(t, proxyAddr, "  mode: always\n", oneTestStream+metrics)
 	key := device + "/" + faultStream
+	// What each run captured, from its metrics scraped just before the
+	// kill: in mode always a frame counted in
+	// edgecam_spool_written_frames_total is in the spool's file, which a
+	// kill -9 keeps. Each must end up in Kafka, under its run's session.
+	type run struct {
+		session string
+		spooled float64
+	}
+	var runs []run
 	for i := range 5 {
 		a := startAgent(t, bin, cfg)
 		a.waitLog(t, "stream started")
@@ -315,7 +367,13 @@ func TestAgentKilledDuringDrain(t *testing.T) {
 		// The drain starts as soon as the client reconnects; kill the
 		// agent at a different point of it each time.
 		time.Sleep(time.Duration(200+i*150) * time.Millisecond)
+		fams := scrape(t, url)
+		spooled, ok := sample(fams, "edgecam_spool_written_frames_total", "stream="+faultStream)
+		if !ok {
+			t.Fatalf("run %d: no edgecam_spool_written_frames_total before the kill", i)
+		}
 		a.kill()
+		runs = append(runs, run{sessionOf(t, a.logs.String()), spooled})
 	}
 	a := startAgent(t, bin, cfg)
 	a.waitLog(t, "stream started")
@@ -323,12 +381,55 @@ func TestAgentKilledDuringDrain(t *testing.T) {
 	logs := a.stop(t)
 	recs := readKey(t, brokers, key)
 	checkDelivery(t, recs, nil, 0)
-	info, err := spool.Inspect(filepath.Join(filepath.Dir(cfg), "spool", faultStream))
+	bySession := map[string]int{}
+	for _, r := range recs {
+		bySession[r.headers["edgecam-session"]]++
+	}
+	for i, r := range runs {
+		if got := bySession[r.session]; float64(got) < r.spooled {
+			t.Fatalf("run %d (session %s) had spooled %.0f frames before it was killed; Kafka holds %d of them", i, r.session, r.spooled, got)
+		}
+		t.Logf("run %d: %.0f frames spooled before the kill, %d in Kafka", i, r.spooled, bySession[r.session])
+	}
+	// Whatever the last run left in the spool is in Kafka already.
+	inKafka := map[string]bool{}
+	for _, r := range recs {
+		inKafka[r.headers["edgecam-seq"]] = true
+	}
+	sp, err := spool.Open(filepath.Join(filepath.Dir(cfg), "spool", faultStream), spool.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("5 kills during drains, mode always: %d frames in Kafka, seq 0..%s, no gap, no duplicate; %d frames left in the spool\n%s",
-		len(recs), recs[len(recs)-1].headers["edgecam-seq"], info.Frames, lastLines(logs, 3))
+	left := 0
+	for {
+		r, ok, err := sp.Next()
+		if err != nil || !ok {
+			break
+		}
+		left++
+		if !inKafka[strconv.FormatInt(r.Seq, 10)] {
+			t.Errorf("seq %d is in the spool and not in Kafka after the last run", r.Seq)
+		}
+	}
+	sp.Close()
+	t.Logf("5 kills during drains, mode always: %d frames in Kafka, seq 0..%s, no gap, no duplicate, every spooled frame of every run delivered; %d delivered frames left on disk\n%s",
+		len(recs), recs[len(recs)-1].headers["edgecam-seq"], left, lastLines(logs, 3))
+}
+
+// sessionOf is the session id a run's log announces.
+func sessionOf(t *testing.T, logs string) string {
+	t.Helper()
+	for _, l := range strings.Split(logs, "\n") {
+		if strings.Contains(l, `msg=session `) {
+			for _, f := range strings.Fields(l) {
+				if v, ok := strings.CutPrefix(f, "id="); ok {
+					return v
+				}
+			}
+		}
+	}
+	t.Fatalf("no session line in the log:\n%s", logs)
+	return ""
 }
 
 // TestStartWithBrokerDown: a fresh device starts while Kafka is
@@ -356,6 +457,7 @@ func TestStartWithBrokerDown(t *testing.T) {
 	if want := finalFrames(t, logs, faultStream); len(recs) != want {
 		t.Fatalf("Kafka has %d frames, the agent encoded %d\n%s", len(recs), want, logs)
 	}
+	checkAccounting(t, logs, faultStream)
 	t.Logf("started with Kafka down: %d frames, seq 0..%d, all delivered", len(recs), len(recs)-1)
 }
 
@@ -402,6 +504,9 @@ streams:
 	last, _ := strconv.ParseInt(recs[len(recs)-1].headers["edgecam-seq"], 10, 64)
 	if int64(len(recs))+evicted != last+1 {
 		t.Fatalf("%d delivered + %d evicted != %d captured", len(recs), evicted, last+1)
+	}
+	if st := checkAccounting(t, logs, faultStream); st["evicted"] != evicted {
+		t.Fatalf("the agent counted %d frames evicted, the records announce %d", st["evicted"], evicted)
 	}
 	t.Logf("15 s outage, 1 MiB spool: %d frames delivered, %d evicted (announced by edgecam-evicted, gap equal), decodes", len(recs), evicted)
 }
