@@ -260,6 +260,7 @@ func TestCameraGoneAndBack(t *testing.T) {
 	}
 	// 5. Back.
 	acked := value("edgecam_frames_acked_total")
+	backAt := time.Now()
 	mknod()
 	cam.on(t)
 	a.waitFor(t, "30 more frames", func() bool { return value("edgecam_frames_acked_total") >= acked+30 })
@@ -267,17 +268,21 @@ func TestCameraGoneAndBack(t *testing.T) {
 
 	rs := records(t, brokers, "agent-test/cam")
 	checkContiguous(t, rs, "agent-test/cam")
-	resumes := 0
-	for i := 1; i < len(rs); i++ {
-		if gap := rs[i].CaptureTime.Sub(rs[i-1].CaptureTime); gap > 500*time.Millisecond {
-			resumes++
-			if !rs[i].Keyframe {
-				t.Errorf("seq %d, first after a %s gap, is not a keyframe", rs[i].Seq, gap.Round(time.Millisecond))
-			}
+	// The first frame captured after the camera came back starts a new
+	// pipeline: a keyframe (not judged by the length of a capture gap,
+	// which a loaded machine can stretch anywhere).
+	first := -1
+	for i, r := range rs {
+		if r.CaptureTime.After(backAt) {
+			first = i
+			break
 		}
 	}
-	if resumes != 1 {
-		t.Errorf("%d capture gaps in the records, want the one outage", resumes)
+	switch {
+	case first <= 0:
+		t.Errorf("no frame captured before and after the outage (first after it: %d of %d)", first, len(rs))
+	case !rs[first].Keyframe:
+		t.Errorf("seq %d, the first frame after the camera came back, is not a keyframe", rs[first].Seq)
 	}
 	if v, _ := a.final(t).get("edgecam_frames_acked_total", "stream=cam"); v != float64(len(rs)) {
 		t.Errorf("acked %v, Kafka has %d", v, len(rs))
