@@ -143,6 +143,7 @@ type deliveryStats struct {
 	resends                  atomic.Int64 // rewinds of the store to send failed frames again
 	lost                     atomic.Int64 // frames neither Kafka nor the store took
 	lastLatency              atomic.Int64 // capture → ack of the last acknowledged frame, ns
+	maxLatency               atomic.Int64 // the longest capture → ack of this run, ns
 	drainedBytes, drainRate  atomic.Int64 // bytes produced from the store; their rate over the last second, bytes/s
 	latency                  observer     // capture → ack histogram; set before the deliverer starts
 	// rateAt/rateBytes: the last drain rate sample (deliverer goroutine).
@@ -555,6 +556,9 @@ func (d *deliverer) collect() {
 			d.resent = false
 			lat := max(d.now().Sub(f.rec.CaptureTime), 0)
 			d.stats.lastLatency.Store(int64(lat))
+			if int64(lat) > d.stats.maxLatency.Load() { // the deliverer is the only writer
+				d.stats.maxLatency.Store(int64(lat))
+			}
 			d.stats.latency.Observe(lat.Seconds())
 		case errors.Is(r.err, kafka.ErrTooLarge):
 			f.state = dropped

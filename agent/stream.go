@@ -401,6 +401,7 @@ func (s *stream) logStats(msg string) {
 	s.log.Info(msg, "captured", s.captured.Load(), "frames", s.frames.Load(), "keyframes", s.keyframes.Load(), "bytes", s.bytes.Load(),
 		"acked", s.acked.Load(), "failed", s.failed.Load(), "resends", s.resends.Load(), "too_large", s.tooLarge.Load(),
 		"spooled", s.spooled.Load(), "drained", s.drained.Load(), "spills", s.spills.Load(), "in_spool", inSpool, "evicted", evicted,
-		"lost", s.lost.Load(), "latency", time.Duration(s.lastLatency.Load()).Round(time.Millisecond), "restarts", s.restarts.Load(),
+		"lost", s.lost.Load(), "latency", time.Duration(s.lastLatency.Load()).Round(time.Millisecond),
+		"max_latency_ms", time.Duration(s.maxLatency.Load()).Milliseconds(), "restarts", s.restarts.Load(),
 		"next_seq", s.next.Load())
 }

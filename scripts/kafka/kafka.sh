@@ -15,7 +15,11 @@
 #   scripts/kafka/kafka.sh topic NAME PARTITIONS create one more topic (if not there yet)
 #   scripts/kafka/kafka.sh status                list the nodes; exit 1 unless all run
 #   scripts/kafka/kafka.sh kill N                SIGKILL node N (a crash), keeping its data
+#   scripts/kafka/kafka.sh stop N                SIGTERM node N (a clean shutdown, as at an
+#                                                upgrade: it hands its leaderships over),
+#                                                keeping its data; SIGKILL after 20 s
 #   scripts/kafka/kafka.sh start N               start node N again on its data, wait until up
+#   scripts/kafka/kafka.sh pid N                 print node N's pid (for SIGSTOP/SIGCONT)
 #
 # For network-fault tests every node has a second listener, PROXIED, on
 # 127.0.0.1:929(1+n) that advertises 127.0.0.1:939(1+n): a TCP proxy of the
@@ -344,6 +348,33 @@ cmd_kill() {
 	while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
 	rm -f "$dir/broker.pid"
 	log "kill: node $1 (pid $pid) killed with SIGKILL"
+}
+
+# cmd_stop ID: stop node ID cleanly, keeping its data.
+cmd_stop() {
+	[[ $# -eq 1 && $1 =~ ^[1-9]$ ]] || usage
+	local dir=$KAFKA_STATE/node-$1 pid deadline
+	[[ -d $dir ]] || die "stop: no node $1 (run: $0 up)"
+	pid=$(node_pid "$dir") || die "stop: node $1 is not running"
+	kill -TERM "$pid"
+	deadline=$((SECONDS + STOP_TIMEOUT))
+	while kill -0 "$pid" 2>/dev/null; do
+		if ((SECONDS >= deadline)); then
+			log "stop: node $1 still running ${STOP_TIMEOUT}s after SIGTERM: SIGKILL"
+			kill -KILL "$pid" 2>/dev/null || true
+		fi
+		sleep 0.1
+	done
+	rm -f "$dir/broker.pid"
+	log "stop: node $1 (pid $pid) stopped"
+}
+
+# cmd_pid ID: the pid of running node ID.
+cmd_pid() {
+	[[ $# -eq 1 && $1 =~ ^[1-9]$ ]] || usage
+	local dir=$KAFKA_STATE/node-$1
+	[[ -d $dir ]] || die "pid: no node $1 (run: $0 up)"
+	node_pid "$dir" || die "pid: node $1 is not running"
 }
 
 # cmd_start ID: start a stopped node again on its existing data and wait
@@ -722,7 +753,7 @@ cmd_status() {
 cmd=$1
 shift
 case $cmd in
-up | down | topic | kill | start) lock "$KAFKA_STATE.lock" ;;
+up | down | topic | kill | stop | start) lock "$KAFKA_STATE.lock" ;;
 esac
 case $cmd in
 fetch) (($# == 0)) || usage; cmd_fetch ;;
@@ -731,7 +762,9 @@ down) (($# == 0)) || usage; cmd_down ;;
 topic) cmd_topic "$@" ;;
 status) (($# == 0)) || usage; cmd_status ;;
 kill) cmd_kill "$@" ;;
+stop) cmd_stop "$@" ;;
 start) cmd_start "$@" ;;
+pid) cmd_pid "$@" ;;
 -h | --help | help) usage ;;
 *) usage ;;
 esac

@@ -1,0 +1,127 @@
+package e2e
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/edgecam/edgecam/kafka/kafkatest"
+)
+
+// replicatedOffset puts the three-node cluster of these tests beside the
+// one-node cluster of make test-e2e (and the secure one at +1000).
+const replicatedOffset = 2000
+
+// TestReplicated: the cluster users run — three nodes, replication factor
+// 3, min.insync.replicas 2 — fails over under a streaming agent (acks=all,
+// idempotent producer). After each fault every captured frame is in Kafka
+// once, in seq order, and decodes (kcat and ffprobe, checkDelivery), and
+// the agent's own accounting adds up.
+func TestReplicated(t *testing.T) {
+	_, bin := env(t)
+	c := kafkatest.Start(t, kafkatest.Options{Script: kafkaScript, Nodes: 3, PortOffset: replicatedOffset, Topics: topic + ":3"})
+	brokers := strings.Join(c.Brokers(), ",")
+	for _, sc := range []struct {
+		name   string
+		spools bool // the fault must make the stream spool
+		fault  func(t *testing.T, key string, more func(n int))
+	}{
+		{"leader killed twice", false, func(t *testing.T, key string, more func(int)) {
+			for range 2 {
+				n := c.LeaderOf(t, topic, key)
+				t.Logf("kill -9 node %d, the leader of the stream's partition", n)
+				c.Kill(t, n)
+				more(30) // the stream goes on with the other two
+				c.Restart(t, n)
+				c.WaitInSync(t, topic)
+			}
+		}},
+		{"controller killed", false, func(t *testing.T, key string, more func(int)) {
+			n := c.Controller(t)
+			t.Logf("kill -9 node %d, the active controller", n)
+			c.Kill(t, n)
+			more(30)
+			c.Restart(t, n)
+			c.WaitInSync(t, topic)
+		}},
+		{"two of three down", true, func(t *testing.T, key string, more func(int)) {
+			// Below min.insync.replicas the leader refuses acks=all
+			// (NOT_ENOUGH_REPLICAS): the stream spools.
+			down := c.Others(c.LeaderOf(t, topic, key))
+			t.Logf("kill -9 nodes %v for 20 s: the leader is left alone, below min.insync.replicas", down)
+			for _, n := range down {
+				c.Kill(t, n)
+			}
+			time.Sleep(20 * time.Second) // the outage itself
+			c.Restart(t, down[0])
+			more(30) // drains and goes on with two in sync
+			c.Restart(t, down[1])
+			c.WaitInSync(t, topic)
+		}},
+		{"rolling restart", false, func(t *testing.T, key string, more func(int)) {
+			for n := 1; n <= 3; n++ {
+				t.Logf("rolling restart: node %d", n)
+				c.Stop(t, n)
+				more(15)
+				c.Restart(t, n)
+				c.WaitInSync(t, topic)
+			}
+		}},
+		{"leader frozen", false, func(t *testing.T, key string, more func(int)) {
+			n := c.LeaderOf(t, topic, key)
+			t.Logf("SIGSTOP node %d, the leader, for 15 s", n)
+			c.Freeze(t, n)
+			time.Sleep(15 * time.Second) // the freeze itself
+			c.Thaw(t, n)
+			c.WaitInSync(t, topic)
+			more(30)
+		}},
+	} {
+		t.Run(sc.name, func(t *testing.T) {
+			cfg, device := replicatedConfig(t, c.Brokers())
+			key := device + "/" + faultStream
+			a := startAgent(t, bin, cfg)
+			a.waitLog(t, "stream started")
+			more := func(n int) { c.WaitRecords(t, topic, c.Records(t, topic), int64(n), frameTimeout) }
+			more(30)
+			sc.fault(t, key, more)
+			more(30) // and it goes on after the fault
+			logs := a.stop(t)
+			recs := readKey(t, brokers, key)
+			checkDelivery(t, recs, nil, 0)
+			st := checkAccounting(t, logs, faultStream)
+			if st["acked"] != int64(len(recs)) || st["in_spool"] != 0 {
+				t.Fatalf("the agent counted %d acknowledged and %d still spooled; Kafka holds %d", st["acked"], st["in_spool"], len(recs))
+			}
+			touched := st["spooled"] > 0
+			if sc.spools && !touched {
+				t.Fatalf("the stream never spooled through the fault\n%s", lastLines(logs, 20))
+			}
+			t.Logf("%s: %d frames once, in order, decoding; longest capture→ack %d ms; spool touched: %v (%d frames written to it, %d spills)",
+				sc.name, len(recs), st["max_latency_ms"], touched, st["spooled"], st["spills"])
+		})
+	}
+}
+
+// replicatedConfig is a one-stream config for a fresh device on the three
+// nodes.
+func replicatedConfig(t *testing.T, brokers []string) (path, device string) {
+	t.Helper()
+	device = fmt.Sprintf("e2e-replicated-%d", rand.IntN(1e9))
+	dir := t.TempDir()
+	path = filepath.Join(dir, "edgecam.yaml")
+	var list []string
+	for _, b := range brokers {
+		list = append(list, fmt.Sprintf("%q", b))
+	}
+	cfg := fmt.Sprintf("device:\n  id: %s\nkafka:\n  brokers: [%s]\n  topic: %s\nspool:\n  dir: %s\n%s",
+		device, strings.Join(list, ", "), topic, filepath.Join(dir, "spool"), oneTestStream)
+	if err := os.WriteFile(path, []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, device
+}
