@@ -26,11 +26,12 @@ func TestReplicated(t *testing.T) {
 	c := kafkatest.Start(t, kafkatest.Options{Script: kafkaScript, Nodes: 3, PortOffset: replicatedOffset, Topics: topic + ":3"})
 	brokers := strings.Join(c.Brokers(), ",")
 	for _, sc := range []struct {
-		name   string
-		spools bool // the fault must make the stream spool
-		fault  func(t *testing.T, key string, more func(n int))
+		name    string
+		spools  bool // the fault must make the stream spool
+		proxied bool // the agent reaches each node through its proxy
+		fault   func(t *testing.T, key string, more func(n int))
 	}{
-		{"leader killed twice", false, func(t *testing.T, key string, more func(int)) {
+		{"leader killed twice", false, false, func(t *testing.T, key string, more func(int)) {
 			for range 2 {
 				n := c.LeaderOf(t, topic, key)
 				t.Logf("kill -9 node %d, the leader of the stream's partition", n)
@@ -40,7 +41,7 @@ func TestReplicated(t *testing.T) {
 				c.WaitInSync(t, topic)
 			}
 		}},
-		{"controller killed", false, func(t *testing.T, key string, more func(int)) {
+		{"controller killed", false, false, func(t *testing.T, key string, more func(int)) {
 			n := c.Controller(t)
 			t.Logf("kill -9 node %d, the active controller", n)
 			c.Kill(t, n)
@@ -48,7 +49,7 @@ func TestReplicated(t *testing.T) {
 			c.Restart(t, n)
 			c.WaitInSync(t, topic)
 		}},
-		{"two of three down", true, func(t *testing.T, key string, more func(int)) {
+		{"two of three down", true, false, func(t *testing.T, key string, more func(int)) {
 			// Below min.insync.replicas the leader refuses acks=all
 			// (NOT_ENOUGH_REPLICAS): the stream spools.
 			down := c.Others(c.LeaderOf(t, topic, key))
@@ -62,7 +63,7 @@ func TestReplicated(t *testing.T) {
 			c.Restart(t, down[1])
 			c.WaitInSync(t, topic)
 		}},
-		{"rolling restart", false, func(t *testing.T, key string, more func(int)) {
+		{"rolling restart", false, false, func(t *testing.T, key string, more func(int)) {
 			for n := 1; n <= 3; n++ {
 				t.Logf("rolling restart: node %d", n)
 				c.Stop(t, n)
@@ -71,7 +72,7 @@ func TestReplicated(t *testing.T) {
 				c.WaitInSync(t, topic)
 			}
 		}},
-		{"leader frozen", false, func(t *testing.T, key string, more func(int)) {
+		{"leader frozen", false, false, func(t *testing.T, key string, more func(int)) {
 			n := c.LeaderOf(t, topic, key)
 			t.Logf("SIGSTOP node %d, the leader, for 15 s", n)
 			c.Freeze(t, n)
@@ -80,9 +81,23 @@ func TestReplicated(t *testing.T) {
 			c.WaitInSync(t, topic)
 			more(30)
 		}},
+		{"leader cut off from the agent", true, true, func(t *testing.T, key string, more func(int)) {
+			// The brokers still see each other: the leader stays the
+			// leader, only the agent cannot reach it.
+			n := c.LeaderOf(t, topic, key)
+			t.Logf("cut node %d, the leader, off the agent's network for 15 s", n)
+			c.CutOff(t, n)
+			time.Sleep(15 * time.Second) // the cut itself
+			c.Reconnect(t, n)
+			more(30)
+		}},
 	} {
 		t.Run(sc.name, func(t *testing.T) {
-			cfg, device := replicatedConfig(t, c.Brokers())
+			bootstrap := c.Brokers()
+			if sc.proxied {
+				bootstrap = c.ProxiedBrokers()
+			}
+			cfg, device := replicatedConfig(t, bootstrap)
 			key := device + "/" + faultStream
 			a := startAgent(t, bin, cfg)
 			a.waitLog(t, "stream started")
