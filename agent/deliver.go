@@ -675,20 +675,29 @@ func (d *deliverer) checkSpill() {
 }
 
 func (d *deliverer) spill(msg string, args ...any) {
-	moved := 0
+	moved, _ := d.storeFlights(true) // a refused one stays in flight
+	d.spilling = true
+	d.stats.spills.Add(1)
+	d.log.Warn(msg, append(args, "moved_to_spool", moved)...)
+}
+
+// storeFlights writes the frames in flight that are neither settled nor
+// in the store yet to the store (sent: as already handed to the
+// producer), and counts those it moved and those the store refused.
+func (d *deliverer) storeFlights(sent bool) (moved, refused int) {
 	for _, f := range d.flights {
 		if f.inStore || f.state.settled() {
 			continue
 		}
-		if d.toStore(f.rec, true) {
-			f.inStore = true
-			d.stats.spooled.Add(1)
-			moved++
+		if !d.toStore(f.rec, sent) {
+			refused++
+			continue
 		}
+		f.inStore = true
+		d.stats.spooled.Add(1)
+		moved++
 	}
-	d.spilling = true
-	d.stats.spills.Add(1)
-	d.log.Warn(msg, append(args, "moved_to_spool", moved)...)
+	return moved, refused
 }
 
 // oldestWait is how long the oldest frame in flight has waited for its
@@ -859,19 +868,8 @@ func (d *deliverer) finish(budget time.Duration) {
 		}
 	}
 	d.collect()
-	moved := 0
-	for _, f := range d.flights {
-		if f.inStore || f.state.settled() {
-			continue
-		}
-		if d.toStore(f.rec, false) {
-			f.inStore = true
-			d.stats.spooled.Add(1)
-			moved++
-		} else {
-			d.stats.lost.Add(1)
-		}
-	}
+	moved, refused := d.storeFlights(false)
+	d.stats.lost.Add(int64(refused)) // nowhere else to go
 	if moved > 0 {
 		d.log.Warn("Kafka did not acknowledge every frame before the stop: the rest is in the spool for the next start", "frames", moved)
 	}

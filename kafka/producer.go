@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"math"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -87,9 +88,10 @@ type Producer struct {
 	rd       *reader         // Resume's reading client
 	ctx      context.Context // cancelled by Close: unblocks a full buffer
 	cancel   context.CancelFunc
-	maxBatch atomic.Int32 // ProducerBatchMaxBytes, learned from the topic
-	learned  atomic.Bool  // maxBatch holds the topic's setting
-	conns    brokerState  // for Connected
+	maxBatch atomic.Int32   // ProducerBatchMaxBytes, learned from the topic
+	learned  atomic.Bool    // maxBatch holds the topic's setting
+	conns    brokerState    // for Connected
+	pending  sync.WaitGroup // Produce calls whose done has not returned: Close waits for them
 }
 
 // NewProducer creates the producer. It does not contact Kafka: a broker
@@ -190,7 +192,9 @@ func NewProducer(cfg Config) (*Producer, error) {
 // records whose own done has come. The frames around an oversize one are
 // still delivered (a gap in seq, not in offsets).
 func (p *Producer) Produce(r *Record, done func(*Record, error)) {
+	p.pending.Add(1)
 	p.cl.Produce(p.ctx, r.toKgo(), func(kr *kgo.Record, err error) {
+		defer p.pending.Done()
 		if err == nil {
 			r.Partition, r.Offset = kr.Partition, kr.Offset
 		} else if errors.Is(err, kerr.MessageTooLarge) {
@@ -209,9 +213,13 @@ func (p *Producer) Flush(ctx context.Context) error {
 }
 
 // Close releases the clients. Records not yet acknowledged fail: Flush
-// first. A Resume running meanwhile fails.
+// first. A Resume running meanwhile fails. Close returns after the done of
+// every record handed to Produce has returned, so nothing a done does (the
+// agent records failed frames on disk) happens after the program said it
+// stopped.
 func (p *Producer) Close() {
 	p.cancel()
 	p.cl.Close()
+	p.pending.Wait()
 	p.rd.close()
 }
