@@ -92,4 +92,4 @@ include cross/cross.mk
 
 # Benchmarks (make bench; BENCH_QUICK=1 for a smoke check): see bench/bench.mk.
 include bench/bench.mk
-include vm/v4l2.mk
+include vm/vm.mk
