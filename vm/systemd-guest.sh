@@ -1,31 +1,20 @@
 #!/bin/bash
-# cross/vm-guest.sh DEB KFAKE OUT — runs inside the VM of cross/test-vm.sh,
-# as root under systemd (PID 1). Installs the package and exercises
-# edgecam.service the way an admin and a failing box would. Writes one line
-# per check to OUT/result (PASS at the end), the unit's journal to
-# OUT/journal.txt.
-set -uo pipefail
-deb=$1 kfake=$2 out=$3
-: >"$out/result"
-t0=$SECONDS
-note() { echo "$* (t+$((SECONDS - t0))s)" | tee -a "$out/result"; }
-fail() {
-	echo "FAIL: $*" | tee -a "$out/result"
+# vm/systemd-guest.sh DEB KFAKE — systemd really managing the agent, a guest
+# script of vm/vm.sh --init systemd (`make test-systemd`, vm/vm.mk): runs as
+# root under systemd (PID 1). Installs the package DEB, starts KFAKE
+# (vm/kfake, an in-memory Kafka) on the guest's loopback and exercises
+# edgecam.service the way an admin and a failing box would: active after
+# READY=1, runs as edgecam in group video, frames reach Kafka and decode,
+# reload, restarted after kill -9 and after a watchdog timeout (SIGSTOP),
+# stops cleanly. One line per check in /vm/out/result, the unit's journal
+# in /vm/out/journal.txt.
+. "$VM_IN/guest-lib.sh"
+deb=$1 kfake=$2 out=$VM_OUT
+on_fail() {
 	journalctl -u edgecam -u kfake --no-pager -o short-monotonic >"$out/journal.txt" 2>&1
 	systemctl status edgecam --no-pager >>"$out/journal.txt" 2>&1
-	exit 1
 }
 prop() { systemctl show -P "$1" edgecam; }
-# wait_for SECONDS CONDITION...: poll every 0.5 s.
-wait_for() {
-	local limit=$1
-	shift
-	local end=$((SECONDS + limit))
-	until "$@"; do
-		((SECONDS < end)) || return 1
-		sleep 0.5
-	done
-}
 # running_again OLDPID RESTARTS: a new main process, active/running (so it
 # sent READY=1 again), after RESTARTS restarts. One `systemctl show` call,
 # so the values belong together.
@@ -39,6 +28,7 @@ note "guest up: systemd $(systemctl --version | head -1 | cut -d' ' -f2), kernel
 
 # 1. Install: the user, the conffile, the hint. (man-db's trigger would
 # re-index every manual page of the host over 9p under emulation: minutes.)
+step "install the package (dpkg -i)"
 rm -f /var/lib/man-db/auto-update
 DEBIAN_FRONTEND=noninteractive dpkg -i "$deb" >"$out/dpkg.txt" 2>&1 || { cat "$out/dpkg.txt"; fail "dpkg -i"; }
 grep -q 'systemctl enable --now edgecam' "$out/dpkg.txt" || fail "install did not say how to enable the service"
@@ -49,6 +39,7 @@ dpkg-query -W -f='${Conffiles}\n' edgecam | grep -q /etc/edgecam/edgecam.yaml ||
 note "installed $(dpkg-query -W -f='${Version}' edgecam): user edgecam ($(id -nG edgecam)), service disabled, hint printed"
 
 # 2. A Kafka on the guest's loopback and a config for it.
+step "start kfake"
 systemd-run --quiet --unit=kfake "$kfake" -port 9092 -topics edgecam.video -partitions 1 || fail "kfake"
 wait_for 30 bash -c 'exec 3<>/dev/tcp/127.0.0.1/9092' 2>/dev/null || fail "kfake not listening"
 cat >/etc/edgecam/edgecam.yaml <<'CFG'
@@ -70,8 +61,10 @@ printf '[Service]\nWatchdogSec=10s\nRestartSec=1s\n' >/etc/systemd/system/edgeca
 systemctl daemon-reload
 
 # 3. Start: Type=notify, so this returns once the agent sent READY=1.
+step "start edgecam.service (until READY=1)"
 s=$SECONDS
-systemctl enable --now edgecam 2>"$out/enable.txt" || fail "systemctl enable --now edgecam: $(cat "$out/enable.txt")"
+systemctl enable --now edgecam 2>"$out/enable.txt" ||
+	fail "systemctl enable --now edgecam: $(cat "$out/enable.txt")"
 [[ $(prop ActiveState)/$(prop SubState) == active/running ]] || fail "not active/running: $(prop ActiveState)/$(prop SubState)"
 pid=$(prop MainPID)
 status=$(prop StatusText)
@@ -84,6 +77,7 @@ grep -q '^Seccomp:[[:space:]]*2' "/proc/$pid/status" || fail "no seccomp filter"
 note "runs as edgecam, groups $(id -nG edgecam | tr ' ' ','), NoNewPrivs, seccomp filter on"
 
 # 4. Frames reach Kafka and decode (read back with the agent's own tail).
+step "read 30 frames back from Kafka (edgecam tail)"
 s=$SECONDS
 timeout 120 edgecam tail --config /etc/edgecam/edgecam.yaml --stream cam0 --from-start --frames 30 -o /tmp/cam0.h264 \
 	>"$out/tail.txt" 2>&1 || fail "edgecam tail: $(cat "$out/tail.txt")"
@@ -93,6 +87,7 @@ note "read back 30 frames from Kafka, ffprobe decoded $frames without error ($((
 
 # 4b. systemctl reload (ExecReload: SIGHUP): the changed stream restarts
 # inside the same process; no service restart.
+step "systemctl reload edgecam"
 s=$SECONDS
 sed -i 's/bitrate_kbps: 300/bitrate_kbps: 400/' /etc/edgecam/edgecam.yaml
 systemctl reload edgecam 2>"$out/reload.txt" || fail "systemctl reload edgecam: $(cat "$out/reload.txt")"
@@ -103,6 +98,7 @@ wait_for 60 reloaded || fail "no 'config reloaded … restarted=[cam0]' line aft
 note "systemctl reload: cam0 restarted with the new bitrate in the same process (pid $pid) in $((SECONDS - s)) s"
 
 # 5. kill -9: Restart=on-failure brings it back (and READY=1 again).
+step "kill -9 the agent, wait for the restart"
 s=$SECONDS
 kill -9 "$pid"
 wait_for 120 running_again "$pid" 1 || fail "not running again after kill -9 (state $(prop ActiveState)/$(prop SubState), restarts $(prop NRestarts))"
@@ -111,6 +107,7 @@ pid=$(prop MainPID)
 note "kill -9: restarted and ready again in $((SECONDS - s)) s (pid $pid, NRestarts 1)"
 
 # 6. SIGSTOP: no WATCHDOG=1 for WatchdogSec, systemd aborts and restarts it.
+step "SIGSTOP the agent, wait for the watchdog restart"
 s=$SECONDS
 kill -STOP "$pid"
 wait_for 150 running_again "$pid" 2 || fail "not restarted after the watchdog timeout (state $(prop ActiveState)/$(prop SubState), restarts $(prop NRestarts))"
@@ -120,6 +117,7 @@ pid=$(prop MainPID)
 note "SIGSTOP: watchdog timeout, restarted and ready again in $((SECONDS - s)) s (pid $pid, NRestarts 2)"
 
 # 7. A clean stop: STOPPING=1, drain, flush, exit 0.
+step "systemctl stop edgecam"
 s=$SECONDS
 systemctl stop edgecam || fail "systemctl stop"
 [[ $(prop Result) == success ]] || fail "stop result $(prop Result)"
@@ -127,4 +125,4 @@ journalctl -u edgecam --no-pager _PID="$pid" | grep -q 'msg=stopped ' || fail "n
 note "stopped cleanly in $((SECONDS - s)) s (exit 0 after draining)"
 
 journalctl -u edgecam --no-pager -o short-monotonic >"$out/journal.txt" 2>&1
-note "PASS"
+pass
