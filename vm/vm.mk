@@ -28,9 +28,9 @@
 # The kernel and busybox are downloaded once (apt-get download, not
 # installed) into $EDGECAM_CACHE/vm (default ~/.cache/edgecam/vm, outside
 # the checkout: a fresh clone reuses them), with the modules the tests need
-# and the initramfs. The V4L2 guest gets a GStreamer registry made on the
-# host (--gst-registry), so no GStreamer program in it scans the plugins
-# under emulation. The only time limits are outer bounds that name the step they
+# and the initramfs. Both guests get a GStreamer registry made on the host
+# (--gst-registry), so no GStreamer program scans the plugins under
+# emulation. The only time limits are outer bounds that name the step they
 # stopped: EDGECAM_VM_TIMEOUT (seconds, default 1200) for a whole VM run,
 # generous per-step bounds inside the guests.
 
@@ -57,7 +57,7 @@ test-systemd: test-systemd-unit test-systemd-vm
 test-systemd-vm: deb vm-deps
 	@start=$$(date +%s); mkdir -p $(dir $(VM_KFAKE)); \
 	$(GO) build -o $(VM_KFAKE) ./vm/kfake; \
-	status=0; vm/vm.sh --out $(VM_OUT)/systemd --init systemd --mem 2048 --show journal.txt \
+	status=0; vm/vm.sh --out $(VM_OUT)/systemd --init systemd --mem 2048 --gst-registry --show journal.txt \
 		--input dist/edgecam_$(DEB_VERSION)_amd64.deb --input $(VM_KFAKE) \
 		vm/systemd-guest.sh /vm/in/edgecam_$(DEB_VERSION)_amd64.deb /vm/in/kfake || status=$$?; \
 	echo "test-systemd: the VM test took $$(($$(date +%s) - start)) s"; exit $$status
