@@ -39,6 +39,9 @@
 #                    load kernel module NAME (from the kernel package, with
 #                    its dependencies first) before GUEST-SCRIPT starts;
 #                    repeat for several, in load order. E.g. 'vivid n_devs=2'.
+#                    The guest has no modprobe: what the kernel would load
+#                    on demand must be named too (ext4 needs crc32c_generic
+#                    before it can mount).
 #   --module-file 'FILE.ko [PARAM=VALUE...]'
 #                    the same for a module built outside the kernel package
 #                    for this kernel (e.g. v4l2loopback from
@@ -162,10 +165,12 @@ mods=$cache/modules-$kver
 unpacked=
 # On any exit: no qemu left behind, no unpacked kernel package.
 cleanup() {
-	[[ -f $out/qemu.pid ]] && kill -9 "$(cat "$out/qemu.pid")" 2>/dev/null
-	rm -f "$out/qemu.pid"
-	[[ -z $unpacked ]] || rm -rf "$unpacked"
-	[[ -z ${root:-} ]] || rm -rf "$root"
+	if [[ -f $out/qemu.pid ]]; then
+		kill -9 "$(cat "$out/qemu.pid")" 2>/dev/null || true
+		rm -f "$out/qemu.pid"
+	fi
+	if [[ -n $unpacked ]]; then rm -rf "$unpacked"; fi
+	if [[ -n ${root:-} ]]; then rm -rf "$root"; fi
 }
 trap cleanup EXIT
 unpack_modules() {
@@ -419,7 +424,8 @@ if [[ -n $cut ]]; then
 		sleep 0.1
 	done
 fi
-wait "$qemu" || status=$?
+# (2>/dev/null: no "Killed" from bash after a power cut.)
+wait "$qemu" 2>/dev/null || status=$?
 took=$(($(date +%s) - start))
 
 result=$out/guest/result
