@@ -11,6 +11,7 @@
 #
 # No timing checks: every limit below is an outer bound for a step on a
 # slow emulator, and its failure names the step.
+# shellcheck source=vm/guest-lib.sh
 . "$VM_IN/guest-lib.sh"
 deb=$1 kfake=$2 out=$VM_OUT
 on_fail() {

@@ -5,6 +5,7 @@
 # built with -tags v4l2vm) against /vm/in/edgecam; /vm/out/result gets the
 # test's "check:" lines and PASS or FAIL, /vm/out/test.txt its whole output,
 # the other files there what the test read back.
+# shellcheck source=vm/guest-lib.sh
 . "$VM_IN/guest-lib.sh"
 export HOME=/tmp
 step "describe the guest"

@@ -93,7 +93,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 cacheroot=${EDGECAM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/edgecam}
 cache=$cacheroot/vm
 
-name= out= init=shell mem=1024 timeout=1200 registry=0 cut=
+name='' out='' init=shell mem=1024 timeout=1200 registry=0 cut=''
 modules=() modfiles=() inputs=() shares=() disks=() show=()
 usage() { sed -n '6p' "$0" | sed 's/^# *//' >&2; exit 2; }
 while (($#)); do
@@ -164,6 +164,7 @@ deb() {
 mods=$cache/modules-$kver
 unpacked=
 # On any exit: no qemu left behind, no unpacked kernel package.
+# shellcheck disable=SC2317 # called by the trap
 cleanup() {
 	if [[ -f $out/qemu.pid ]]; then
 		kill -9 "$(cat "$out/qemu.pid")" 2>/dev/null || true
@@ -180,7 +181,7 @@ unpack_modules() {
 }
 # cache_module NAME: NAME and its dependencies into $mods.
 cache_module() {
-	local m=$1 f d
+	local m=$1 f
 	[[ -f $mods/$m.ko && -f $mods/$m.deps ]] && return
 	unpack_modules
 	f=$(find "$unpacked/lib/modules/$kver" \( -name "$m.ko" -o -name "$m.ko.xz" -o -name "$m.ko.zst" \) | head -1)
@@ -194,7 +195,7 @@ depends() { tr '\0' '\n' <"$1" | sed -n 's/^depends=//p' | tr ',' ' '; }
 # order NAME...: NAME... and their dependencies, each once, dependencies first.
 ordered=()
 order() {
-	local m d
+	local m
 	for m in "$@"; do
 		[[ " ${ordered[*]} " == *" $m "* ]] && continue
 		cache_module "$m"
@@ -339,6 +340,7 @@ for spec in "${modfiles[@]}"; do
 done
 
 # qemu's arguments for the shares and disks.
+# shellcheck disable=SC2054 # commas inside qemu's option values
 qargs=(
 	-virtfs local,path=/,mount_tag=hostroot,readonly=on,security_model=none,multidevs=remap
 	-virtfs "local,path=$out/in,mount_tag=vmin,readonly=on,security_model=none,multidevs=remap"
