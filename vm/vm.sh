@@ -87,7 +87,7 @@
 # ~/.cache/edgecam/vm, outside the checkout, so a fresh clone reuses them),
 # with the modules tests asked for (decompressed, one file each) and the
 # initramfs (busybox, the 9p/virtio/overlay modules and the init below),
-# rebuilt when this script changes. Needs qemu-system-x86 on an x86_64 host.
+# one per version of this script. Needs qemu-system-x86 on an x86_64 host.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 cacheroot=${EDGECAM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/edgecam}
@@ -207,10 +207,12 @@ order() {
 
 # The initramfs: busybox, the modules for the shares and the overlay, and
 # an init that reads what to do from the inputs share (/vm/in/vm.conf).
+# Named after this script's content: checkouts of other versions share the
+# cache, and each must boot the init it was written for.
 kernel=$cache/vmlinuz-$kver
-initrd=$cache/initrd-$kver.cpio.gz
+initrd=$cache/vm-initrd-$kver-$(sha256sum "$here/vm.sh" | cut -c1-12).cpio.gz
 base_modules=(virtio_pci 9pnet_virtio 9p overlay)
-if [[ ! -f $kernel || ! -f $initrd || $initrd -ot $here/vm.sh ]]; then
+if [[ ! -f $kernel || ! -f $initrd ]]; then
 	say "preparing kernel $kver and the initramfs (once)"
 	ordered=()
 	order "${base_modules[@]}"
