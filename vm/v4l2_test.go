@@ -1,12 +1,14 @@
 //go:build v4l2vm
 
-// Package vm holds the real-V4L2 tests: they run inside the qemu VM of
-// vm/v4l2.sh, as root, against the vivid virtual camera driver of a real
-// Debian kernel, and are built only with -tags v4l2vm (`make test-v4l2`).
-// They drive the edgecam binary named by EDGECAM_BIN the way a user would,
-// with a Kafka (kfake, in this process) on the guest's loopback, and leave
-// what they read back in EDGECAM_V4L2_OUT. Lines logged as "check: ..." are
-// the summary vm/v4l2.sh prints.
+// Package vm holds the real-V4L2 tests: they run inside the qemu VM that
+// vm/vm.sh boots for vm/v4l2-guest.sh, as root, against the vivid virtual
+// camera driver of a real Debian kernel, and are built only with -tags
+// v4l2vm (`make test-v4l2`). They drive the edgecam binary named by
+// EDGECAM_BIN the way a user would, with a Kafka (kfake, in this process)
+// on the guest's loopback, and leave what they read back in
+// EDGECAM_V4L2_OUT. Lines logged as "check: ..." are the summary the test
+// prints. (The folder also holds the harness, vm/vm.sh, and the other VM
+// tests' guest scripts: see vm/vm.mk.)
 package vm
 
 import (
@@ -34,7 +36,7 @@ import (
 func env(t *testing.T) (bin, out string) {
 	bin, out = os.Getenv("EDGECAM_BIN"), os.Getenv("EDGECAM_V4L2_OUT")
 	if bin == "" || out == "" {
-		t.Fatal("EDGECAM_BIN and EDGECAM_V4L2_OUT must be set (vm/v4l2.sh runs this test inside its VM)")
+		t.Fatal("EDGECAM_BIN and EDGECAM_V4L2_OUT must be set (vm/v4l2-guest.sh runs this test inside the VM of vm/vm.sh)")
 	}
 	return bin, out
 }
