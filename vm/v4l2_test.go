@@ -262,7 +262,7 @@ func TestReleaseUnplugged(t *testing.T) {
 		t.Fatalf("still held after ReleaseUnplugged: %v", after)
 	}
 	write(t, "/sys/bus/platform/drivers/vivid/bind", dev)
-	if !waitFor(10*time.Second, func() bool { _, err := os.Stat(camera); return err == nil }) || captureNode(t) != camera {
+	if !waitFor(time.Minute, func() bool { _, err := os.Stat(camera); return err == nil }) || captureNode(t) != camera {
 		t.Fatalf("the camera came back as %s, want %s", captureNode(t), camera)
 	}
 	t.Logf("check: release: pipeline on %s failed when unplugged (%v) holding %v; ReleaseUnplugged released %d; replugged as %s again",
