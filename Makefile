@@ -49,8 +49,8 @@ vet:
 
 ## test: unit, GStreamer and kfake tests with the race detector, the
 ## end-to-end tests against a real Apache Kafka started (and stopped) here,
-## then the arm64/armhf binaries under qemu-user, the .debs, and the systemd
-## unit in a VM (cross/cross.mk)
+## the V4L2 VM test, then the arm64/armhf binaries under qemu-user, the .debs,
+## and the systemd unit, checked and in a VM (cross/cross.mk, vm/vm.mk)
 test: deps cross-deps build vet test-unit test-fuzz test-e2e test-v4l2 test-cross test-deb test-systemd
 
 test-unit:
@@ -85,11 +85,15 @@ demo: deps
 clean:
 	rm -rf bin dist demo.mp4
 
-# Cross builds, .deb packages and their tests (qemu-user, lintian, a VM
-# running the service under systemd): see cross/cross.mk and docs/install.md.
+# Cross builds, .deb packages and their tests (qemu-user, lintian, the
+# packaged unit): see cross/cross.mk and docs/install.md.
 # `make test` runs them; their downloads are cached in ~/.cache/edgecam.
 include cross/cross.mk
 
 # Benchmarks (make bench; BENCH_QUICK=1 for a smoke check): see bench/bench.mk.
 include bench/bench.mk
-include vm/v4l2.mk
+
+# The VM tests (test-v4l2; test-systemd, a VM running the service under
+# systemd), guest scripts of the one qemu harness vm/vm.sh: see vm/vm.mk.
+# Their downloads are cached in ~/.cache/edgecam/vm.
+include vm/vm.mk

@@ -2,17 +2,18 @@
 # by the Makefile (`include cross/cross.mk`); uses its GO, VERSION, COMMIT
 # and SUDO. docs/install.md explains the results; cross/*.sh hold the steps.
 #
-#   make cross         dist/linux-{amd64,arm64,armhf}/edgecam
-#   make deb           dist/edgecam_<version>_{amd64,arm64,armhf}.deb
-#   make test-cross    arm64 + armhf binaries under qemu-user: version, encoders, agent → Kafka → decode
-#   make test-deb      the .debs: contents, conffile, Depends vs the binary, lintian
-#   make test-systemd  the unit (systemd-analyze verify + security ≤ 2.5) and
-#                      a VM booting systemd that installs and runs the amd64 .deb
+#   make cross              dist/linux-{amd64,arm64,armhf}/edgecam
+#   make deb                dist/edgecam_<version>_{amd64,arm64,armhf}.deb
+#   make test-cross         arm64 + armhf binaries under qemu-user: version, encoders, agent → Kafka → decode
+#   make test-deb           the .debs: contents, conffile, Depends vs the binary, lintian
+#   make test-systemd-unit  the packaged unit: systemd-analyze verify, security ≤ 2.5,
+#                           the agent sends READY=1 (part of `make test-systemd`,
+#                           whose VM test is in vm/vm.mk)
 #
-# The target sysroots (Debian packages unpacked, not installed) and the VM's
-# kernel are downloaded once into $(EDGECAM_CACHE) (default
-# ~/.cache/edgecam, outside the checkout: a fresh clone reuses them); the
-# host's packages stay as they are.
+# The target sysroots (Debian packages unpacked, not installed) are
+# downloaded once into $(EDGECAM_CACHE) (default ~/.cache/edgecam, outside
+# the checkout: a fresh clone reuses them); the host's packages stay as
+# they are.
 
 CROSS_ARCHES ?= amd64 arm64 armhf
 CROSS_QEMU_ARCHES ?= arm64 armhf
@@ -20,13 +21,12 @@ NFPM_VERSION := v2.45.2
 NFPM := $(CURDIR)/.cache/tools/nfpm-$(NFPM_VERSION)/nfpm
 DEB_VERSION = $(shell cross/deb.sh --debversion '$(VERSION)')
 DEBS = $(foreach a,$(CROSS_ARCHES),dist/edgecam_$(DEB_VERSION)_$(a).deb)
-KFAKE := dist/test/amd64/kfake
 
 # Debian packages the cross builds and their tests need on the host.
 CROSS_APT_PACKAGES := gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf binutils \
-	qemu-user-static qemu-system-x86 lintian debian-archive-keyring xz-utils ffmpeg
+	qemu-user-static lintian debian-archive-keyring xz-utils ffmpeg
 
-.PHONY: cross-deps cross deb test-cross test-deb test-systemd test-systemd-unit test-systemd-vm
+.PHONY: cross-deps cross deb test-cross test-deb test-systemd-unit
 
 cross-deps:
 	@missing=$$(for p in $(CROSS_APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
@@ -54,11 +54,5 @@ test-cross: cross-deps
 test-deb: deb
 	cross/test-deb.sh $(DEBS)
 
-test-systemd: test-systemd-unit test-systemd-vm
-
 test-systemd-unit: deb
 	cross/test-unit.sh dist/edgecam_$(DEB_VERSION)_amd64.deb
-
-test-systemd-vm: deb
-	$(GO) build -o $(KFAKE) ./cross/kfake
-	cross/test-vm.sh dist/edgecam_$(DEB_VERSION)_amd64.deb $(KFAKE)

@@ -7,7 +7,9 @@
 #     the unit with a misspelt directive must fail it, proving the check can
 #     fail;
 #   - `systemd-analyze security --offline=yes`: the exposure must be at most
-#     2.5 (--threshold=25); the figure is printed.
+#     2.5 (--threshold=25); the figure is printed;
+#   - the packaged agent sends READY=1: the unit is Type=notify.
+# `make test-systemd` runs this, then the VM test (vm/systemd-guest.sh).
 set -euo pipefail
 deb=${1:?usage: cross/test-unit.sh DEB}
 max=${EDGECAM_MAX_EXPOSURE:-25} # tenths, as --threshold takes it
@@ -26,6 +28,16 @@ for cmd in $(sed -n 's/^Exec[A-Za-z]*=[-@:+!]*\(\/[^ ]*\).*/\1/p' "$unit"); do
 	mkdir -p "$root$(dirname "$cmd")"
 	cp -L "$cmd" "$root$cmd"
 done
+
+# Type=notify needs the agent to send READY=1: without it the start would
+# only time out after TimeoutStartSec (in the VM test: minutes). Say so at
+# once. (The linker drops unused code, so the message text is in the binary
+# only when Run sends it.)
+if ! grep -a -q 'READY=1' "$root/usr/bin/edgecam"; then
+	echo "test-unit: FAIL: the packaged agent never sends READY=1 (sd_notify is not wired into agent.Run);" \
+		"edgecam.service is Type=notify and would time out" >&2
+	exit 1
+fi
 
 verify() { systemd-analyze verify --root="$root" "$1" 2>&1; }
 out=$(verify edgecam.service) || { echo "test-unit: systemd-analyze verify failed:"$'\n'"$out" >&2; exit 1; }

@@ -1,31 +1,32 @@
 #!/bin/bash
-# vm/v4l2-guest.sh DIR OUT — runs inside the VM of vm/v4l2.sh, as root in a
-# chroot of the host's root (read-only) with vivid loaded; DIR is the
-# read-only share of inputs, OUT the results share. Runs DIR/v4l2.test against DIR/edgecam and
-# writes OUT/result: one line per check, then PASS or FAIL; OUT/test.txt
-# has the test's whole output.
-set -uo pipefail
-dir=$1 out=$2
-export HOME=/tmp PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
-: >"$out/result"
+# vm/v4l2-guest.sh — the real-V4L2 tests, a guest script of vm/vm.sh
+# (`make test-v4l2`, vm/vm.mk): runs as root in the VM with the vivid
+# virtual camera loaded, no systemd. Runs /vm/in/v4l2.test (vm/v4l2_test.go,
+# built with -tags v4l2vm) against /vm/in/edgecam; /vm/out/result gets the
+# test's "check:" lines and PASS or FAIL, /vm/out/test.txt its whole output,
+# the other files there what the test read back.
+# shellcheck source=vm/guest-lib.sh
+. "$VM_IN/guest-lib.sh"
+export HOME=/tmp
+step "describe the guest"
 {
 	echo "kernel $(uname -r), $(nproc) CPUs, up $(cut -d' ' -f1 /proc/uptime) s"
 	for n in /sys/class/video4linux/*; do echo "$(basename "$n"): $(cat "$n/name")"; done
-} >"$out/guest.txt"
+} >"$VM_OUT/guest.txt"
 # The host's GStreamer plugin registry, as it is: checking it against the
-# plugin files (a stat of each over 9p) takes 15 s under emulation, and
-# rebuilding it a minute.
-if [[ -f $dir/registry.bin ]]; then
-	mkdir -p /tmp/.cache/gstreamer-1.0
-	cp "$dir/registry.bin" /tmp/.cache/gstreamer-1.0/registry.x86_64.bin
-	export GST_REGISTRY_UPDATE=no
-fi
+# plugin files (a stat of each over 9p) costs seconds under emulation, and
+# rebuilding it minutes.
+export GST_REGISTRY=$VM_IN/gst-registry.bin GST_REGISTRY_UPDATE=no
 # The config's device.id defaults to the host name.
 hostname v4l2-vm
-cd /tmp || exit 1
-EDGECAM_BIN=$dir/edgecam EDGECAM_V4L2_OUT=$out "$dir/v4l2.test" -test.v -test.count=1 -test.timeout=200s >"$out/test.txt" 2>&1
+cd /tmp || fail "no /tmp"
+# -test.timeout: the outer bound; when it runs out, the test binary names
+# the test it was in.
+step "go test (vm/v4l2_test.go)"
+EDGECAM_BIN=$VM_IN/edgecam EDGECAM_V4L2_OUT=$VM_OUT "$VM_IN/v4l2.test" -test.v -test.count=1 -test.timeout=15m >"$VM_OUT/test.txt" 2>&1
 status=$?
 # The checks' summary lines (t.Log lines starting with "check:") and the verdict.
-sed -n 's/^ *v4l2_test.go:[0-9]*: check: //p' "$out/test.txt" >>"$out/result"
-grep -E '^(--- FAIL|FAIL|panic:)' "$out/test.txt" | sed 's/^/FAIL: /' >>"$out/result"
-if [[ $status == 0 ]]; then echo PASS >>"$out/result"; else echo "FAIL: test binary exit $status" >>"$out/result"; fi
+sed -n 's/^ *v4l2_test.go:[0-9]*: check: //p' "$VM_OUT/test.txt" >>"$VM_OUT/result"
+grep -E '^(--- FAIL|FAIL|panic:)' "$VM_OUT/test.txt" | sed 's/^/FAIL: /' >>"$VM_OUT/result"
+[[ $status == 0 ]] || fail "test binary exit $status (see test.txt)"
+pass

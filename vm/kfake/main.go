@@ -1,6 +1,6 @@
 // Command kfake runs franz-go's in-process Kafka (kfake) as a standalone
 // broker, for tests that need a Kafka where the real one cannot run: the
-// systemd VM test (cross/test-vm.sh) starts it inside the guest, on the
+// systemd VM test (vm/systemd-guest.sh) starts it inside the guest, on the
 // guest's own loopback, so the packaged agent really produces there.
 // It is test tooling: it keeps everything in memory and is not a Kafka.
 package main

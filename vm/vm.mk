@@ -1,0 +1,63 @@
+# vm/vm.mk — the VM tests (DESIGN.md, testing ladder steps 5 and 8; the
+# systemd unit). Included by the Makefile; uses its GO, LDFLAGS, SUDO and
+# apt-deps, and cross/cross.mk's deb and test-systemd-unit.
+#
+# Every VM test is a guest script run by the one harness, vm/vm.sh: it
+# boots Debian's kernel in qemu-system-x86_64 (TCG emulation, no KVM) with
+# the modules, shares and disks the test names, the host's root read-only
+# under a tmpfs overlay, no network device, and reads the guest's results
+# back (vm/vm.sh's header documents its options; vm/guest-lib.sh the
+# helpers of guest scripts).
+#
+#   make test-v4l2      vm/v4l2-guest.sh with the vivid virtual camera:
+#                       `edgecam probe --json` tells vivid's capture node
+#                       from its output/metadata nodes, `edgecam run`
+#                       streams it into Kafka (kfake) and the frames read
+#                       back decode, then the camera is unbound and bound
+#                       again and the stream recovers by itself
+#                       (vm/v4l2_test.go). Results: dist/test/v4l2/guest/.
+#   make test-systemd   cross/test-unit.sh (systemd-analyze verify and
+#                       security of the packaged unit, the agent sends
+#                       READY=1), then vm/systemd-guest.sh under systemd as
+#                       PID 1: installs the amd64 .deb and runs the service
+#                       against kfake (vm/kfake): READY, user and groups,
+#                       frames decode, reload, restart after kill -9 and
+#                       after a watchdog timeout, clean stop.
+#                       Results: dist/test/systemd/guest/.
+#
+# The kernel and busybox are downloaded once (apt-get download, not
+# installed) into $EDGECAM_CACHE/vm (default ~/.cache/edgecam/vm, outside
+# the checkout: a fresh clone reuses them), with the modules the tests need
+# and the initramfs. Both guests get a GStreamer registry made on the host
+# (--gst-registry), so no GStreamer program scans the plugins under
+# emulation. The only time limits are outer bounds that name the step they
+# stopped: EDGECAM_VM_TIMEOUT (seconds, default 1200) for a whole VM run,
+# generous per-step bounds inside the guests.
+
+VM_OUT := dist/test
+VM_KFAKE := $(VM_OUT)/vm/kfake
+
+.PHONY: vm-deps test-v4l2 test-systemd test-systemd-vm
+
+vm-deps:
+	@dpkg-query -W -f='$${Status}\n' qemu-system-x86 2>/dev/null | grep -q '^install ok installed' || { \
+		echo "installing: qemu-system-x86"; $(SUDO) apt-get update -qq; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends qemu-system-x86; }
+
+test-v4l2: apt-deps vm-deps
+	@start=$$(date +%s); mkdir -p $(VM_OUT)/v4l2; \
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(VM_OUT)/v4l2/edgecam ./cmd/edgecam; \
+	$(GO) test -c -tags v4l2vm -o $(VM_OUT)/v4l2/v4l2.test ./vm; \
+	status=0; vm/vm.sh --out $(VM_OUT)/v4l2 --module vivid --gst-registry --show test.txt \
+		--input $(VM_OUT)/v4l2/edgecam --input $(VM_OUT)/v4l2/v4l2.test vm/v4l2-guest.sh || status=$$?; \
+	echo "test-v4l2: make test-v4l2 took $$(($$(date +%s) - start)) s"; exit $$status
+
+test-systemd: test-systemd-unit test-systemd-vm
+
+test-systemd-vm: deb vm-deps
+	@start=$$(date +%s); mkdir -p $(dir $(VM_KFAKE)); \
+	$(GO) build -o $(VM_KFAKE) ./vm/kfake; \
+	status=0; vm/vm.sh --out $(VM_OUT)/systemd --init systemd --mem 2048 --gst-registry --show journal.txt \
+		--input dist/edgecam_$(DEB_VERSION)_amd64.deb --input $(VM_KFAKE) \
+		vm/systemd-guest.sh /vm/in/edgecam_$(DEB_VERSION)_amd64.deb /vm/in/kfake || status=$$?; \
+	echo "test-systemd: the VM test took $$(($$(date +%s) - start)) s"; exit $$status
