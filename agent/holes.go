@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/edgecam/edgecam/internal/durable"
 )
 
 // holeLog remembers the stored frames Kafka failed while it acknowledged a
@@ -139,7 +141,7 @@ func (l *holeLog) save() error {
 		b = strconv.AppendInt(b, s, 10)
 		b = append(b, '\n')
 	}
-	if err := writeDurable(l.path, b); err != nil {
+	if err := durable.WriteFile(l.path, b, 0o640); err != nil {
 		return fmt.Errorf("resend list %s: %w", l.path, err)
 	}
 	return nil

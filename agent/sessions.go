@@ -5,10 +5,11 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/edgecam/edgecam/internal/durable"
 )
 
 // sessionLog remembers which agent run captured which seqs of a stream, so
@@ -60,7 +61,7 @@ func openSessionLog(path string, keepFrom, first int64, session string) (*sessio
 	for _, e := range l.entries {
 		fmt.Fprintf(&b, "%d %s\n", e.first, e.session)
 	}
-	if err := writeDurable(path, []byte(b.String())); err != nil {
+	if err := durable.WriteFile(path, []byte(b.String()), 0o640); err != nil {
 		return nil, fmt.Errorf("session log %s: %w", path, err)
 	}
 	return l, nil
@@ -73,34 +74,4 @@ func (l *sessionLog) of(seq int64) string {
 		return ""
 	}
 	return l.entries[i-1].session
-}
-
-// writeDurable replaces the file at path with data so that a crash leaves
-// either the old or the new file: a temporary file, fsync, rename, fsync of
-// the directory.
-func writeDurable(path string, data []byte) error {
-	tmp := path + ".tmp"
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o640)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	if d, derr := os.Open(filepath.Dir(path)); derr == nil {
-		d.Sync()
-		d.Close()
-	}
-	return nil
 }

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+
+	"github.com/edgecam/edgecam/internal/durable"
 )
 
 // evictedFile logs the seqs of evicted frames that are not acked yet, so the
@@ -183,27 +185,8 @@ func (rs *runs) dropFrom(x int64) bool {
 // fsync it, rename it over the old one, fsync the directory. A crash leaves
 // either the old or the new content, never a mix.
 func writeFileAtomic(dir, name string, data []byte) error {
-	tmp := filepath.Join(dir, name+".tmp")
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o640)
-	if err != nil {
+	if err := durable.WriteFile(filepath.Join(dir, name), data, 0o640); err != nil {
 		return fmt.Errorf("spool: %w", err)
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, filepath.Join(dir, name))
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("spool: writing %s: %w", filepath.Join(dir, name), err)
-	}
-	if err := syncDir(dir); err != nil {
-		return fmt.Errorf("spool: fsync directory: %w", err)
 	}
 	return nil
 }

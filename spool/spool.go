@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/edgecam/edgecam/internal/durable"
 )
 
 // Fsync is the policy deciding when appended frames are forced to stable
@@ -730,17 +732,7 @@ func (s *Spool) onTimer() {
 	}
 }
 
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	err = d.Sync()
-	if cerr := d.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}
+func syncDir(dir string) error { return durable.SyncDir(dir) }
 
 // Ready returns a channel that receives a value after every successful
 // Append and after Rewind: block on it instead of polling when Next reports
