@@ -102,11 +102,12 @@ func runAgent(t *testing.T, bin, cfg string, d time.Duration) string {
 
 // record is one Kafka record as kcat printed it.
 type record struct {
-	key       string
-	partition int
-	offset    int64
-	headers   map[string]string
-	value     []byte
+	key         string
+	partition   int
+	offset      int64
+	timestampMs int64 // the Kafka timestamp (CreateTime), ms
+	headers     map[string]string
+	value       []byte
 }
 
 // readKey reads every record of key from the topic with kcat, in offset
@@ -122,7 +123,7 @@ func readKey(t *testing.T, brokers, key string) []record {
 	for attempt := 1; ; attempt++ {
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 		cmd := exec.CommandContext(ctx, "kcat", "-C", "-b", brokers, "-t", topic, "-o", "beginning", "-e", "-q",
-			"-f", "%k\t%p\t%o\t%S\t%h\n%s\n")
+			"-f", "%k\t%p\t%o\t%T\t%S\t%h\n%s\n")
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
 		var err error
@@ -147,12 +148,14 @@ func readKey(t *testing.T, brokers, key string) []record {
 		if err != nil {
 			t.Fatalf("kcat output: %v", err)
 		}
-		f := strings.SplitN(strings.TrimSuffix(line, "\n"), "\t", 5)
-		if len(f) != 5 {
+		f := strings.SplitN(strings.TrimSuffix(line, "\n"), "\t", 6)
+		if len(f) != 6 {
 			t.Fatalf("kcat metadata line %q", line)
 		}
 		p, _ := strconv.Atoi(f[1])
 		off, _ := strconv.ParseInt(f[2], 10, 64)
+		ts, _ := strconv.ParseInt(f[3], 10, 64)
+		f = append(f[:3], f[4:]...)
 		size, err := strconv.Atoi(f[3])
 		if err != nil {
 			t.Fatalf("kcat size in %q: %v", line, err)
@@ -161,7 +164,7 @@ func readKey(t *testing.T, brokers, key string) []record {
 		if _, err := io.ReadFull(rd, val); err != nil {
 			t.Fatalf("kcat value: %v", err)
 		}
-		r := record{key: f[0], partition: p, offset: off, headers: map[string]string{}, value: val[:size]}
+		r := record{key: f[0], partition: p, offset: off, timestampMs: ts, headers: map[string]string{}, value: val[:size]}
 		for _, h := range strings.Split(f[4], ",") {
 			if k, v, ok := strings.Cut(h, "="); ok {
 				r.headers[k] = v

@@ -227,6 +227,14 @@ func checkAccounting(t *testing.T, logs, stream string) map[string]int64 {
 // of edgecam-evicted.
 func checkDelivery(t *testing.T, recs []record, allowGap func(from, to int64) bool, undecodable int) (evicted int64) {
 	t.Helper()
+	// The Kafka timestamp is the capture time, for frames drained late
+	// from the spool too: Kafka's time index finds a moment.
+	for _, r := range recs {
+		capNs, err := strconv.ParseInt(r.headers["edgecam-capture-ns"], 10, 64)
+		if err != nil || r.timestampMs != capNs/1e6 {
+			t.Fatalf("seq %s: Kafka timestamp %d ms, edgecam-capture-ns %s: want the capture time", r.headers["edgecam-seq"], r.timestampMs, r.headers["edgecam-capture-ns"])
+		}
+	}
 	if len(recs) == 0 {
 		t.Fatal("no records")
 	}

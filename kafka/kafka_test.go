@@ -405,3 +405,28 @@ func BenchmarkToKgo(b *testing.B) {
 		_ = r.toKgo()
 	}
 }
+
+// TestTimestamp: a record's Kafka timestamp is its capture time, moved only
+// where the broker would refuse it.
+func TestTimestamp(t *testing.T) {
+	now := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name    string
+		before  time.Duration
+		capture time.Time
+		want    time.Time
+	}{
+		{"capture time", 0, now.Add(-3 * time.Second), now.Add(-3 * time.Second)},
+		{"drained a week later, no limit", 0, now.Add(-7 * 24 * time.Hour), now.Add(-7 * 24 * time.Hour)},
+		{"older than the topic allows", 24 * time.Hour, now.Add(-7 * 24 * time.Hour), now.Add(-24*time.Hour + time.Minute)},
+		{"inside the topic's limit", 24 * time.Hour, now.Add(-23 * time.Hour), now.Add(-23 * time.Hour)},
+		{"after now (the clock stepped back)", 0, now.Add(time.Hour), now},
+		{"no capture time", 0, time.Time{}, now},
+	} {
+		p := &Producer{}
+		p.tsBefore.Store(int64(tc.before))
+		if got := p.timestamp(tc.capture, now); !got.Equal(tc.want) {
+			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

@@ -88,8 +88,12 @@ type Producer struct {
 	rd       *reader         // Resume's reading client
 	ctx      context.Context // cancelled by Close: unblocks a full buffer
 	cancel   context.CancelFunc
-	maxBatch atomic.Int32   // ProducerBatchMaxBytes, learned from the topic
-	learned  atomic.Bool    // maxBatch holds the topic's setting
+	maxBatch atomic.Int32 // ProducerBatchMaxBytes, learned from the topic
+	learned  atomic.Bool  // maxBatch holds the topic's setting
+	// tsBefore is the topic's message.timestamp.before.max.ms as a
+	// duration (0: no limit, or not known yet): how old a timestamp the
+	// broker accepts, relative to its clock.
+	tsBefore atomic.Int64
 	conns    brokerState    // for Connected
 	pending  sync.WaitGroup // Produce calls whose done has not returned: Close waits for them
 }
@@ -193,7 +197,9 @@ func NewProducer(cfg Config) (*Producer, error) {
 // still delivered (a gap in seq, not in offsets).
 func (p *Producer) Produce(r *Record, done func(*Record, error)) {
 	p.pending.Add(1)
-	p.cl.Produce(p.ctx, r.toKgo(), func(kr *kgo.Record, err error) {
+	kr := r.toKgo()
+	kr.Timestamp = p.timestamp(r.CaptureTime, time.Now())
+	p.cl.Produce(p.ctx, kr, func(kr *kgo.Record, err error) {
 		defer p.pending.Done()
 		if err == nil {
 			r.Partition, r.Offset = kr.Partition, kr.Offset
@@ -204,6 +210,33 @@ func (p *Producer) Produce(r *Record, done func(*Record, error)) {
 		}
 		done(r, err)
 	})
+}
+
+// timestamp is a record's Kafka timestamp (CreateTime): its capture time,
+// so Kafka's time index finds a moment even for frames delivered late from
+// the spool. Two cases move it, so that the broker never refuses a frame
+// for its timestamp (INVALID_TIMESTAMP, which no retry cures): a capture
+// time after now (the box's clock stepped back since) becomes now, and one
+// older than the topic's message.timestamp.before.max.ms allows becomes the
+// oldest it allows, less a minute. The edgecam-capture-ns header keeps the
+// capture time either way. A box whose clock runs ahead of the brokers' by
+// more than message.timestamp.after.max.ms (1 hour by default) is refused
+// by any client: the README says what the topic needs.
+func (p *Producer) timestamp(capture, now time.Time) time.Time {
+	if capture.IsZero() {
+		return now
+	}
+	ts := capture
+	if ts.After(now) {
+		ts = now
+	}
+	if before := time.Duration(p.tsBefore.Load()); before > 0 {
+		oldest := now.Add(-before + min(before/10, time.Minute))
+		if ts.Before(oldest) {
+			ts = oldest
+		}
+	}
+	return ts
 }
 
 // Flush waits until every record handed to Produce has its outcome, or ctx

@@ -36,8 +36,9 @@ func (p *Producer) Resume(ctx context.Context, key string) (last int64, found bo
 }
 
 // learnMaxBatch sets the batch limit to the topic's max.message.bytes, so
-// frames up to what the broker accepts are produced. Errors keep the
-// default.
+// frames up to what the broker accepts are produced, and learns the oldest
+// record timestamp it accepts (message.timestamp.before.max.ms, see
+// timestamp). Errors keep the defaults.
 func (p *Producer) learnMaxBatch(ctx context.Context) {
 	rcs, err := p.rd.adm.DescribeTopicConfigs(ctx, p.cfg.Topic)
 	if err != nil {
@@ -46,12 +47,20 @@ func (p *Producer) learnMaxBatch(ctx context.Context) {
 	}
 	for _, rc := range rcs {
 		for _, c := range rc.Configs {
-			if c.Key != "max.message.bytes" || c.Value == nil {
+			if c.Value == nil {
 				continue
 			}
-			if v, err := strconv.ParseInt(*c.Value, 10, 32); err == nil && v > 1024 {
-				p.maxBatch.Store(int32(min(v, 256<<20)))
-				p.learned.Store(true)
+			switch c.Key {
+			case "max.message.bytes":
+				if v, err := strconv.ParseInt(*c.Value, 10, 32); err == nil && v > 1024 {
+					p.maxBatch.Store(int32(min(v, 256<<20)))
+					p.learned.Store(true)
+				}
+			case "message.timestamp.before.max.ms":
+				// Long.MAX_VALUE (the default) means no limit.
+				if v, err := strconv.ParseInt(*c.Value, 10, 64); err == nil && v > 0 && v < int64(1<<62)/int64(time.Millisecond) {
+					p.tsBefore.Store(int64(time.Duration(v) * time.Millisecond))
+				}
 			}
 		}
 	}
