@@ -111,7 +111,9 @@
 // figures are consistent (the runs add up to the records and span first to
 // last seq), it matches the segment file's current size and modification
 // time, and its seqs lie above the previous segment's; otherwise it logs
-// why, counts it in Stats.IndexesIgnored and scans the segment. Open still
+// why, counts it in Stats.IndexesIgnored and scans the segment; a sealed
+// segment that it scans and finds clean gets its index (re)written, so a
+// lost index, or a spool written before indexes, costs one scan. Open still
 // reads each segment's 16-byte header, so a segment of a newer format
 // version is refused whatever its index says, and one whose header is
 // damaged is scanned. A failure to write an index (a full disk) is logged

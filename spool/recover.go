@@ -155,6 +155,11 @@ func (s *Spool) recover() error {
 		default:
 			if res.corrupt+res.tailRecs > 0 {
 				s.st.Corrupt += res.corrupt + res.tailRecs
+			} else if !sc.indexed && res.headerOK {
+				// Sealed, read through and clean, but without a valid
+				// index (lost in a power cut, torn, or a spool from before
+				// indexes): write it, so the next Open need not read it.
+				s.writeIndex(seg, res.keyframes)
 			}
 		}
 		if res.corrupt > 0 || (i != lastWithRecords && res.tailRecs > 0) || !res.headerOK {
