@@ -47,6 +47,12 @@ type b7Result struct {
 	OpenIndexCold []f64 `json:"open_index_cold_s"`
 	OpenScanWarm  []f64 `json:"open_scan_warm_s"`
 	OpenIndexWarm []f64 `json:"open_index_warm_s"`
+	// ReadCold/ReadWarm time spool.Inspect of the same directory, scan
+	// case: the read and verification of every segment that Open did
+	// before the indexes, without the index files that Open now writes
+	// for the segments it scanned.
+	ReadCold []f64 `json:"inspect_cold_s"`
+	ReadWarm []f64 `json:"inspect_warm_s"`
 	// What Open did, from its Stats (the last repetition).
 	ScanPath  string `json:"scan_path"`
 	IndexPath string `json:"index_path"`
@@ -89,7 +95,8 @@ const b7CacheFormat = 1
 
 func (b *bench) b7(ctx context.Context) error {
 	r := &b7Result{GoalStartSec: 2, Method: "Open: spool.Open on a fresh directory of hard links to the cached spool, page cache of its files dropped first (cold) or not (warm, right after a cold run); " +
-		"scan = segments without their .idx files (Open reads every segment, and writes their indexes), index = with them. " +
+		"scan = segments without their .idx files (Open reads every segment, and writes their indexes), index = with them; " +
+		"read only = spool.Inspect of the scan directory (the reading Open did before the indexes, without writing them). " +
 		"Start → first live ack: edgecam run on the same directory (one 640x360@30 stream), Kafka already holding the spool's last seq for the stream's key, from process start to the LogAppendTime of its first record"}
 	b.res.B7 = r
 	maxSize := int64(spool.DefaultMaxSize)
@@ -97,7 +104,7 @@ func (b *bench) b7(ctx context.Context) error {
 		maxSize = 256 << 20
 	}
 	cache := filepath.Join(b.repo, ".cache", "bench-spool", fmt.Sprintf("spool-%dMiB", maxSize>>20))
-	r.CacheDir = cache
+	r.CacheDir, _ = filepath.Rel(b.repo, cache)
 	c, generated, err := b7EnsureCache(ctx, cache, maxSize)
 	if err != nil {
 		return err
@@ -116,6 +123,13 @@ func (b *bench) b7(ctx context.Context) error {
 			warm, _, err := b7Open(cache, run, maxSize, withIdx, false)
 			if err != nil {
 				return err
+			}
+			if !withIdx {
+				rc, rw, err := b7Inspect(cache, run)
+				if err != nil {
+					return err
+				}
+				r.ReadCold, r.ReadWarm = append(r.ReadCold, f64(rc.Seconds())), append(r.ReadWarm, f64(rw.Seconds()))
 			}
 			path := fmt.Sprintf("%d segments from their index, %d scanned", st.IndexedAtOpen, st.ScannedAtOpen)
 			if withIdx {
@@ -302,6 +316,32 @@ func b7Open(cache, dir string, maxSize int64, withIdx, cold bool) (time.Duration
 		return d, st, fmt.Errorf("the cached spool is not clean: %+v", st)
 	}
 	return d, st, nil
+}
+
+// b7Inspect times spool.Inspect of a fresh link directory without indexes,
+// cold then warm.
+func b7Inspect(cache, dir string) (cold, warm time.Duration, err error) {
+	if err := b7Link(cache, dir, false); err != nil {
+		return 0, 0, err
+	}
+	defer os.RemoveAll(dir)
+	for i, d := range []*time.Duration{&cold, &warm} {
+		if i == 0 {
+			if err := b7DropCache(cache); err != nil {
+				return 0, 0, err
+			}
+		}
+		t0 := time.Now()
+		info, err := spool.Inspect(dir)
+		*d = time.Since(t0)
+		if err != nil {
+			return 0, 0, err
+		}
+		if info.Corrupt != 0 || info.TornBytes != 0 {
+			return 0, 0, fmt.Errorf("the cached spool is not clean: %d corrupt, %d torn bytes", info.Corrupt, info.TornBytes)
+		}
+	}
+	return cold, warm, nil
 }
 
 // b7Start runs edgecam on a link directory, cold, and returns the time from
