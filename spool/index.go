@@ -101,7 +101,7 @@ func decodeIndex(b []byte) (segIndex, error) {
 	}
 	if last, ok := x.seqs.last(); x.records <= 0 || !ok || x.seqs[0].first != x.firstSeq || last != x.lastSeq ||
 		x.seqs.total() != x.records || x.keyframes < 0 || x.keyframes > x.records ||
-		x.segSize < segHeaderSize+x.records*recHeaderSize {
+		x.segSize < segHeaderSize || x.records > (x.segSize-segHeaderSize)/recHeaderSize {
 		return x, fmt.Errorf("%w: inconsistent figures", errIndex)
 	}
 	return x, nil
