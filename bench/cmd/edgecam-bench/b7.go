@@ -96,7 +96,7 @@ const b7CacheFormat = 1
 func (b *bench) b7(ctx context.Context) error {
 	r := &b7Result{GoalStartSec: 2, Method: "Open: spool.Open on a fresh directory of hard links to the cached spool, page cache of its files dropped first (cold) or not (warm, right after a cold run); " +
 		"scan = segments without their .idx files (Open reads every segment, and writes their indexes), index = with them; " +
-		"read only = spool.Inspect of the scan directory (the reading Open did before the indexes, without writing them). " +
+		"the scan alone = spool.Inspect of the scan directory (the reading and verifying Open did before the indexes, without writing any). " +
 		"Start → first live ack: edgecam run on the same directory (one 640x360@30 stream), Kafka already holding the spool's last seq for the stream's key, from process start to the LogAppendTime of its first record"}
 	b.res.B7 = r
 	maxSize := int64(spool.DefaultMaxSize)

@@ -111,7 +111,7 @@ func (b *bench) rows() []row {
 		add("B7", fmt.Sprintf("Open, full %.0f MiB spool (%d segments), cold: scan / index", float64(r.SpoolMB), r.Segments),
 			fmt.Sprintf("%.3f s / %.3f s", r.med(r.OpenScanCold), r.med(r.OpenIndexCold)), "", "")
 		add("B7", "Open, warm page cache: scan / index", fmt.Sprintf("%.3f s / %.3f s", r.med(r.OpenScanWarm), r.med(r.OpenIndexWarm)), "", "")
-		add("B7", "reading the whole spool (the scan alone), cold / warm", fmt.Sprintf("%.3f s / %.3f s", r.med(r.ReadCold), r.med(r.ReadWarm)), "", "")
+		add("B7", "the scan alone (spool.Inspect, no index written), cold / warm", fmt.Sprintf("%.3f s / %.3f s", r.med(r.ReadCold), r.med(r.ReadWarm)), "", "")
 		idx := r.med(r.StartIndex)
 		add("B7", "start → first live frame acked, full spool, cold: scan / index", fmt.Sprintf("%.2f s / %.2f s (first capture at %.2f s)", r.med(r.StartScan), idx, r.med(r.FirstCaptureIndex)), "index < 2 s", status(idx < 2, isNum(f64(idx))))
 		gen := fmt.Sprintf("generated in %.0f s on %s", float64(r.GenerateSeconds), r.GeneratedAt.Format("2006-01-02"))
