@@ -378,6 +378,11 @@ func (m *spoolMachine) Reopen(t *rapid.T) {
 		t.Fatalf("Close: %v", err)
 	}
 	m.reopen(t, false)
+	// Close sealed nothing new, and the Open before rewrote what a crash
+	// had damaged: every index there must be valid.
+	if ig := m.s.Stats().IndexesIgnored; ig != 0 {
+		t.Fatalf("a clean reopen ignored %d segment indexes", ig)
+	}
 }
 
 func appendBytes(t *rapid.T, path string, b []byte) {
