@@ -112,8 +112,8 @@ func decodeIndex(b []byte) (segIndex, error) {
 // directory is fsynced later (dirDirty): until then a power cut may lose
 // the index, and the segment is scanned at the next Open. An index is only
 // ever an optimisation, so failing to write one (a full disk, say) is
-// logged, not returned.
-func (s *Spool) writeIndex(g *segment, keyframes int64) {
+// logged and counted; writeIndex reports whether it succeeded.
+func (s *Spool) writeIndex(g *segment, keyframes int64) bool {
 	fi, err := os.Stat(g.path)
 	if err == nil && fi.Size() != g.size {
 		err = fmt.Errorf("segment is %d bytes, expected %d", fi.Size(), g.size)
@@ -126,9 +126,10 @@ func (s *Spool) writeIndex(g *segment, keyframes int64) {
 	if err != nil {
 		s.st.IndexErrors++
 		s.log.Error("spool: cannot write the segment index; the segment will be scanned at the next start", "file", g.path, "err", err)
-		return
+		return false
 	}
 	s.dirDirty = true
+	return true
 }
 
 // writeFileSynced writes path through a fsynced temporary file renamed over

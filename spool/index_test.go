@@ -326,3 +326,23 @@ func TestIndexWriteFails(t *testing.T) {
 		t.Fatalf("%+v", st)
 	}
 }
+
+// TestIndexRewriteStopsAtFirstFailure: Open writes the missing indexes of
+// the segments it scanned, but after one failure (full or read-only disk)
+// it stops trying: one error, not one per segment.
+func TestIndexRewriteStopsAtFirstFailure(t *testing.T) {
+	dir, files := indexedSpool(t)
+	removeIndexes(t, dir)
+	blocker := idxName(files[0]) + ".tmp"
+	if err := os.MkdirAll(filepath.Join(blocker, "x"), 0o750); err != nil { // not empty: Open cannot clear it
+		t.Fatal(err)
+	}
+	s := mustOpen(t, dir, smallOpts())
+	defer s.Close()
+	if st := s.Stats(); st.IndexErrors != 1 || st.ScannedAtOpen != len(files) {
+		t.Fatalf("%+v", st)
+	}
+	if idx, _ := filepath.Glob(filepath.Join(dir, "*.idx")); len(idx) != 0 {
+		t.Fatalf("indexes written after a failure: %v", idx)
+	}
+}

@@ -102,6 +102,7 @@ func (s *Spool) recover() error {
 			lastWithRecords--
 		}
 	}
+	indexing := true
 	for i, sc := range all {
 		seg, res := sc.seg, sc.res
 		switch {
@@ -155,11 +156,13 @@ func (s *Spool) recover() error {
 		default:
 			if res.corrupt+res.tailRecs > 0 {
 				s.st.Corrupt += res.corrupt + res.tailRecs
-			} else if !sc.indexed && res.headerOK {
+			} else if !sc.indexed && res.headerOK && indexing {
 				// Sealed, read through and clean, but without a valid
 				// index (lost in a power cut, torn, or a spool from before
 				// indexes): write it, so the next Open need not read it.
-				s.writeIndex(seg, res.keyframes)
+				// After a failure (a full or read-only disk) don't try the
+				// others: one error line, not one per segment.
+				indexing = s.writeIndex(seg, res.keyframes)
 			}
 		}
 		if res.corrupt > 0 || (i != lastWithRecords && res.tailRecs > 0) || !res.headerOK {
