@@ -8,7 +8,11 @@
 # Benchmarks report; they never fail on a timing (the exit status is 1
 # only when the suite could not run).
 #
-# Full run: about 32 minutes on 2 cores (10 of them the RSS soak).
+# Full run: about 32 minutes on 2 cores (10 of them the RSS soak). B7
+# (start-up with a full spool) generates a 2 GiB spool once into
+# .cache/bench-spool/ (2 GiB of disk; 8 s on the 2-core VM, minutes on a
+# Pi's SD card; 256 MiB with BENCH_QUICK) and reuses it in later runs:
+# delete that directory to regenerate it.
 #   make bench BENCH_QUICK=1      every phase shortened, 2 repetitions (~3 min)
 #   make bench BENCH_ONLY=B1,B4   a subset (B3 comes from B1's runs)
 #   make bench BENCH_BROKERS=127.0.0.1:9092   use a running kafka.sh Kafka

@@ -103,12 +103,19 @@ func (s *Spool) Next() (Record, bool, error) {
 				s.st.Corrupt += max(1, ev.tailMagics)
 				s.log.Error("spool: damaged end of segment", "file", g.path, "offset", s.sc.off)
 			}
+			// Read through, damage counted: a Rewind does not count it again.
+			g.verifiedEnd = max(g.verifiedEnd, s.sc.limit)
 			next := s.segAfter(g)
 			if next == nil {
 				return Record{}, false, nil
 			}
 			s.setCursor(next)
 			continue
+		}
+		if g != s.w.seg {
+			// A segment taken from its index is verified here, as Next
+			// reads it; what lies before sc.off is counted now.
+			g.verifiedEnd = max(g.verifiedEnd, s.sc.off)
 		}
 		if h.seq <= s.readSeq {
 			continue // acked (after Rewind) or not increasing (damage counted at Open)

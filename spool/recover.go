@@ -6,50 +6,103 @@ import (
 	"path/filepath"
 )
 
-// recover scans every segment and rebuilds the in-memory state.
+// recover rebuilds the in-memory state from the directory: each sealed
+// segment from its index when a valid one describes it, otherwise (and
+// always for the newest segment) by reading and verifying it.
 func (s *Spool) recover() error {
 	if tmps, _ := filepath.Glob(filepath.Join(s.dir, "*.tmp")); len(tmps) > 0 {
-		for _, t := range tmps { // a crash during writeFileAtomic
+		for _, t := range tmps { // a crash during writeFileAtomic or writeIndex
 			os.Remove(t)
 		}
 		s.dirDirty = true
 	}
-	names, _, err := listSegments(s.dir)
+	names, nameSeqs, err := listSegments(s.dir)
 	if err != nil {
 		return fmt.Errorf("spool: %w", err)
 	}
+	if err := s.removeOrphanIndexes(names); err != nil {
+		return fmt.Errorf("spool: %w", err)
+	}
 	type scanned struct {
-		seg *segment
-		res segScan
+		seg     *segment
+		res     segScan
+		indexed bool  // from the index: res holds no damage counts
+		prev    int64 // last seq of the segments before it
 	}
 	all := make([]scanned, 0, len(names))
 	prev := int64(-1)
 	lastWithRecords := -1
-	for i, name := range names {
-		path := filepath.Join(s.dir, name)
+	scan := func(path string, size, prev int64) (*segment, segScan, error) {
 		f, err := os.Open(path)
 		if err != nil {
-			return fmt.Errorf("spool: %w", err)
+			return nil, segScan{}, fmt.Errorf("spool: %w", err)
 		}
-		fi, err := f.Stat()
-		if err != nil {
-			f.Close()
-			return fmt.Errorf("spool: %w", err)
-		}
-		res, err := scanSegment(f, fi.Size(), prev, nil)
+		res, err := scanSegment(f, size, prev, nil)
 		f.Close()
 		if err != nil {
-			return fmt.Errorf("spool: %s: %w", path, err)
+			return nil, res, fmt.Errorf("spool: %s: %w", path, err)
 		}
-		seg := &segment{path: path, size: res.size, records: res.records, seqs: res.seqs,
+		seg := &segment{path: path, size: res.size, records: res.records, keyframes: res.keyframes, seqs: res.seqs,
 			firstSeq: res.firstSeq, lastSeq: res.lastSeq, firstCap: res.firstCap, lastCap: res.lastCap,
 			verifiedEnd: res.size, synced: res.size}
-		all = append(all, scanned{seg, res})
-		if res.records > 0 {
-			prev = res.lastSeq
+		return seg, res, nil
+	}
+	for i, name := range names {
+		path := filepath.Join(s.dir, name)
+		fi, err := os.Stat(path)
+		if err != nil {
+			return fmt.Errorf("spool: %w", err)
+		}
+		sc := scanned{prev: prev}
+		if i < len(names)-1 { // the newest segment may be torn: always scanned
+			x, ok, err := s.loadIndex(path, fi, nameSeqs[i], prev)
+			if err != nil {
+				return err
+			}
+			if ok {
+				sc.indexed = true
+				sc.res = segScan{headerOK: true, records: x.records, keyframes: x.keyframes, size: x.segSize}
+				// Nothing of it was read: Next verifies and counts damage
+				// from the header on.
+				sc.seg = &segment{path: path, size: x.segSize, records: x.records, keyframes: x.keyframes, seqs: x.seqs,
+					firstSeq: x.firstSeq, lastSeq: x.lastSeq, firstCap: x.firstCap, lastCap: x.lastCap,
+					verifiedEnd: segHeaderSize, synced: x.segSize}
+				s.st.IndexedAtOpen++
+			}
+		}
+		if !sc.indexed {
+			if sc.seg, sc.res, err = scan(path, fi.Size(), prev); err != nil {
+				return err
+			}
+			s.st.ScannedAtOpen++
+		}
+		all = append(all, sc)
+		if sc.res.records > 0 {
+			prev = sc.seg.lastSeq
 			lastWithRecords = i
 		}
 	}
+	for lastWithRecords >= 0 && all[lastWithRecords].indexed {
+		// The newest segment had no complete record and goes: the one
+		// before becomes the segment appended to. It was sealed, but read
+		// it anyway, as its tail is what the next appends follow.
+		i := lastWithRecords
+		seg, res, err := scan(all[i].seg.path, all[i].seg.size, all[i].prev)
+		if err != nil {
+			return err
+		}
+		s.st.IndexedAtOpen--
+		s.st.ScannedAtOpen++
+		all[i] = scanned{seg: seg, res: res, prev: all[i].prev}
+		if res.records > 0 {
+			break
+		}
+		lastWithRecords--
+		for lastWithRecords >= 0 && all[lastWithRecords].res.records == 0 {
+			lastWithRecords--
+		}
+	}
+	indexing := true
 	for i, sc := range all {
 		seg, res := sc.seg, sc.res
 		switch {
@@ -83,6 +136,9 @@ func (s *Spool) recover() error {
 				seg.size, seg.verifiedEnd, seg.synced = res.validEnd, res.validEnd, res.validEnd
 			}
 			if res.headerOK {
+				// Appends will change it: an index of it (written at a
+				// rotation just before a crash) would only be stale.
+				s.removeIndex(seg.path)
 				f, err := os.OpenFile(seg.path, os.O_RDWR, 0)
 				if err != nil {
 					return fmt.Errorf("spool: %w", err)
@@ -100,6 +156,13 @@ func (s *Spool) recover() error {
 		default:
 			if res.corrupt+res.tailRecs > 0 {
 				s.st.Corrupt += res.corrupt + res.tailRecs
+			} else if !sc.indexed && res.headerOK && indexing {
+				// Sealed, read through and clean, but without a valid
+				// index (lost in a power cut, torn, or a spool from before
+				// indexes): write it, so the next Open need not read it.
+				// After a failure (a full or read-only disk) don't try the
+				// others: one error line, not one per segment.
+				indexing = s.writeIndex(seg, res.keyframes)
 			}
 		}
 		if res.corrupt > 0 || (i != lastWithRecords && res.tailRecs > 0) || !res.headerOK {

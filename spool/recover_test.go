@@ -46,8 +46,18 @@ func patchFile(t *testing.T, path string, off int64, data []byte) {
 
 // TestCorruptionAndTornTail damages records in the middle of segments in
 // several ways and tears the end of the last one, then checks that every
-// intact record comes back and the damage is counted exactly.
+// intact record comes back and the damage is counted exactly. Without
+// indexes Open scans the damaged segments and counts the damage; with valid
+// indexes (the damage is bit rot: the files keep their size and mtime) Open
+// reads only the newest segment, and Next counts the damage as it reads
+// through it — the same total, once. (Before the indexes this test expected
+// Corrupt 5 right after Open: the "scan" case keeps that expectation.)
 func TestCorruptionAndTornTail(t *testing.T) {
+	t.Run("scan", func(t *testing.T) { testCorruptionAndTornTail(t, true) })
+	t.Run("index", func(t *testing.T) { testCorruptionAndTornTail(t, false) })
+}
+
+func testCorruptionAndTornTail(t *testing.T, dropIndexes bool) {
 	dir := t.TempDir()
 	opts := smallOpts()
 	s := mustOpen(t, dir, opts)
@@ -58,6 +68,15 @@ func TestCorruptionAndTornTail(t *testing.T) {
 	files := segFiles(t, dir)
 	if len(files) < 6 {
 		t.Fatalf("%d segments", len(files))
+	}
+	if dropIndexes {
+		removeIndexes(t, dir)
+	}
+	atOpen := int64(5) // damage counted by Open
+	patchFile := patchFile
+	if !dropIndexes {
+		atOpen = 0
+		patchFile = patchFileKeepMtime
 	}
 	lost := map[int64]bool{}
 	// (a) a flipped payload byte: CRC fails, length intact.
@@ -98,8 +117,15 @@ func TestCorruptionAndTornTail(t *testing.T) {
 
 	s = mustOpen(t, dir, opts)
 	st := s.Stats()
-	if st.Corrupt != 5 || st.Truncated != 1000 {
-		t.Fatalf("after reopen: Corrupt %d (want 5) Truncated %d (want 1000)", st.Corrupt, st.Truncated)
+	if st.Corrupt != atOpen || st.Truncated != 1000 {
+		t.Fatalf("after reopen: Corrupt %d (want %d) Truncated %d (want 1000)", st.Corrupt, atOpen, st.Truncated)
+	}
+	wantIdx := len(files) - 1
+	if dropIndexes {
+		wantIdx = 0
+	}
+	if st.IndexedAtOpen != wantIdx || st.ScannedAtOpen != len(files)-wantIdx {
+		t.Fatalf("after reopen: %d segments from their index, %d scanned; want %d and %d", st.IndexedAtOpen, st.ScannedAtOpen, wantIdx, len(files)-wantIdx)
 	}
 	_ = torn
 	if fileSize(t, last) != cut-1000 {
@@ -126,6 +152,9 @@ func TestCorruptionAndTornTail(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Fatalf("recovered %v\nwant %v", got, want)
 	}
+	if c := s.Stats().Corrupt; c != 5 {
+		t.Fatalf("Corrupt %d after reading everything, want 5", c)
+	}
 	// Reading through the damage again does not count it twice.
 	s.Rewind()
 	drain(t, s)
@@ -137,11 +166,38 @@ func TestCorruptionAndTornTail(t *testing.T) {
 	s.Close()
 	s = mustOpen(t, dir, opts)
 	defer s.Close()
-	if st := s.Stats(); st.Corrupt != 5 || st.Truncated != 0 {
+	if st := s.Stats(); st.Corrupt != atOpen || st.Truncated != 0 {
 		t.Fatalf("second reopen: %+v", st)
 	}
 	if n := len(drain(t, s)); n != len(want)+10 {
 		t.Fatalf("second reopen: %d records", n)
+	}
+	if c := s.Stats().Corrupt; c != 5 {
+		t.Fatalf("second reopen: Corrupt %d after reading everything, want 5", c)
+	}
+}
+
+// patchFileKeepMtime patches a file the way bit rot does: same size, same
+// modification time (so a segment index still matches it).
+func patchFileKeepMtime(t *testing.T, path string, off int64, data []byte) {
+	t.Helper()
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	patchFile(t, path, off, data)
+	if err := os.Chtimes(path, fi.ModTime(), fi.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func removeIndexes(t *testing.T, dir string) {
+	t.Helper()
+	idx, _ := filepath.Glob(filepath.Join(dir, "*.idx"))
+	for _, p := range idx {
+		if err := os.Remove(p); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 

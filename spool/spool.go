@@ -207,14 +207,15 @@ func (e *LockedError) Is(target error) bool { return target == ErrLocked }
 
 // segment is the in-memory summary of one segment file.
 type segment struct {
-	path     string // seg-<seq of the first record appended to it>.log
-	size     int64  // bytes in the file, plus the write buffer for the active segment
-	records  int64  // verified records
-	seqs     runs
-	firstSeq int64
-	lastSeq  int64
-	firstCap int64
-	lastCap  int64
+	path      string // seg-<seq of the first record appended to it>.log
+	size      int64  // bytes in the file, plus the write buffer for the active segment
+	records   int64  // verified records
+	keyframes int64
+	seqs      runs
+	firstSeq  int64
+	lastSeq   int64
+	firstCap  int64
+	lastCap   int64
 	// verifiedEnd: bytes scanned (and their damage counted) at Open, so Next
 	// does not count the same damage twice.
 	verifiedEnd int64
@@ -287,16 +288,24 @@ type Spool struct {
 }
 
 // Open opens (creating it and its parents if needed) the spool in dir, locks
-// it against other processes, and recovers it: every segment is read and
-// verified, the torn tail of the newest one is truncated (Stats.Truncated),
-// damaged records elsewhere are skipped and counted (Stats.Corrupt), then
-// MaxSize and MaxAge are applied. Open reads the whole spool, so it takes
-// about as long as reading MaxSize from the disk when the spool is full.
+// it against other processes, and recovers it: each sealed segment is taken
+// from its index (seg-<seq>.idx, written when it was sealed) when a valid
+// one matches the file, otherwise read and verified; the newest segment is
+// always read, and its torn tail truncated (Stats.Truncated); damaged
+// records in the segments read are skipped and counted (Stats.Corrupt);
+// then MaxSize and MaxAge are applied. With every index in place Open reads
+// one index and one segment header per sealed segment and the newest
+// segment, so a full spool opens in well under a second even on an SD card;
+// without them (a spool written before indexes, a crash that lost them) it
+// reads the whole spool, about as long as reading MaxSize from the disk.
+// Damage inside a segment taken from its index is found and counted by
+// Next when it reads there (see the package doc, Recovery).
 //
 // Open fails with a *LockedError (errors.Is ErrLocked) naming the holder's
 // pid when another process — or another Open in this one — holds dir; with
 // an error naming the file when a segment was written by a newer format
-// version or the high-water mark file is unreadable; or with the I/O error.
+// version (its header is checked even when an index describes it) or the
+// high-water mark file is unreadable; or with the I/O error.
 // The read cursor starts at the oldest record and nothing is acked: after a
 // restart call DiscardThrough with what Kafka already has.
 func Open(dir string, opts Options) (*Spool, error) {
@@ -506,6 +515,9 @@ func (s *Spool) appendLocked(r *Record) error {
 		seg.firstSeq, seg.firstCap = r.Seq, encodeTime(r.Capture)
 	}
 	seg.records++
+	if r.Keyframe {
+		seg.keyframes++
+	}
 	seg.lastSeq, seg.lastCap = r.Seq, encodeTime(r.Capture)
 	seg.seqs.add(r.Seq)
 	s.lastSeq, s.haveLast = r.Seq, true
@@ -606,7 +618,10 @@ func (s *Spool) rotate(seq int64) error {
 		return err
 	}
 	old := s.w
-	if old.dirty {
+	// Not dirty but not known synced: a Sync is fsyncing it right now,
+	// outside mu. Wait for the disk here too, so the segment is durable
+	// before its index is written and the next segment started.
+	if old.dirty || old.seg.synced < old.fileOff {
 		if err := old.f.Sync(); err != nil {
 			s.st.SyncErrors++
 			return fmt.Errorf("spool: fsync %s: %w", old.seg.path, err)
@@ -620,6 +635,10 @@ func (s *Spool) rotate(seq int64) error {
 	s.w = writer{buf: old.buf[:0]}
 	if old.seg.lastSeq <= s.acked {
 		s.removeSegment(old.seg)
+	} else if old.seg.records > 0 && old.seg.synced == old.seg.size {
+		// Sealed and on the disk: record what the next Open needs of it,
+		// so that Open does not have to read it.
+		s.writeIndex(old.seg, old.seg.keyframes)
 	}
 	return s.newSegment(seq)
 }
@@ -640,6 +659,9 @@ func (s *Spool) removeSegment(g *segment) {
 	if err := os.Remove(g.path); err != nil && !errors.Is(err, os.ErrNotExist) {
 		s.log.Error("spool: cannot remove segment", "file", g.path, "err", err)
 	}
+	// After the segment: a crash in between leaves an orphan index, which
+	// Open deletes, rather than a segment to scan.
+	s.removeIndex(g.path)
 	for i, x := range s.segs {
 		if x == g {
 			s.segs = append(s.segs[:i], s.segs[i+1:]...)

@@ -27,8 +27,17 @@ type Stats struct {
 	EvictedPending int64
 	// Corrupt estimates the records skipped because their CRC or framing
 	// was damaged (one per record magic found in a damaged region, at least
-	// one per region), at Open and while reading.
+	// one per region): in the segments Open scanned, at Open; in those it
+	// took from their index, when Next first reads through the damage.
 	Corrupt int64
+	// IndexedAtOpen and ScannedAtOpen count the segments Open took from
+	// their index and those it read through (the newest one always, and
+	// any without a valid index). IndexesIgnored counts the indexes Open
+	// found and did not trust (torn, stale, another version: the segment
+	// was scanned); IndexErrors the indexes that could not be written at
+	// rotation (the segment will be scanned at the next Open).
+	IndexedAtOpen, ScannedAtOpen int
+	IndexesIgnored, IndexErrors  int64
 	// Truncated is the number of bytes cut at Open from the torn end of the
 	// newest segment (or removed with segments torn at creation).
 	Truncated int64

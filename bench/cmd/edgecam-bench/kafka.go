@@ -16,7 +16,7 @@ import (
 // The benchmark reads Kafka with kcat, not with the project's client: it
 // measures the agent from the outside, as a consumer would see it.
 
-// Topics of the benchmark. bench and outage use LogAppendTime, so each
+// Topics of the benchmark. bench, outage and startup (B7, in b7.go) use LogAppendTime, so each
 // record's timestamp is the broker's append time: capture-ns to it is
 // capture→Kafka per frame (the producer's ack follows the append on a
 // single broker within a fraction of a millisecond; the timestamp has
@@ -71,12 +71,12 @@ func (k *kafkaEnv) up(ctx context.Context) error {
 			return err
 		}
 	}
-	for _, t := range []string{topicBench, topicOutage, topicScale, topicNaive} {
+	for _, t := range []string{topicBench, topicOutage, topicScale, topicNaive, topicStartup} {
 		if err := k.script(ctx, "topic", t, "1"); err != nil {
 			return err
 		}
 	}
-	for _, t := range []string{topicBench, topicOutage} {
+	for _, t := range []string{topicBench, topicOutage, topicStartup} {
 		if err := k.logAppendTime(ctx, t); err != nil {
 			return err
 		}

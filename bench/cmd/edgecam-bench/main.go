@@ -11,6 +11,7 @@
 //	B4 outage recovery    Kafka cut 60 s: drain speed, time back to live
 //	B5 spool              append/drain MB/s vs a plain file; bytes per outage hour
 //	B6 scale              1, 2, 4 streams; 10-minute RSS soak
+//	B7 start-up           Open of a full 2 GiB spool, scan vs index; start → first live frame acked
 //
 // BENCH_QUICK=1 (or -quick) shortens every phase for a smoke check.
 package main
@@ -136,7 +137,7 @@ func (b *bench) run(ctx context.Context, only string, quick bool) error {
 	logf("machine: %s, %d cores, %s, Kafka %s; metrics endpoint: %v",
 		b.res.Machine.CPU, b.res.Machine.Cores, b.res.Machine.GStreamer, b.res.Machine.Kafka, b.metrics)
 
-	if want("B1") || want("B2") || want("B3") || want("B4") || want("B6") {
+	if want("B1") || want("B2") || want("B3") || want("B4") || want("B6") || want("B7") {
 		if err := b.k.up(ctx); err != nil {
 			return err
 		}
@@ -146,7 +147,7 @@ func (b *bench) run(ctx context.Context, only string, quick bool) error {
 		name string
 		run  func(context.Context) error
 	}{
-		{"B1", b.b1}, {"B2", b.b2}, {"B4", b.b4}, {"B5", b.b5}, {"B6", b.b6},
+		{"B1", b.b1}, {"B2", b.b2}, {"B4", b.b4}, {"B5", b.b5}, {"B6", b.b6}, {"B7", b.b7},
 	}
 	for _, p := range phases {
 		if !want(p.name) && !(p.name == "B1" && want("B3")) {
