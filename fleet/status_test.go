@@ -71,13 +71,15 @@ func TestSchema(t *testing.T) {
 	}
 	t.Logf("a record of 2 streams: %d bytes", len(good))
 	bad := map[string]func(m map[string]any){
-		"schema version":  func(m map[string]any) { m["schema"] = "edgecam.status/v0" },
-		"unknown field":   func(m map[string]any) { m["colour"] = "red" },
-		"state":           func(m map[string]any) { m["state"] = "ok" },
-		"time":            func(m map[string]any) { m["time"] = "yesterday" },
-		"digest":          func(m map[string]any) { m["agent"].(map[string]any)["config_digest"] = "md5:00" },
-		"error kind":      func(m map[string]any) { m["streams"].([]any)[0].(map[string]any)["errors"] = map[string]any{"oops": 1} },
-		"negative spool":  func(m map[string]any) { m["streams"].([]any)[0].(map[string]any)["spool"].(map[string]any)["bytes"] = -1 },
+		"schema version": func(m map[string]any) { m["schema"] = "edgecam.status/v0" },
+		"unknown field":  func(m map[string]any) { m["colour"] = "red" },
+		"state":          func(m map[string]any) { m["state"] = "ok" },
+		"time":           func(m map[string]any) { m["time"] = "yesterday" },
+		"digest":         func(m map[string]any) { m["agent"].(map[string]any)["config_digest"] = "md5:00" },
+		"error kind":     func(m map[string]any) { m["streams"].([]any)[0].(map[string]any)["errors"] = map[string]any{"oops": 1} },
+		"negative spool": func(m map[string]any) {
+			m["streams"].([]any)[0].(map[string]any)["spool"].(map[string]any)["bytes"] = -1
+		},
 		"missing streams": func(m map[string]any) { delete(m, "streams") },
 	}
 	for name, mutate := range bad {
