@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"log/slog"
+	"math"
 	"sync"
 	"time"
 
@@ -194,11 +195,11 @@ func (r *reporter) status(now time.Time, stopped bool) *fleetpkg.Status {
 	st := &fleetpkg.Status{
 		Schema:          fleetpkg.SchemaID,
 		Device:          cfg.Device.ID,
-		Time:            now.UTC(),
+		Time:            ms(now),
 		IntervalSeconds: r.interval.Seconds(),
 		Agent: fleetpkg.Agent{
 			Version: r.version, Commit: r.commit, ConfigDigest: digest, Session: r.session,
-			Started: r.started.UTC(), UptimeSeconds: now.Sub(r.started).Seconds(),
+			Started: ms(r.started), UptimeSeconds: round3(now.Sub(r.started).Seconds()),
 			StatusDropped: sp.Counts().Dropped,
 		},
 		Host: fleetpkg.Host{
@@ -238,7 +239,7 @@ func (r *reporter) status(now time.Time, stopped bool) *fleetpkg.Status {
 func (r *reporter) streamStatus(s *stream, now time.Time) fleetpkg.Stream {
 	snap := s.status.get()
 	out := fleetpkg.Stream{
-		Name: s.name, State: snap.State, Reason: snap.Reason, Since: snap.Since.UTC(),
+		Name: s.name, State: snap.State, Reason: snap.Reason, Since: ms(snap.Since),
 		Restarts: s.restarts.Load(), Captured: s.captured.Load(), Acked: s.acked.Load(),
 		Errors: map[string]int64{},
 	}
@@ -255,12 +256,12 @@ func (r *reporter) streamStatus(s *stream, now time.Time) fleetpkg.Stream {
 		ps := p.Stats()
 		out.Spool = fleetpkg.Spool{Bytes: ps.Bytes, Frames: ps.Unacked, Evicted: ps.Evicted}
 		if ps.Unacked > 0 && !ps.OldestCapture.IsZero() {
-			out.Spool.OldestAgeSeconds = max(now.Sub(ps.OldestCapture).Seconds(), 0)
+			out.Spool.OldestAgeSeconds = round3(max(now.Sub(ps.OldestCapture).Seconds(), 0))
 		}
 	}
 	if l := s.lastLatency.Load(); l > 0 {
-		ms := float64(l) / float64(time.Millisecond)
-		out.LatencyMS = &ms
+		lat := round3(float64(l) / float64(time.Millisecond))
+		out.LatencyMS = &lat
 	}
 	// Rates over the time since the previous record (at least minGap).
 	cur := sample{at: now, captured: out.Captured, bytes: s.bytes.Load()}
@@ -274,6 +275,13 @@ func (r *reporter) streamStatus(s *stream, now time.Time) fleetpkg.Stream {
 		cur.bps = float64(cur.bytes) * 8 / dt
 	}
 	r.prev[s] = cur
-	out.FPS, out.BitrateBPS = max(cur.fps, 0), max(cur.bps, 0)
+	out.FPS, out.BitrateBPS = round3(max(cur.fps, 0)), math.Round(max(cur.bps, 0))
 	return out
 }
+
+// The record carries no more precision than a reader uses: times to the
+// millisecond, rates and ages to three decimals (a status record a day is
+// 8640 of them, on an LTE link).
+func ms(t time.Time) time.Time { return t.UTC().Truncate(time.Millisecond) }
+
+func round3(v float64) float64 { return math.Round(v*1000) / 1000 }
