@@ -199,6 +199,34 @@ func TestFleet(t *testing.T) {
 	text, _ := exec.Command(bin, "fleet", "--config", mon, "--device", glob).CombinedOutput()
 	t.Logf("edgecam fleet, three agents running:\n%s", text)
 
+	// --metrics: one scrape sees every device.
+	_, url := metricsBody(t)
+	exporter := exec.Command(bin, "fleet", "--config", mon, "--device", glob, "--metrics", strings.TrimPrefix(url, "http://"), "--every", "500ms")
+	if err := exporter.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { exporter.Process.Kill(); exporter.Wait() })
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		fams := scrape(t, url)
+		up := 0
+		for _, id := range []string{devA, devB, devC} {
+			v, ok1 := sample(fams, "edgecam_fleet_device_up", "device="+id)
+			r, ok2 := sample(fams, "edgecam_stream_state", "device="+id, "stream=cam0", "state=running")
+			if ok1 && ok2 && v == 1 && r == 1 {
+				up++
+			}
+		}
+		if up == 3 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("edgecam fleet --metrics: %d of 3 devices up and running within 60 s", up)
+		}
+		time.Sleep(300 * time.Millisecond)
+	}
+	t.Logf("edgecam fleet --metrics: one scrape of %s/metrics has the 3 devices up, their stream running", url)
+
 	// kill -9: no last record; stale after 3 intervals, exit status 1.
 	b.kill()
 	killed := time.Now()
@@ -301,7 +329,7 @@ func TestFleet(t *testing.T) {
 	// rolls the active segment (segment.ms 2 s) so the last ones are
 	// closed too.
 	before := keyCounts(t, brokers, run+"-")
-	deadline := time.Now().Add(90 * time.Second)
+	deadline = time.Now().Add(90 * time.Second)
 	for {
 		probe := exec.Command("kcat", "-P", "-b", brokers, "-t", statusTopic, "-k", "compaction-probe")
 		probe.Stdin = strings.NewReader("{}\n")
