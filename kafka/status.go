@@ -245,3 +245,22 @@ func (r *StatusReader) CatchUp(ctx context.Context) ([]StatusRecord, error) {
 	}
 	return out, nil
 }
+
+// Forget writes a tombstone (a record with no value) for key to the status
+// topic: readers drop the device, and compaction removes its records. A
+// device that reports again comes back.
+func Forget(ctx context.Context, cfg Config, topic, key string) error {
+	base, err := cfg.clientOpts()
+	if err != nil {
+		return err
+	}
+	cl, err := kgo.NewClient(append(base, kgo.DefaultProduceTopic(topic), kgo.RecordPartitioner(kgo.StickyKeyPartitioner(nil)))...)
+	if err != nil {
+		return fmt.Errorf("kafka: %w", err)
+	}
+	defer cl.Close()
+	if err := cl.ProduceSync(ctx, &kgo.Record{Key: []byte(key)}).FirstErr(); err != nil {
+		return cfg.Explain(fmt.Errorf("kafka: tombstone for %s in %s: %w", key, topic, err))
+	}
+	return nil
+}

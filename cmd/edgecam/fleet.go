@@ -36,6 +36,7 @@ func cmdFleet(args []string, stdout, stderr io.Writer) error {
 	every := fs.Duration("every", 2*time.Second, "refresh period of --watch and --metrics")
 	match := fs.String("device", "*", "only the devices whose id matches this glob")
 	metrics := fs.String("metrics", "", "serve the fleet as Prometheus metrics on host:port (/metrics), until Ctrl-C")
+	forget := fs.String("forget", "", "write a tombstone for this device id (a box taken out of service) and exit")
 	newLogger := logFlags(fs, stderr)
 	if err := parse(fs, args); err != nil {
 		return err
@@ -67,6 +68,16 @@ func cmdFleet(args []string, stdout, stderr io.Writer) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+
+	if *forget != "" {
+		fctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		defer cancel()
+		if err := kafka.Forget(fctx, agent.KafkaConfig(cfg.Kafka, log.With("component", "kafka")), cfg.Fleet.StatusTopic, *forget); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%s: forgotten (tombstone written to %s)\n", *forget, cfg.Fleet.StatusTopic)
+		return nil
+	}
 
 	rd, err := kafka.NewStatusReader(agent.KafkaConfig(cfg.Kafka, log.With("component", "kafka")), cfg.Fleet.StatusTopic)
 	if err != nil {

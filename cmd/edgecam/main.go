@@ -36,7 +36,7 @@ Usage:
                                        print a device's effective config, secrets redacted
   edgecam spool inspect --config FILE [--segments]
                                        what each stream's spool holds (works beside a running agent)
-  edgecam fleet --config FILE [--json] [--watch] [--device GLOB] [--metrics ADDR]
+  edgecam fleet --config FILE [--json] [--watch] [--device GLOB] [--metrics ADDR] [--forget DEVICE]
                                        every device's last status (from fleet.status_topic); exit 1 if any is unhealthy or stale
   edgecam version                      print the agent and GStreamer versions
 
