@@ -16,6 +16,7 @@ import (
 
 	"github.com/edgecam/edgecam/config"
 	fleetpkg "github.com/edgecam/edgecam/fleet"
+	"github.com/edgecam/edgecam/internal/hostinfo"
 	"github.com/edgecam/edgecam/kafka"
 )
 
@@ -207,4 +208,29 @@ func runAgentOpts(t *testing.T, cfg *config.Config, logs *logBuf, opts Options, 
 	if err := <-done; err != nil {
 		t.Fatalf("agent: %v\n%s", err, logs)
 	}
+}
+
+// TestClockSyncedMetric: edgecam_clock_synced says what adjtimex says.
+func TestClockSyncedMetric(t *testing.T) {
+	mon := newMonitor(slogFor(&logBuf{}), time.Minute)
+	fams, err := mon.reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := -1.0
+	if ok, err := hostinfo.ClockSynced(); err == nil {
+		want = 0
+		if ok {
+			want = 1
+		}
+	}
+	for _, f := range fams {
+		if f.GetName() == "edgecam_clock_synced" {
+			if got := f.GetMetric()[0].GetGauge().GetValue(); got != want {
+				t.Fatalf("edgecam_clock_synced = %v, adjtimex says %v", got, want)
+			}
+			return
+		}
+	}
+	t.Fatal("no edgecam_clock_synced")
 }

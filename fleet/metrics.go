@@ -36,7 +36,7 @@ var (
 	fInfo      = desc("edgecam_fleet_agent_info", "The agent's version, commit and config digest: always 1.", "version", "commit", "config_digest")
 	fUptime    = desc("edgecam_fleet_agent_uptime_seconds", "Seconds since the agent started, as of its last record.")
 	fDropped   = desc("edgecam_fleet_status_dropped_total", "Status records the agent dropped (status buffer full while Kafka was away).")
-	fClock     = desc("edgecam_fleet_clock_synced", "1 when the device's kernel clock is synchronised (adjtimex), 0 when not; absent when unknown.")
+	fClock     = desc("edgecam_clock_synced", "1 when the device's kernel clock is synchronised (adjtimex), 0 when not; absent when unknown.")
 	fKafka     = desc("edgecam_kafka_connected", "1 while the device's video producer reaches a broker.")
 	fLoad1     = desc("edgecam_fleet_host_load1", "1-minute load average.")
 	fMemAvail  = desc("edgecam_fleet_host_memory_available_bytes", "MemAvailable of /proc/meminfo.")

@@ -62,7 +62,7 @@ func TestCollector(t *testing.T) {
 		{"edgecam_stream_state", map[string]string{"device": "pi-garage-1", "stream": "front", "state": "spooling"}, 1},
 		{"edgecam_spool_oldest_frame_age_seconds", map[string]string{"device": "pi-garage-1", "stream": "front"}, 60},
 		{"edgecam_errors_total", map[string]string{"device": "pi-garage-1", "stream": "front", "kind": "stall"}, 1},
-		{"edgecam_fleet_clock_synced", map[string]string{"device": "pi-garage-1"}, 1},
+		{"edgecam_clock_synced", map[string]string{"device": "pi-garage-1"}, 1},
 		{"edgecam_fleet_host_throttled", map[string]string{"device": "pi-garage-1", "flag": "under_voltage_occurred"}, 1},
 		{"edgecam_fleet_host_soc_temperature_celsius", map[string]string{"device": "pi-garage-1"}, 61.3},
 		{"edgecam_fleet_agent_info", map[string]string{"device": "pi-garage-1", "version": "1.2.0"}, 1},
