@@ -151,10 +151,6 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Options
 	var reported chan struct{}
 	if rep != nil {
 		hook = func(s *stream) { mon.add(s); s.changed = rep.changed }
-		reported = make(chan struct{})
-		rctx, stopReporting := context.WithCancel(ctx)
-		defer stopReporting()
-		go func() { defer close(reported); rep.run(rctx) }()
 	}
 
 	up := make(chan string, len(cfg.Streams))
@@ -162,6 +158,10 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Options
 	r.fleet = newFleet(prod, session, log, opts, hook)
 	for _, sc := range cfg.Streams {
 		r.fleet.start(ctx, cfg, sc, func(s *stream) { s.up = up })
+	}
+	if rep != nil { // after the streams are listed: the first record has them all
+		reported = make(chan struct{})
+		go func() { defer close(reported); rep.run(ctx) }()
 	}
 	defer func() { r.prod.Close() }()
 	// READY=1 once every stream reached its first outcome: frames flowing
