@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"regexp"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -233,4 +234,32 @@ func TestClockSyncedMetric(t *testing.T) {
 		}
 	}
 	t.Fatal("no edgecam_clock_synced")
+}
+
+// TestStatusTopicMissing: a status topic nobody created costs one warning
+// that says what to do; the video is not affected.
+func TestStatusTopicMissing(t *testing.T) {
+	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	brokers := c.ListenAddrs()
+	cfg := testConfig(t, brokers, testStream("cam"))
+	cfg.Fleet = config.Fleet{StatusTopic: "no.such.topic", StatusInterval: config.Duration(100 * time.Millisecond)}
+	logs := &logBuf{}
+	mon := newMonitor(slogFor(logs), time.Minute)
+	runAgentOpts(t, cfg, logs, Options{monitor: mon}, func() bool {
+		ss := mon.list()
+		return len(ss) == 1 && ss[0].acked.Load() >= 30 && len(logs.lines("status record not delivered")) > 0
+	})
+	warn := logs.lines("status record not delivered")
+	if len(warn) != 1 || !strings.Contains(warn[0], "create it compacted") {
+		t.Errorf("want one warning naming the fix, got %q", warn)
+	}
+	s := mon.list()[0]
+	if s.spooled.Load() != 0 || s.captured.Load() != s.acked.Load() {
+		t.Errorf("video affected: captured %d acked %d spooled %d", s.captured.Load(), s.acked.Load(), s.spooled.Load())
+	}
+	checkContiguous(t, records(t, brokers, "agent-test/cam"), "agent-test/cam")
 }
