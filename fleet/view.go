@@ -35,8 +35,8 @@ type Table struct {
 	last map[string]Record
 }
 
-// Apply takes records in topic order: a device's later record replaces
-// its earlier one, a tombstone removes it.
+// Apply takes records in topic (offset) order: a device's later record
+// replaces its earlier one, a tombstone removes it.
 func (t *Table) Apply(recs ...Record) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
@@ -48,11 +48,10 @@ func (t *Table) Apply(recs ...Record) {
 			delete(t.last, r.Key)
 			continue
 		}
-		if old, ok := t.last[r.Key]; ok && r.Timestamp.Before(old.Timestamp) {
-			// Two partitions' records of one key (the topic was
-			// repartitioned): the newer wins whatever the read order.
-			continue
-		}
+		// Topic order, not timestamps: a key's records are in one
+		// partition, and a box whose clock is not synchronised yet (a Pi
+		// without RTC after a reboot) may stamp its newest record
+		// earlier than its last one before the reboot.
 		t.last[r.Key] = r
 	}
 }
