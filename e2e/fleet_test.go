@@ -233,7 +233,8 @@ func TestFleet(t *testing.T) {
 	ds := untilFleet(t, bin, mon, glob, devB+" stale", func(ds map[string]fleet.Device, code int) bool {
 		return ds[devB].Stale && code == 1 && ds[devA].Healthy && ds[devC].Healthy
 	})
-	if d := ds[devB]; time.Since(killed) < 3*time.Second || d.State != "stale" || d.Healthy {
+	// Stale means: its last record is more than 3 intervals (3 s) old.
+	if d := ds[devB]; d.AgeSeconds <= 3 || d.State != "stale" || d.Healthy {
 		t.Fatalf("%s: %+v, %s after the kill", devB, d, time.Since(killed))
 	}
 	text, _ = exec.Command(bin, "fleet", "--config", mon, "--device", glob).CombinedOutput()
