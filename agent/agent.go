@@ -74,6 +74,10 @@ type Options struct {
 	// e.g. probing five encoders).
 	StuckAfter time.Duration
 
+	// Version and Commit name this build in the fleet status record
+	// (`edgecam version` prints the same).
+	Version, Commit string
+
 	// fragment, in tests, renders a stream's source instead of
 	// capture.Fragment (a GStreamer source that stalls or blocks).
 	fragment func(capture.Source, capture.Format) (string, error)
@@ -140,11 +144,24 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Options
 		go mon.serve(sctx, opts.Metrics)
 	}
 
+	// The fleet status record (fleet.status_topic): its own Kafka client
+	// and goroutine, off the frame path.
+	rep := newReporter(cfg, prod, mon, session, log.With("component", "status"), opts)
+	hook := mon.add
+	var reported chan struct{}
+	if rep != nil {
+		hook = func(s *stream) { mon.add(s); s.changed = rep.changed }
+	}
+
 	up := make(chan string, len(cfg.Streams))
-	r := &runner{cfg: cfg, prod: prod, session: session, log: log, opts: opts, mon: mon}
-	r.fleet = newFleet(prod, session, log, opts, mon.add)
+	r := &runner{cfg: cfg, prod: prod, session: session, log: log, opts: opts, mon: mon, rep: rep}
+	r.fleet = newFleet(prod, session, log, opts, hook)
 	for _, sc := range cfg.Streams {
 		r.fleet.start(ctx, cfg, sc, func(s *stream) { s.up = up })
+	}
+	if rep != nil { // after the streams are listed: the first record has them all
+		reported = make(chan struct{})
+		go func() { defer close(reported); rep.run(ctx) }()
 	}
 	defer func() { r.prod.Close() }()
 	// READY=1 once every stream reached its first outcome: frames flowing
@@ -191,6 +208,14 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Options
 	case <-done:
 	case <-time.After(stopBudget):
 		return fmt.Errorf("streams did not stop within %s", stopBudget)
+	}
+	if rep != nil {
+		// The last status record says "stopped", with the final counts.
+		// It gets a second at most (what is left of the stop budget, at
+		// least a moment for the client to connect): a status path that
+		// is stalled must not hold up the stop.
+		<-reported
+		rep.stop(min(max(stopBudget-time.Since(stopAt), 300*time.Millisecond), time.Second))
 	}
 	log.Info("stopped", "after", time.Since(stopAt).Round(time.Millisecond))
 	return nil

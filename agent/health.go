@@ -149,8 +149,16 @@ func (s *stream) set(p state, reason string, level slog.Level) bool {
 			args = append(args, "reason", reason)
 		}
 		s.log.Log(context.Background(), level, "stream state", args...)
+		s.notifyChange()
 	}
 	return changed || reason != fromReason
+}
+
+// notifyChange tells the fleet status a state changed.
+func (s *stream) notifyChange() {
+	if s.changed != nil {
+		s.changed()
+	}
 }
 
 // setSpooling records whether the deliverer holds a backlog; called by the
@@ -165,6 +173,7 @@ func (s *stream) setSpooling(on bool) {
 	st.spooling.Store(on)
 	st.spoolingSince = time.Now()
 	st.mu.Unlock()
+	s.notifyChange()
 	if on {
 		s.log.Info("stream state", "to", stateSpooling.String(), "reason", "Kafka is not keeping up")
 	} else {

@@ -17,6 +17,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/edgecam/edgecam/internal/hostinfo"
 	"github.com/edgecam/edgecam/kafka"
 )
 
@@ -99,6 +100,19 @@ func newMonitor(log *slog.Logger, stuckAfter time.Duration) *monitor {
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		m.latency,
 		m,
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "edgecam_clock_synced",
+			Help: "1 when the kernel's clock is synchronised (adjtimex: STA_UNSYNC clear), 0 while it is not (capture times are then the box's guess), -1 when it cannot be asked.",
+		}, func() float64 {
+			ok, err := hostinfo.ClockSynced()
+			switch {
+			case err != nil:
+				return -1
+			case ok:
+				return 1
+			}
+			return 0
+		}),
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "edgecam_kafka_connected",
 			Help: "1 while the producer reaches at least one Kafka broker, else 0.",

@@ -124,6 +124,7 @@ type runner struct {
 	log     *slog.Logger
 	opts    Options
 	mon     *monitor
+	rep     *reporter // nil: no fleet status
 }
 
 // reload moves the agent to next. Streams whose settings are unchanged keep
@@ -137,6 +138,7 @@ func (r *runner) reload(ctx context.Context, next *config.Config) error {
 	p := diff(r.cfg, next)
 	if p.empty() {
 		r.cfg = next
+		r.reloaded()
 		r.log.Info("config reloaded: no stream changed")
 		return nil
 	}
@@ -162,6 +164,7 @@ func (r *runner) reload(ctx context.Context, next *config.Config) error {
 		}
 	}
 	r.cfg = next
+	r.reloaded()
 	r.log.Info("config reloaded", "restarted", p.restart, "added", p.add, "removed", p.remove, "kafka_reconnected", p.global)
 	return nil
 }
@@ -207,4 +210,16 @@ func diff(old, next *config.Config) plan {
 // empty reports whether the reload changes no stream and no global setting.
 func (p plan) empty() bool {
 	return !p.global && len(p.remove)+len(p.restart)+len(p.add) == 0
+}
+
+// reloaded moves the fleet status to the running config (its digest, a
+// new status client when Kafka or the topic changed) and reports it.
+func (r *runner) reloaded() {
+	if r.rep == nil {
+		return
+	}
+	if err := r.rep.setConfig(r.cfg, r.prod); err != nil {
+		r.log.Warn("fleet status keeps its old Kafka client", "err", err)
+	}
+	r.rep.changed()
 }

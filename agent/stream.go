@@ -54,6 +54,10 @@ type stream struct {
 	// attempt, to log the gap a restart left (supervise goroutine only).
 	lastCapture time.Time
 
+	// changed, when set, is called after every change of the stream's
+	// state (the fleet status record goes out at once); it never blocks.
+	changed func()
+
 	// up receives this stream's first outcome ("NAME running" or "NAME
 	// retrying"), once; nil outside Run.
 	up     chan<- string

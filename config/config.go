@@ -9,7 +9,7 @@ import (
 
 // Config is a whole edgecam configuration, defaults applied and validated.
 // Each section's type is in the file of its name (device.go, kafka.go,
-// spool.go, metrics.go, log.go, stream.go, source.go), with its keys, its
+// spool.go, metrics.go, log.go, fleet.go, stream.go, source.go), with its keys, its
 // checks and its decoder.
 type Config struct {
 	// Path is the file the config was read from.
@@ -19,6 +19,7 @@ type Config struct {
 	Spool   Spool
 	Metrics Metrics
 	Log     Log
+	Fleet   Fleet
 	Streams []Stream
 }
 
@@ -46,10 +47,16 @@ func Parse(name string, data []byte) (*Config, error) { return ParseFor(name, da
 
 // ParseFor is Parse for the device deviceID (see LoadFor).
 func ParseFor(name string, data []byte, deviceID string) (*Config, error) {
+	return parse(name, data, deviceID, false)
+}
+
+// parse is ParseFor; streamsOptional: see LoadFleet.
+func parse(name string, data []byte, deviceID string, streamsOptional bool) (*Config, error) {
 	if deviceID != "" && !validName.MatchString(deviceID) {
 		return nil, fmt.Errorf("config: device id %q: use only letters, digits, '.', '_' and '-'", deviceID)
 	}
 	d := newDecoder(name, deviceID)
+	d.streamsOptional = streamsOptional
 	cfg := d.decode(data)
 	if len(d.errs) > 0 {
 		// File order, as an editor lists problems.
@@ -60,4 +67,15 @@ func ParseFor(name string, data []byte, deviceID string) (*Config, error) {
 	}
 	cfg.Path = name
 	return cfg, nil
+}
+
+// LoadFleet reads and validates the config file at path like Load, for
+// the commands that only read Kafka (`edgecam fleet`): streams may be
+// missing or all off, so a monitoring host needs only kafka and fleet.
+func LoadFleet(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	return parse(path, data, "", true)
 }

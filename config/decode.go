@@ -50,6 +50,7 @@ func (d *decoder) sections(cfg *Config) map[string]func(k, v *yaml.Node) {
 		"spool":   func(_, v *yaml.Node) { d.spool(v, &cfg.Spool) },
 		"metrics": func(_, v *yaml.Node) { d.metrics(v, &cfg.Metrics) },
 		"log":     func(_, v *yaml.Node) { d.log(v, &cfg.Log) },
+		"fleet":   func(_, v *yaml.Node) { d.fleet(v, &cfg.Fleet) },
 		"streams": func(_, v *yaml.Node) { cfg.Streams = d.streams(v) },
 	}
 }
@@ -74,7 +75,7 @@ func (d *decoder) top(root *yaml.Node, cfg *Config) {
 		d.errorf(root, "kafka: missing: a config needs kafka.brokers")
 	}
 	cfg.Spool = cfg.Spool.WithDefaults()
-	if !keys.has("streams") {
+	if !keys.has("streams") && !d.streamsOptional {
 		d.errorf(root, "streams: missing: a config needs at least one stream")
 	}
 }

@@ -30,11 +30,13 @@ const (
 	// DefaultSegmentSize is the segment size of a spool whose max_size
 	// holds at least four of them; a smaller max_size gets segments of a
 	// quarter of it (see Spool.WithDefaults).
-	DefaultSegmentSize   = Size(32 << 20)
-	DefaultSpoolMemory   = Size(16 << 20)
-	DefaultMetricsListen = "127.0.0.1:9108"
-	DefaultLogFormat     = LogText
-	DefaultLogLevel      = LogInfo
+	DefaultSegmentSize    = Size(32 << 20)
+	DefaultSpoolMemory    = Size(16 << 20)
+	DefaultMetricsListen  = "127.0.0.1:9108"
+	DefaultStatusTopic    = "edgecam.status"
+	DefaultStatusInterval = Duration(10 * time.Second)
+	DefaultLogFormat      = LogText
+	DefaultLogLevel       = LogInfo
 )
 
 // Limits of the numeric keys, checked by Parse.
@@ -64,6 +66,7 @@ func newConfig() *Config {
 	return &Config{
 		Kafka:   Kafka{Topic: DefaultTopic},
 		Metrics: Metrics{Listen: DefaultMetricsListen},
+		Fleet:   Fleet{StatusTopic: DefaultStatusTopic, StatusInterval: DefaultStatusInterval},
 		Log:     Log{Format: DefaultLogFormat, Level: DefaultLogLevel},
 	}
 }

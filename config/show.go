@@ -125,8 +125,18 @@ func (c *Config) node() *yaml.Node {
 		),
 		"metrics", ymap("listen", ystr(listen)),
 		"log", ymap("format", ystr(c.Log.Format), "level", ystr(c.Log.Level)),
+		"fleet", c.Fleet.node(),
 		"streams", streams,
 	)
+}
+
+// node renders the fleet section; status is written only when off.
+func (f Fleet) node() *yaml.Node {
+	var status *yaml.Node
+	if f.Off {
+		status = ystr("off")
+	}
+	return ymap("status", status, "status_topic", ystr(f.StatusTopic), "status_interval", ystr(f.StatusInterval.String()))
 }
 
 // node renders the keys of the source's type.

@@ -34,7 +34,7 @@ type Stream struct {
 func (d *decoder) streams(n *yaml.Node) []Stream {
 	p := d.at("streams")
 	empty := "configure at least one stream"
-	if d.partial {
+	if d.partial || d.streamsOptional {
 		empty = "" // an override may well list no stream
 	}
 	if !d.list(n, p, "streams", empty) {
@@ -55,7 +55,7 @@ func (d *decoder) streams(n *yaml.Node) []Stream {
 			out = append(out, s)
 		}
 	}
-	if !d.partial && len(out) == 0 {
+	if !d.partial && !d.streamsOptional && len(out) == 0 {
 		d.errorf(n, "%s: every stream is off (enabled: false) for this device: turn at least one on", p)
 	}
 	return out

@@ -51,8 +51,10 @@ type decoder struct {
 	// stream. Required keys, cross-key rules, defaults and file reads are
 	// skipped.
 	partial bool
-	errs    Errors
-	muted   map[[2]int]bool
+	// streamsOptional: a config without streams is complete (LoadFleet).
+	streamsOptional bool
+	errs            Errors
+	muted           map[[2]int]bool
 	// failed holds the values whose ${VAR} could not be expanded: they
 	// decode as absent, so nothing else is checked with their text.
 	failed map[*yaml.Node]bool

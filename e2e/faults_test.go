@@ -25,9 +25,20 @@ import (
 // every node a listener on 9292 that advertises 9392, where the proxy
 // listens, so the agent's every connection crosses it and stopping it is a
 // network cut.
+// Both move with KAFKA_PORT_OFFSET, as kafka.sh's ports do.
+var (
+	proxyAddr   = offsetAddr(9392)
+	proxiedAddr = offsetAddr(9292)
+)
+
+// offsetAddr is 127.0.0.1:port plus $KAFKA_PORT_OFFSET (a cluster started
+// beside another one, see scripts/kafka/kafka.sh).
+func offsetAddr(port int) string {
+	off, _ := strconv.Atoi(os.Getenv("KAFKA_PORT_OFFSET"))
+	return "127.0.0.1:" + strconv.Itoa(port+off)
+}
+
 const (
-	proxyAddr    = "127.0.0.1:9392"
-	proxiedAddr  = "127.0.0.1:9292"
 	kafkaScript  = "../scripts/kafka/kafka.sh"
 	faultStream  = "cam0"
 	frameTimeout = 90 * time.Second

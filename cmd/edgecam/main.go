@@ -36,6 +36,8 @@ Usage:
                                        print a device's effective config, secrets redacted
   edgecam spool inspect --config FILE [--segments]
                                        what each stream's spool holds (works beside a running agent)
+  edgecam fleet --config FILE [--json] [--watch] [--device GLOB] [--metrics ADDR] [--forget DEVICE]
+                                       every device's last status (from fleet.status_topic); exit 1 if any is unhealthy or stale
   edgecam version                      print the agent and GStreamer versions
 
 Run 'edgecam COMMAND -h' for the flags of a command.
@@ -69,6 +71,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = cmdConfig(args[1:], stdout, stderr)
 	case "spool":
 		err = cmdSpool(args[1:], stdout, stderr)
+	case "fleet":
+		err = cmdFleet(args[1:], stdout, stderr)
 	case "version", "--version":
 		err = cmdVersion(stdout)
 	case "help", "-h", "--help":
@@ -91,6 +95,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitUsage
 	}
-	fmt.Fprintf(stderr, "edgecam %s: %v\n", args[0], err)
+	var quiet quietError
+	if !errors.As(err, &quiet) {
+		fmt.Fprintf(stderr, "edgecam %s: %v\n", args[0], err)
+	}
 	return exitFailure
 }

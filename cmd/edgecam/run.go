@@ -41,7 +41,7 @@ func cmdRun(args []string, stderr io.Writer) error {
 		log.Error("some streams cannot run on this machine", "err", err)
 	}
 	reloads := watchReload(ctx, func() (*config.Config, error) { return loadConfig(*cfgPath) }, log)
-	return agent.Run(ctx, cfg, log, agent.Options{Reload: reloads, Metrics: listenMetrics(cfg.Metrics, log)})
+	return agent.Run(ctx, cfg, log, agent.Options{Reload: reloads, Metrics: listenMetrics(cfg.Metrics, log), Version: version, Commit: commit})
 }
 
 // logFromConfig applies the config's log.format and log.level where the

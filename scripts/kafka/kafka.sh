@@ -55,6 +55,13 @@
 #                  node-N/broker.log is the log of node N
 #   KAFKA_TOPICS   topics made by `up`, NAME:PARTITIONS separated by spaces
 #                  (default "edgecam.video:3 edgecam.test:3")
+#   KAFKA_STATUS_TOPICS  compacted topics made by `up` for the agents' status
+#                  records (fleet.status_topic), NAME:PARTITIONS (default
+#                  "edgecam.status:1"): cleanup.policy=compact, LogAppendTime
+#                  timestamps (last seen by the broker's clock), and segments
+#                  rolled every 2 s with min.cleanable.dirty.ratio 0.01 so a
+#                  test sees compaction within seconds (a production topic
+#                  keeps the defaults, or segment.ms of an hour)
 #   KAFKA_HEAP_OPTS  JVM heap of each node (default "-Xms256m -Xmx512m")
 #   KAFKA_PORT_OFFSET  added to every port above (default 0), so a second
 #                  cluster with its own KAFKA_STATE can run beside the first
@@ -68,6 +75,9 @@ KAFKA_VERSION=${KAFKA_VERSION:-4.4.0}
 KAFKA_CACHE=${KAFKA_CACHE:-$REPO_ROOT/.cache/kafka/$KAFKA_VERSION/jars}
 KAFKA_STATE=${KAFKA_STATE:-$REPO_ROOT/.cache/kafka/state}
 KAFKA_TOPICS=${KAFKA_TOPICS:-edgecam.video:3 edgecam.test:3}
+KAFKA_STATUS_TOPICS=${KAFKA_STATUS_TOPICS-edgecam.status:1}
+readonly STATUS_TOPIC_CONFIG=(--config cleanup.policy=compact --config message.timestamp.type=LogAppendTime
+	--config segment.ms=2000 --config min.cleanable.dirty.ratio=0.01 --config delete.retention.ms=60000)
 KAFKA_HEAP_OPTS=${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}
 if [[ -z ${JAVA:-} ]]; then
 	if [[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/java ]]; then
@@ -514,10 +524,11 @@ fail_up() {
 	die "up: $msg"
 }
 
-# create_topic BOOTSTRAP RF NAME PARTITIONS: create the topic unless it exists.
+# create_topic BOOTSTRAP RF NAME PARTITIONS [--config K=V]...: create the
+# topic unless it exists.
 create_topic() {
 	tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$1" --create --if-not-exists \
-		--topic "$3" --partitions "$4" --replication-factor "$2" >/dev/null
+		--topic "$3" --partitions "$4" --replication-factor "$2" "${@:5}" >/dev/null
 }
 
 # topics_visible "PORT..." SPEC...: true once the broker on each PORT has the
@@ -579,7 +590,7 @@ cmd_up() {
 	[[ -z $secure ]] || check_secure "$(cd "$secure" 2>/dev/null && pwd || echo "$secure")"
 	[[ $brokers =~ ^[1-9]$ ]] || die "up: --brokers must be 1..9, got $brokers"
 	local spec name parts
-	for spec in $KAFKA_TOPICS; do
+	for spec in $KAFKA_TOPICS $KAFKA_STATUS_TOPICS; do
 		name=${spec%%:*} parts=${spec#*:}
 		[[ $spec == *:* ]] || die "KAFKA_TOPICS: $spec is not NAME:PARTITIONS"
 		check_topic_spec "$name" "$parts"
@@ -682,14 +693,17 @@ cmd_up() {
 
 	# The topics, in parallel (one JVM each). A retry covers a node whose
 	# metadata lags a moment behind the controller's.
-	local -a topic_pids=() names=() summary=()
-	for spec in $KAFKA_TOPICS; do
-		name=${spec%%:*} parts=${spec#*:}
-		(create_topic "$bootstrap" "$RF" "$name" "$parts" 2>"$KAFKA_STATE/topic-$name.log" ||
-			{ sleep 2 && create_topic "$bootstrap" "$RF" "$name" "$parts" 2>"$KAFKA_STATE/topic-$name.log"; }) &
+	local -a topic_pids=() names=() summary=() extra
+	for spec in $KAFKA_TOPICS $KAFKA_STATUS_TOPICS; do
+		name=${spec%%:*} parts=${spec#*:} extra=()
+		if [[ " $KAFKA_STATUS_TOPICS " == *" $spec "* ]]; then
+			extra=("${STATUS_TOPIC_CONFIG[@]}")
+		fi
+		(create_topic "$bootstrap" "$RF" "$name" "$parts" "${extra[@]}" 2>"$KAFKA_STATE/topic-$name.log" ||
+			{ sleep 2 && create_topic "$bootstrap" "$RF" "$name" "$parts" "${extra[@]}" 2>"$KAFKA_STATE/topic-$name.log"; }) &
 		topic_pids+=("$!")
 		names+=("$name")
-		summary+=("$name($parts)")
+		summary+=("$name($parts${extra:+, compacted})")
 	done
 	for i in "${!topic_pids[@]}"; do
 		if ! wait "${topic_pids[i]}"; then
@@ -700,7 +714,7 @@ cmd_up() {
 	done
 
 	# shellcheck disable=SC2086 # KAFKA_TOPICS is a list
-	wait_topics "$ports" $KAFKA_TOPICS ||
+	wait_topics "$ports" $KAFKA_TOPICS $KAFKA_STATUS_TOPICS ||
 		fail_up "the topics are not in every broker's metadata after 30s" "${dirs[@]}"
 
 	local secure_note=""
