@@ -60,6 +60,7 @@ test-unit:
 ## time each (their seed corpora also run in test-unit)
 test-fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzSegmentReader$$' -fuzztime 20s ./spool/
+	$(GO) test -run '^$$' -fuzz '^FuzzIndexDecode$$' -fuzztime 10s ./spool/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 10s ./config/
 
 test-e2e: build
