@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+
+	"github.com/edgecam/edgecam/internal/durable"
 )
 
 // The segment index (seg-<seq>.idx beside seg-<seq>.log) is what Open would
@@ -121,7 +123,7 @@ func (s *Spool) writeIndex(g *segment, keyframes int64) bool {
 	if err == nil {
 		x := segIndex{segSize: g.size, segMtime: fi.ModTime().UnixNano(), records: g.records, keyframes: keyframes,
 			firstSeq: g.firstSeq, lastSeq: g.lastSeq, firstCap: g.firstCap, lastCap: g.lastCap, seqs: g.seqs}
-		err = writeFileSynced(idxName(g.path), encodeIndex(&x))
+		err = durable.ReplaceFile(idxName(g.path), encodeIndex(&x), 0o640) // the directory: at the next Sync
 	}
 	if err != nil {
 		s.st.IndexErrors++
@@ -130,30 +132,6 @@ func (s *Spool) writeIndex(g *segment, keyframes int64) bool {
 	}
 	s.dirDirty = true
 	return true
-}
-
-// writeFileSynced writes path through a fsynced temporary file renamed over
-// it, without fsyncing the directory.
-func writeFileSynced(path string, data []byte) error {
-	tmp := path + ".tmp"
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o640)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
 }
 
 // loadIndex returns the index of the segment at path when one exists and

@@ -15,6 +15,20 @@ import (
 // WriteFile replaces the file at path with data (mode perm when created).
 // When it returns nil the new content survives a power cut.
 func WriteFile(path string, data []byte, perm os.FileMode) error {
+	if err := ReplaceFile(path, data, perm); err != nil {
+		return err
+	}
+	if err := SyncDir(filepath.Dir(path)); err != nil {
+		return fmt.Errorf("fsync of directory %s: %w", filepath.Dir(path), err)
+	}
+	return nil
+}
+
+// ReplaceFile is WriteFile without the fsync of the directory: the content
+// under the name is old or new, never torn, but which one a power cut
+// leaves is decided by the caller's next SyncDir of the directory (the
+// spool batches them).
+func ReplaceFile(path string, data []byte, perm os.FileMode) error {
 	tmp := path + ".tmp"
 	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, perm)
 	if err != nil {
@@ -33,9 +47,6 @@ func WriteFile(path string, data []byte, perm os.FileMode) error {
 	if err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := SyncDir(filepath.Dir(path)); err != nil {
-		return fmt.Errorf("fsync of directory %s: %w", filepath.Dir(path), err)
 	}
 	return nil
 }
