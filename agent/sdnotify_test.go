@@ -2,6 +2,7 @@ package agent
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"os"
@@ -51,7 +52,7 @@ func (s *notifySocket) recv(t *testing.T, wait time.Duration) (msg string, pid i
 	s.conn.SetReadDeadline(time.Now().Add(wait))
 	n, oobn, _, _, err := s.conn.ReadMsgUnix(buf, oob)
 	if err != nil {
-		if ne, isNet := err.(net.Error); isNet && ne.Timeout() {
+		if errors.Is(err, os.ErrDeadlineExceeded) {
 			return "", 0, false
 		}
 		t.Fatal(err)

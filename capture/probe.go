@@ -270,7 +270,7 @@ func openError(path string, err error) string {
 func formats(path string, fd int) ([]PixelFormat, error) {
 	cam, err := webcam.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("listing formats: %v", err)
+		return nil, fmt.Errorf("listing formats: %w", err)
 	}
 	defer cam.Close()
 	var out []PixelFormat
@@ -289,7 +289,7 @@ func formats(path string, fd int) ([]PixelFormat, error) {
 				}
 				s.Rates, err = frameIntervals(fd, uint32(code), s.Width, s.Height)
 				if err != nil {
-					return out, fmt.Errorf("%s %dx%d: %v", f.FourCC, s.Width, s.Height, err)
+					return out, fmt.Errorf("%s %dx%d: %w", f.FourCC, s.Width, s.Height, err)
 				}
 				if s.Rates == nil {
 					s.Rates = []Rate{}

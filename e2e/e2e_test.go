@@ -9,6 +9,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -141,7 +142,7 @@ func readKey(t *testing.T, brokers, key string) []record {
 	rd := bufio.NewReader(bytes.NewReader(out))
 	for {
 		line, err := rd.ReadString('\n')
-		if err == io.EOF && line == "" {
+		if errors.Is(err, io.EOF) && line == "" {
 			break
 		}
 		if err != nil {

@@ -194,7 +194,7 @@ func (p *Producer) Produce(r *Record, done func(*Record, error)) {
 		if err == nil {
 			r.Partition, r.Offset = kr.Partition, kr.Offset
 		} else if errors.Is(err, kerr.MessageTooLarge) {
-			err = fmt.Errorf("%w (%d bytes, limit %d): %v", ErrTooLarge, len(r.Value), p.maxBatch.Load(), err)
+			err = fmt.Errorf("%w (%d bytes, limit %d): %w", ErrTooLarge, len(r.Value), p.maxBatch.Load(), err)
 		} else {
 			err = p.cfg.Explain(err)
 		}

@@ -369,7 +369,7 @@ func base64Decode(path string) error {
 	cmd := exec.Command("base64", "-d", "-i", path)
 	cmd.Stdout = out
 	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("base64 -d: %v", err)
+		return fmt.Errorf("base64 -d: %w", err)
 	}
 	return os.Rename(path+".ts", path)
 }

@@ -222,7 +222,7 @@ func (b *bench) b5(ctx context.Context) error {
 	os.MkdirAll(dir, 0o755)
 	testBin := filepath.Join(dir, "spool.test")
 	if out, err := exec.CommandContext(ctx, "go", "test", "-c", "-o", testBin, "./spool/").CombinedOutput(); err != nil {
-		return fmt.Errorf("go test -c ./spool/: %v\n%s", err, out)
+		return fmt.Errorf("go test -c ./spool/: %w\n%s", err, out)
 	}
 	raw := filepath.Join(b.out, b.stamp+"-spool.txt")
 	rawF, err := os.Create(raw)
@@ -245,7 +245,7 @@ func (b *bench) b5(ctx context.Context) error {
 			out, err := cmd.CombinedOutput()
 			rawF.Write(out)
 			if err != nil {
-				return fmt.Errorf("spool benchmark %s: %v\n%s", pat, err, out)
+				return fmt.Errorf("spool benchmark %s: %w\n%s", pat, err, out)
 			}
 			sc := bufio.NewScanner(strings.NewReader(string(out)))
 			for sc.Scan() {

@@ -130,7 +130,7 @@ func measure(ctx context.Context, rs runSpec) (runResult, error) {
 	}
 	select {
 	case err := <-exited:
-		return res, fmt.Errorf("%s exited during warm-up: %v (log: %s)", rs.label, err, rs.log)
+		return res, fmt.Errorf("%s exited during warm-up: %w (log: %s)", rs.label, err, rs.log)
 	default:
 	}
 	dctx, dcancel := context.WithCancel(ctx)
