@@ -26,10 +26,10 @@ import (
 )
 
 // Shutdown budget: the service manager expects the agent gone within 5 s of
-// SIGTERM. Pipelines get drainBudget to push their last frames out of the
-// encoder; streams wait deliverBudget (from the stop) for Kafka.
+// SIGTERM. Pipelines push their last frames out of the encoder within
+// encode's own drain timeout (2 s); streams wait deliverBudget (from the
+// stop) for Kafka.
 const (
-	drainBudget = 2500 * time.Millisecond
 	// deliverBudget: from the stop, how long a stream waits for Kafka to
 	// acknowledge frames held only in memory before it writes them to
 	// its spool (which takes milliseconds) instead.

@@ -182,7 +182,7 @@ var gstFormats = map[string]string{
 	"NV12": "NV12", "NM12": "NV12", "NV21": "NV21", "NV16": "NV16", "NV61": "NV61", "NV24": "NV24",
 	"YU12": "I420", "YM12": "I420", "YV12": "YV12", "422P": "Y42B", "411P": "Y41B",
 	"YUV9": "YUV9", "YVU9": "YVU9",
-	"GREY": "GRAY8", "Y16 ": "GRAY16_LE",
+	"GREY": "GRAY8", "Y16 ": "GRAY16_LE", //nolint:gocritic // V4L2_PIX_FMT_Y16 is 'Y' '1' '6' ' ': the space is part of the fourcc
 	"RGB3": "RGB", "BGR3": "BGR", "RGBP": "RGB16", "RGBO": "RGB15",
 	"AR24": "BGRA", "XR24": "BGRx", "BGR4": "BGRx", "AB24": "RGBA", "XB24": "RGBx",
 	"BA24": "ARGB", "BX24": "xRGB", "RGB4": "xRGB", "RA24": "ABGR", "RX24": "xBGR",

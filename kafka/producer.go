@@ -104,11 +104,11 @@ func NewProducer(cfg Config) (*Producer, error) {
 	}
 	p := &Producer{cfg: cfg}
 	p.maxBatch.Store(defaultMaxBatch)
-	base, err := p.cfg.clientOpts()
+	opts, err := p.cfg.clientOpts()
 	if err != nil {
 		return nil, err
 	}
-	opts := append(base,
+	opts = append(opts,
 		kgo.WithHooks(&p.conns),
 		kgo.DefaultProduceTopic(cfg.Topic),
 		// Idempotence is kgo's default and requires acks=all; stated here
@@ -191,11 +191,12 @@ func NewProducer(cfg Config) (*Producer, error) {
 // still delivered (a gap in seq, not in offsets).
 func (p *Producer) Produce(r *Record, done func(*Record, error)) {
 	p.cl.Produce(p.ctx, r.toKgo(), func(kr *kgo.Record, err error) {
-		if err == nil {
+		switch {
+		case err == nil:
 			r.Partition, r.Offset = kr.Partition, kr.Offset
-		} else if errors.Is(err, kerr.MessageTooLarge) {
+		case errors.Is(err, kerr.MessageTooLarge):
 			err = fmt.Errorf("%w (%d bytes, limit %d): %w", ErrTooLarge, len(r.Value), p.maxBatch.Load(), err)
-		} else {
+		default:
 			err = p.cfg.Explain(err)
 		}
 		done(r, err)
