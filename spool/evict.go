@@ -199,7 +199,7 @@ func writeFileAtomic(dir, name string, data []byte) error {
 		err = os.Rename(tmp, filepath.Join(dir, name))
 	}
 	if err != nil {
-		os.Remove(tmp)
+		_ = os.Remove(tmp) // best effort: recover removes a leftover *.tmp
 		return fmt.Errorf("spool: writing %s: %w", filepath.Join(dir, name), err)
 	}
 	if err := syncDir(dir); err != nil {
