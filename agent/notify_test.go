@@ -46,7 +46,9 @@ func TestRunNotifiesSystemd(t *testing.T) {
 		defer close(done)
 		buf := make([]byte, 4096)
 		for {
-			sock.conn.SetReadDeadline(time.Now().Add(500 * time.Millisecond))
+			if err := sock.conn.SetReadDeadline(time.Now().Add(500 * time.Millisecond)); err != nil {
+				return // the test then misses the messages
+			}
 			n, _, err := sock.conn.ReadFromUnix(buf)
 			if err != nil {
 				if errors.Is(err, os.ErrDeadlineExceeded) {

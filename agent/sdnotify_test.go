@@ -49,7 +49,9 @@ func (s *notifySocket) recv(t *testing.T, wait time.Duration) (msg string, pid i
 	t.Helper()
 	buf := make([]byte, 4096)
 	oob := make([]byte, syscall.CmsgSpace(syscall.SizeofUcred))
-	s.conn.SetReadDeadline(time.Now().Add(wait))
+	if err := s.conn.SetReadDeadline(time.Now().Add(wait)); err != nil {
+		t.Fatal(err)
+	}
 	n, oobn, _, _, err := s.conn.ReadMsgUnix(buf, oob)
 	if err != nil {
 		if errors.Is(err, os.ErrDeadlineExceeded) {

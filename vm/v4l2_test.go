@@ -113,12 +113,16 @@ func TestProbe(t *testing.T) {
 	cmd.Stderr = os.Stderr
 	raw, err := cmd.Output()
 	took := time.Since(start)
-	os.WriteFile(filepath.Join(out, "probe.json"), raw, 0o644)
+	if werr := os.WriteFile(filepath.Join(out, "probe.json"), raw, 0o644); werr != nil {
+		t.Error(werr)
+	}
 	if err != nil {
 		t.Fatalf("edgecam probe --json: %v", err)
 	}
 	text, _ := exec.Command(bin, "probe").Output()
-	os.WriteFile(filepath.Join(out, "probe.txt"), text, 0o644)
+	if err := os.WriteFile(filepath.Join(out, "probe.txt"), text, 0o644); err != nil {
+		t.Error(err)
+	}
 	var r probeJSON
 	if err := json.Unmarshal(raw, &r); err != nil {
 		t.Fatalf("probe --json is not JSON: %v", err)
@@ -172,7 +176,9 @@ func TestProbe(t *testing.T) {
 	}
 
 	cfg := filepath.Join(out, "suggested.yaml")
-	os.WriteFile(cfg, []byte("kafka: {brokers: [\"127.0.0.1:9092\"]}\n"+r.Config), 0o644)
+	if err := os.WriteFile(cfg, []byte("kafka: {brokers: [\"127.0.0.1:9092\"]}\n"+r.Config), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if b, err := exec.Command(bin, "config", "check", "--config", cfg).CombinedOutput(); err != nil {
 		t.Errorf("config check of the suggestion: %v\n%s\n%s", err, b, r.Config)
 	}
@@ -247,7 +253,7 @@ func TestReleaseUnplugged(t *testing.T) {
 		}
 	}
 	// Bound again below; this is for a failure before that.
-	defer os.WriteFile("/sys/bus/platform/drivers/vivid/bind", []byte(dev), 0o200)
+	defer func() { _ = os.WriteFile("/sys/bus/platform/drivers/vivid/bind", []byte(dev), 0o200) }() // fails when already bound
 	if p.Err() == nil {
 		t.Fatal("the pipeline ended without an error when its camera went")
 	}
@@ -305,7 +311,7 @@ func TestCaptureUnplugReplug(t *testing.T) {
 	cfg := filepath.Join(out, "edgecam.yaml")
 	metrics := fmt.Sprintf("metrics: {listen: %q}\n", metricsAddr)
 	writeConfig := func() {
-		os.WriteFile(cfg, []byte(fmt.Sprintf(`device: {id: vm}
+		err := os.WriteFile(cfg, []byte(fmt.Sprintf(`device: {id: vm}
 kafka: {brokers: [%q], topic: edgecam.video}
 spool: {dir: /tmp/spool}
 %sstreams:
@@ -318,6 +324,9 @@ spool: {dir: /tmp/spool}
     keyframe_interval: 1s
     encoder: x264enc
 `, c.ListenAddrs()[0], metrics, camera)), 0o644)
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
 	writeConfig()
 	// An agent without metrics yet: check recovery through the log and
@@ -340,7 +349,7 @@ spool: {dir: /tmp/spool}
 	exited := make(chan error, 1)
 	go func() { exited <- agent.Wait() }()
 	defer func() {
-		agent.Process.Signal(os.Interrupt)
+		_ = agent.Process.Signal(os.Interrupt) // the kill below follows
 		select {
 		case <-exited:
 		case <-time.After(20 * time.Second):
