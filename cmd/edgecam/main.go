@@ -54,7 +54,7 @@ func main() {
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		say(stderr, "%s", usage)
 		return exitUsage
 	}
 	var err error
@@ -72,10 +72,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "version", "--version":
 		err = cmdVersion(stdout)
 	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
+		if _, err := io.WriteString(stdout, usage); err != nil {
+			return exitFailure
+		}
 		return exitOK
 	default:
-		fmt.Fprintf(stderr, "edgecam: unknown command %q\n\n%s", args[0], usage)
+		say(stderr, "edgecam: unknown command %q\n\n%s", args[0], usage)
 		return exitUsage
 	}
 	if err == nil {
@@ -84,13 +86,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var ue usageError
 	if errors.As(err, &ue) {
 		if ue.err != nil && !errors.Is(ue.err, errHelp) {
-			fmt.Fprintln(stderr, ue.err)
+			say(stderr, "%v\n", ue.err)
 		}
 		if errors.Is(ue.err, errHelp) {
 			return exitOK
 		}
 		return exitUsage
 	}
-	fmt.Fprintf(stderr, "edgecam %s: %v\n", args[0], err)
+	say(stderr, "edgecam %s: %v\n", args[0], err)
 	return exitFailure
+}
+
+// say writes a diagnostic to stderr (a test's buffer in tests). Its error
+// is ignored on purpose: when stderr cannot be written there is nowhere
+// left to report that, and the exit status still tells. Output a command
+// promises on stdout is written with its error checked.
+func say(stderr io.Writer, format string, args ...any) {
+	_, _ = fmt.Fprintf(stderr, format, args...)
 }
