@@ -127,7 +127,14 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Options
 	if err != nil {
 		log.Warn("systemd notifications off", "err", err)
 	}
-	notify.Status(fmt.Sprintf("starting %d streams", len(cfg.Streams)))
+	// A notification that fails is logged; the agent runs on (systemd
+	// itself then reports the unit's state).
+	notified := func(err error) {
+		if err != nil {
+			log.Warn("systemd notification failed", "err", err)
+		}
+	}
+	notified(notify.Status(fmt.Sprintf("starting %d streams", len(cfg.Streams))))
 
 	mon := opts.monitor
 	if mon == nil {
@@ -170,14 +177,14 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Options
 		case <-ctx.Done():
 			running = false
 		case next := <-opts.Reload:
-			notify.Reloading("reloading the config")
+			notified(notify.Reloading("reloading the config"))
 			if err := r.reload(ctx, next); err != nil {
 				log.Error("config reload failed; keeping the running config", "err", err)
 			}
-			notify.Ready(fmt.Sprintf("%d streams", len(r.cfg.Streams)))
+			notified(notify.Ready(fmt.Sprintf("%d streams", len(r.cfg.Streams))))
 		}
 	}
-	notify.Stopping("stopping: draining pipelines, waiting for Kafka, spooling the rest")
+	notified(notify.Stopping("stopping: draining pipelines, waiting for Kafka, spooling the rest"))
 	mon.stopping.Store(true)
 	stopAt := time.Now()
 	log.Info("stopping: draining pipelines, waiting for Kafka, spooling the rest")

@@ -95,12 +95,14 @@ func writeDurable(path string, data []byte) error {
 		err = os.Rename(tmp, path)
 	}
 	if err != nil {
-		os.Remove(tmp)
+		_ = os.Remove(tmp) // best effort: err is the one to report
 		return err
 	}
+	// Best effort: the rename is in place; the folder's fsync makes it
+	// durable where the filesystem supports it.
 	if d, derr := os.Open(filepath.Dir(path)); derr == nil {
-		d.Sync()
-		d.Close()
+		_ = d.Sync()
+		_ = d.Close()
 	}
 	return nil
 }

@@ -232,7 +232,7 @@ func ProbeDevice(path string) Device {
 		d.Error = openError(path, err)
 		return d
 	}
-	defer unix.Close(fd)
+	defer func() { _ = unix.Close(fd) }() // read-only queries
 	c, err := queryCap(fd)
 	if err != nil {
 		d.Error = fmt.Sprintf("not a V4L2 device (VIDIOC_QUERYCAP: %v)", err)
@@ -272,7 +272,7 @@ func formats(path string, fd int) ([]PixelFormat, error) {
 	if err != nil {
 		return nil, fmt.Errorf("listing formats: %w", err)
 	}
-	defer cam.Close()
+	defer func() { _ = cam.Close() }() // formats listed only, nothing captured
 	var out []PixelFormat
 	for code, desc := range cam.GetSupportedFormats() {
 		f := PixelFormat{FourCC: fourCC(uint32(code)), Description: desc, Sizes: []FrameSize{}}

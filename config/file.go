@@ -52,7 +52,7 @@ func readSecret(p string) (secret.Secret, error) {
 	if err != nil {
 		return secret.Secret{}, fmt.Errorf("%s: %w", p, errors.Unwrap(err))
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read-only
 	b, err := io.ReadAll(io.LimitReader(f, maxSecretSize+1))
 	if err != nil {
 		return secret.Secret{}, fmt.Errorf("%s: %w", p, errors.Unwrap(err))

@@ -126,7 +126,7 @@ func (p *puller) traceFrame(capture time.Time, age time.Duration) {
 	b = append(b, ' ')
 	b = strconv.AppendInt(b, int64(age), 10)
 	b = append(b, '\n')
-	p.trace.Write(b)
+	_, _ = p.trace.Write(b) // a debugging aid: best effort
 }
 
 // next blocks until the next access unit and returns it, or ok=false once the
@@ -134,7 +134,7 @@ func (p *puller) traceFrame(capture time.Time, age time.Duration) {
 func (p *puller) next() (fr Frame, ok bool) {
 	if C.ec_pull(p.sink, &p.f) == 0 { //nolint:gocritic // false positive on cgo's rewrite of &p.f; through a local pointer cgo would check all of *p
 		if p.trace != nil {
-			p.trace.Close()
+			_ = p.trace.Close() // as its writes
 			p.trace = nil
 		}
 		return Frame{}, false

@@ -42,7 +42,7 @@ func Start(t testing.TB, args ...string) *Camera {
 		t.Fatal(err)
 	}
 	c := &Camera{t: t, port: l.Addr().(*net.TCPAddr).Port, args: args}
-	l.Close()
+	_ = l.Close() // it only found a free port
 	c.Start()
 	t.Cleanup(c.Kill)
 	return c
@@ -77,8 +77,8 @@ func (c *Camera) Start() {
 // Kill is the camera losing power: SIGKILL, no RTSP TEARDOWN.
 func (c *Camera) Kill() {
 	if c.cmd != nil {
-		c.cmd.Process.Kill()
-		c.cmd.Wait()
+		_ = c.cmd.Process.Kill() // fails only when it has exited already
+		_ = c.cmd.Wait()         // reports the kill
 		c.cmd = nil
 	}
 }
