@@ -37,7 +37,7 @@ func (s *Spool) recover() error {
 			return fmt.Errorf("spool: %w", err)
 		}
 		res, err := scanSegment(f, fi.Size(), prev, nil)
-		f.Close()
+		_ = f.Close() // read-only
 		if err != nil {
 			return fmt.Errorf("spool: %s: %w", path, err)
 		}
