@@ -192,12 +192,16 @@ func (k *kafkaEnv) readRecords(topic string, from, count int64) ([]record, error
 // dumpValues writes the values of count records from offset from,
 // concatenated in offset order (what a consumer that joins the records of
 // a stream gets), to path.
-func (k *kafkaEnv) dumpValues(topic string, from, count int64, path string) error {
+func (k *kafkaEnv) dumpValues(topic string, from, count int64, path string) (err error) {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
+	defer func() {
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}()
 	if count <= 0 {
 		return nil
 	}

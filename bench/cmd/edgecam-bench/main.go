@@ -126,7 +126,7 @@ func (b *bench) run(ctx context.Context, only string, quick bool) error {
 	b.work = work
 	defer func() {
 		if len(b.res.Errors) == 0 && !b.keep {
-			os.RemoveAll(work)
+			_ = os.RemoveAll(work) // in the temporary folder
 		} else {
 			logf("work directory (configs, agent logs) kept in %s", work)
 		}
