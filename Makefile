@@ -70,7 +70,7 @@ lint: $(GOLANGCI_LINT)
 ## end-to-end tests against a real Apache Kafka started (and stopped) here,
 ## then the arm64/armhf binaries under qemu-user, the .debs, and the systemd
 ## unit in a VM (cross/cross.mk)
-test: deps cross-deps build vet test-unit test-fuzz test-e2e test-v4l2 test-cross test-deb test-systemd
+test: deps cross-deps build vet lint test-unit test-fuzz test-e2e test-v4l2 test-cross test-deb test-systemd
 
 test-unit:
 	$(GO) test -race -count=1 -timeout 15m ./...
