@@ -4,8 +4,21 @@
 // missing camera or a failing pipeline makes that stream retry with backoff
 // while the others keep producing.
 //
-// It owns no library: GStreamer lives behind package encode, Kafka behind
-// package kafka, cameras behind package capture.
+// It owns the supervision (restart with capped backoff, stall detection),
+// the deliverer between a pipeline, the spool and the producer, config
+// reload on SIGHUP, the shutdown budget, /metrics and /healthz, and the
+// systemd notifications and watchdog.
+//
+// It must never:
+//   - import a library that has its own package: GStreamer lives behind
+//     package encode, Kafka behind package kafka (no kgo here), cameras
+//     behind package capture;
+//   - let one stream stop another: a panic in a stream or its deliverer is
+//     recovered, logged and counted, and only that stream restarts;
+//   - remove a frame from the spool before Kafka acknowledged it, or end
+//     a run with frames held only in memory while the spool can take them;
+//   - log or allocate per frame beyond what the frame path needs (30 fps per
+//     camera on a small ARM board).
 package agent
 
 import (

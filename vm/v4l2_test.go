@@ -6,7 +6,10 @@
 // They drive the edgecam binary named by EDGECAM_BIN the way a user would,
 // with a Kafka (kfake, in this process) on the guest's loopback, and leave
 // what they read back in EDGECAM_V4L2_OUT. Lines logged as "check: ..." are
-// the summary vm/v4l2.sh prints.
+// the summary vm/v4l2.sh prints. It owns the V4L2 checks (probe, capture,
+// unplug and replug) and must never run on the host: it needs root, unbinds
+// the vivid driver and writes under /sys, which is why it is behind the tag
+// and fails at once without the VM's EDGECAM_BIN and EDGECAM_V4L2_OUT.
 package vm
 
 import (

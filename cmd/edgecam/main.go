@@ -1,6 +1,17 @@
 // Command edgecam captures cameras, encodes H.264 with GStreamer and
 // delivers every frame into Kafka. See the README for the commands and the
 // config file.
+//
+// It owns the command line: the subcommands (run, tail, probe, config check,
+// config show, spool inspect, version), their flags, what they print (golden
+// files in testdata), and the exit statuses: 0 success, 1 failure at run
+// time, 2 bad command line or config. It translates the config for the
+// packages that do the work and has no logic of its own beyond that and
+// printing.
+//
+// It must never exit with another status than those three, print a secret,
+// or import go-gst, kgo or webcam: it goes through encode, kafka and
+// capture like the agent does.
 package main
 
 import (

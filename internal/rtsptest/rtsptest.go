@@ -2,6 +2,10 @@
 // agent and e2e: rtsp-server.py beside this file, GStreamer's RTSP server
 // streaming live x264 from a test pattern on 127.0.0.1. It needs Debian's
 // python3 with python3-gi and gir1.2-gst-rtsp-server-1.0 (make deps).
+//
+// It is for tests only: nothing outside _test.go files imports it. It never
+// listens beyond 127.0.0.1 and never outlives its test (t.Cleanup kills the
+// server).
 package rtsptest
 
 import (

@@ -13,6 +13,11 @@
 //	B6 scale              1, 2, 4 streams; 10-minute RSS soak
 //
 // BENCH_QUICK=1 (or -quick) shortens every phase for a smoke check.
+//
+// It owns bench/results and its work folder. It never fails on a timing,
+// is never part of `make test`, and never uses the test broker: the Kafka it
+// starts listens on the usual ports + 1000. It imports no edgecam package: it
+// measures the built binary (bin/edgecam) from outside, like a user.
 package main
 
 import (
