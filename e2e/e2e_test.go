@@ -4,9 +4,10 @@
 // (scripts/kafka/kafka.sh) and sets EDGECAM_E2E_BROKERS and EDGECAM_BIN;
 // without them the tests are skipped, unless EDGECAM_E2E_REQUIRED=1.
 // It owns the end-to-end and fault tests (network cuts through toxiproxy,
-// kill -9 of the agent and of the broker, reload, TLS/SASL). It never starts
-// or stops the test broker of `make test-e2e` itself, and never runs the
-// agent in-process: it runs the binary (EDGECAM_BIN), as a user would.
+// kill -9 of the agent and of the broker, reload, TLS/SASL). Bringing the
+// broker up and down is `make test-e2e`'s job (TestBrokerKill only kills
+// and restarts its node through kafka.sh), and it never runs the agent
+// in-process: it runs the binary (EDGECAM_BIN), as a user would.
 package e2e
 
 import (
