@@ -4,8 +4,21 @@
 // missing camera or a failing pipeline makes that stream retry with backoff
 // while the others keep producing.
 //
-// It owns no library: GStreamer lives behind package encode, Kafka behind
-// package kafka, cameras behind package capture.
+// It owns the supervision (restart with capped backoff, stall detection),
+// the deliverer between a pipeline, the spool and the producer, config
+// reload on SIGHUP, the shutdown budget, /metrics and /healthz, and the
+// systemd notifications and watchdog.
+//
+// It must never:
+//   - import a library that has its own package: GStreamer lives behind
+//     package encode, Kafka behind package kafka (no kgo here), cameras
+//     behind package capture;
+//   - let one stream stop another: a panic in a stream or its deliverer is
+//     recovered, logged and counted, and only that stream restarts;
+//   - remove a frame from the spool before Kafka acknowledged it, or end
+//     a run with frames held only in memory while the spool can take them;
+//   - log or allocate per frame beyond what the frame path needs (30 fps per
+//     camera on a small ARM board).
 package agent
 
 import (
@@ -26,10 +39,10 @@ import (
 )
 
 // Shutdown budget: the service manager expects the agent gone within 5 s of
-// SIGTERM. Pipelines get drainBudget to push their last frames out of the
-// encoder; streams wait deliverBudget (from the stop) for Kafka.
+// SIGTERM. Pipelines push their last frames out of the encoder within
+// encode's own drain timeout (2 s); streams wait deliverBudget (from the
+// stop) for Kafka.
 const (
-	drainBudget = 2500 * time.Millisecond
 	// deliverBudget: from the stop, how long a stream waits for Kafka to
 	// acknowledge frames held only in memory before it writes them to
 	// its spool (which takes milliseconds) instead.
@@ -131,7 +144,14 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Options
 	if err != nil {
 		log.Warn("systemd notifications off", "err", err)
 	}
-	notify.Status(fmt.Sprintf("starting %d streams", len(cfg.Streams)))
+	// A notification that fails is logged; the agent runs on (systemd
+	// itself then reports the unit's state).
+	notified := func(err error) {
+		if err != nil {
+			log.Warn("systemd notification failed", "err", err)
+		}
+	}
+	notified(notify.Status(fmt.Sprintf("starting %d streams", len(cfg.Streams))))
 
 	mon := opts.monitor
 	if mon == nil {
@@ -187,14 +207,14 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Options
 		case <-ctx.Done():
 			running = false
 		case next := <-opts.Reload:
-			notify.Reloading("reloading the config")
+			notified(notify.Reloading("reloading the config"))
 			if err := r.reload(ctx, next); err != nil {
 				log.Error("config reload failed; keeping the running config", "err", err)
 			}
-			notify.Ready(fmt.Sprintf("%d streams", len(r.cfg.Streams)))
+			notified(notify.Ready(fmt.Sprintf("%d streams", len(r.cfg.Streams))))
 		}
 	}
-	notify.Stopping("stopping: draining pipelines, waiting for Kafka, spooling the rest")
+	notified(notify.Stopping("stopping: draining pipelines, waiting for Kafka, spooling the rest"))
 	mon.stopping.Store(true)
 	stopAt := time.Now()
 	log.Info("stopping: draining pipelines, waiting for Kafka, spooling the rest")

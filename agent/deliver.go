@@ -802,7 +802,7 @@ func (d *deliverer) onResumed(r resumeResult) {
 		r.last = -1
 	}
 	if through, _ := d.holes.knownThrough(-1); max(r.last, through) >= d.firstSeq {
-		d.fatal = fmt.Errorf("Kafka already holds seq %d of %s, at or above this run's first seq %d: another agent is using device id %q (or this box's spool directory was reset while Kafka was away); stopping the stream", r.last, d.key, d.firstSeq, d.key)
+		d.fatal = fmt.Errorf("seq %d of %s is already in Kafka, at or above this run's first seq %d: another agent is using device id %q (or this box's spool directory was reset while Kafka was away); stopping the stream", r.last, d.key, d.firstSeq, d.key)
 		d.log.Error("stream stopped", "err", d.fatal)
 		return
 	}
@@ -840,7 +840,7 @@ func (d *deliverer) conflictLoop(ctx context.Context) {
 		if err != nil || !found || last <= mine {
 			continue
 		}
-		d.conflict <- fmt.Errorf("Kafka holds seq %d of %s but this agent has handed out seqs only up to %d: another agent is using device id %q; give each box its own device.id. Stopping the stream", last, d.key, mine, d.key)
+		d.conflict <- fmt.Errorf("seq %d of %s is in Kafka but this agent has handed out seqs only up to %d: another agent is using device id %q; give each box its own device.id. Stopping the stream", last, d.key, mine, d.key)
 		return
 	}
 }

@@ -3,7 +3,6 @@ package agent
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -34,8 +33,6 @@ import (
 //     in Kafka or counted under exactly one reason: too large, evicted by
 //     the spool, refused by the spool (lost), or lost in a crash while it
 //     was only in memory (outage mode's direct path, by design).
-
-var deliverModelSteps = flag.Int("deliver.steps", 60, "steps per deliverer model run")
 
 // fakeKafka is the producer: one partition, one key.
 type fakeKafka struct {

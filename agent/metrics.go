@@ -260,7 +260,7 @@ func (m *monitor) serveHealth(w http.ResponseWriter, _ *http.Request) {
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	enc.Encode(r)
+	_ = enc.Encode(r) // fails only when the client has gone
 }
 
 // loopsAlive is the systemd watchdog's health check: every stream's
@@ -297,7 +297,7 @@ func (m *monitor) serve(ctx context.Context, ln net.Listener) {
 	srv := &http.Server{Handler: m.handler(), ReadHeaderTimeout: 5 * time.Second}
 	go func() {
 		<-ctx.Done()
-		srv.Close()
+		_ = srv.Close() // shutting down: Serve returns and says so
 	}()
 	m.log.Info("serving metrics and health", "addr", "http://"+ln.Addr().String(), "paths", "/metrics /healthz")
 	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {

@@ -1,7 +1,7 @@
 package agent
 
 import (
-	"net"
+	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -46,10 +46,12 @@ func TestRunNotifiesSystemd(t *testing.T) {
 		defer close(done)
 		buf := make([]byte, 4096)
 		for {
-			sock.conn.SetReadDeadline(time.Now().Add(500 * time.Millisecond))
+			if err := sock.conn.SetReadDeadline(time.Now().Add(500 * time.Millisecond)); err != nil {
+				return // the test then misses the messages
+			}
 			n, _, err := sock.conn.ReadFromUnix(buf)
 			if err != nil {
-				if ne, ok := err.(net.Error); ok && ne.Timeout() {
+				if errors.Is(err, os.ErrDeadlineExceeded) {
 					mu.Lock()
 					stop := len(msgs) > 0 && strings.Contains(msgs[len(msgs)-1], "STOPPING=1")
 					mu.Unlock()

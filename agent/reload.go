@@ -90,17 +90,6 @@ func (f *fleet) names() []string {
 	return out
 }
 
-// streams returns the running streams.
-func (f *fleet) streams() []*stream {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	out := make([]*stream, 0, len(f.running))
-	for _, rs := range f.running {
-		out = append(out, rs.s)
-	}
-	return out
-}
-
 // wait blocks until every stream that was running when it was called has
 // stopped.
 func (f *fleet) wait() {

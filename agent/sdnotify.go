@@ -159,7 +159,7 @@ func (n *notifier) send(assignments ...string) error {
 	if err != nil {
 		return fmt.Errorf("sd_notify: %s: %w", n.addr.Name, err)
 	}
-	defer conn.Close()
+	defer func() { _ = conn.Close() }() // the Write's error is the one that counts
 	msg := strings.Join(assignments, "\n") + "\n"
 	if _, err := conn.Write([]byte(msg)); err != nil {
 		return fmt.Errorf("sd_notify: %s: %w", n.addr.Name, err)

@@ -2,6 +2,7 @@ package agent
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"os"
@@ -48,10 +49,12 @@ func (s *notifySocket) recv(t *testing.T, wait time.Duration) (msg string, pid i
 	t.Helper()
 	buf := make([]byte, 4096)
 	oob := make([]byte, syscall.CmsgSpace(syscall.SizeofUcred))
-	s.conn.SetReadDeadline(time.Now().Add(wait))
+	if err := s.conn.SetReadDeadline(time.Now().Add(wait)); err != nil {
+		t.Fatal(err)
+	}
 	n, oobn, _, _, err := s.conn.ReadMsgUnix(buf, oob)
 	if err != nil {
-		if ne, isNet := err.(net.Error); isNet && ne.Timeout() {
+		if errors.Is(err, os.ErrDeadlineExceeded) {
 			return "", 0, false
 		}
 		t.Fatal(err)

@@ -235,7 +235,9 @@ func (s *stream) openDelivery(ctx context.Context, bo *backoff) (*deliverer, err
 			if err = d.start(ctx, resumeWait); err == nil {
 				return d, nil
 			}
-			sp.Close()
+			if cerr := sp.Close(); cerr != nil {
+				s.log.Warn("closing the spool after a failed start", "err", cerr)
+			}
 		}
 		if ctx.Err() != nil {
 			return nil, ctx.Err()

@@ -1,7 +1,14 @@
 // Package capture owns the camera sources: which kinds exist, how each is
 // rendered as the head of a GStreamer pipeline, and whether the camera is
-// there right now. It never starts a pipeline itself (package encode does)
-// and it is the only package that may talk to V4L2 devices directly.
+// there right now. It also probes what is plugged in (V4L2 devices and their
+// formats, libcamera's cameras) for `edgecam probe`, and holds the
+// descriptors of an unplugged camera while GStreamer cannot close them.
+//
+// It never starts a pipeline itself (package encode does), and it is the
+// only package that imports github.com/blackjack/webcam or issues V4L2
+// ioctls. It never logs per frame and never prints an RTSP password: a
+// Source's password is a secret.Secret, and RedactError takes it out of
+// any error that quotes the pipeline description.
 package capture
 
 import (

@@ -182,7 +182,7 @@ var gstFormats = map[string]string{
 	"NV12": "NV12", "NM12": "NV12", "NV21": "NV21", "NV16": "NV16", "NV61": "NV61", "NV24": "NV24",
 	"YU12": "I420", "YM12": "I420", "YV12": "YV12", "422P": "Y42B", "411P": "Y41B",
 	"YUV9": "YUV9", "YVU9": "YVU9",
-	"GREY": "GRAY8", "Y16 ": "GRAY16_LE",
+	"GREY": "GRAY8", "Y16 ": "GRAY16_LE", //nolint:gocritic // V4L2_PIX_FMT_Y16 is 'Y' '1' '6' ' ': the space is part of the fourcc
 	"RGB3": "RGB", "BGR3": "BGR", "RGBP": "RGB16", "RGBO": "RGB15",
 	"AR24": "BGRA", "XR24": "BGRx", "BGR4": "BGRx", "AB24": "RGBA", "XB24": "RGBx",
 	"BA24": "ARGB", "BX24": "xRGB", "RGB4": "xRGB", "RA24": "ABGR", "RX24": "xBGR",
@@ -232,7 +232,7 @@ func ProbeDevice(path string) Device {
 		d.Error = openError(path, err)
 		return d
 	}
-	defer unix.Close(fd)
+	defer func() { _ = unix.Close(fd) }() // read-only queries
 	c, err := queryCap(fd)
 	if err != nil {
 		d.Error = fmt.Sprintf("not a V4L2 device (VIDIOC_QUERYCAP: %v)", err)
@@ -270,9 +270,9 @@ func openError(path string, err error) string {
 func formats(path string, fd int) ([]PixelFormat, error) {
 	cam, err := webcam.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("listing formats: %v", err)
+		return nil, fmt.Errorf("listing formats: %w", err)
 	}
-	defer cam.Close()
+	defer func() { _ = cam.Close() }() // formats listed only, nothing captured
 	var out []PixelFormat
 	for code, desc := range cam.GetSupportedFormats() {
 		f := PixelFormat{FourCC: fourCC(uint32(code)), Description: desc, Sizes: []FrameSize{}}
@@ -289,7 +289,7 @@ func formats(path string, fd int) ([]PixelFormat, error) {
 				}
 				s.Rates, err = frameIntervals(fd, uint32(code), s.Width, s.Height)
 				if err != nil {
-					return out, fmt.Errorf("%s %dx%d: %v", f.FourCC, s.Width, s.Height, err)
+					return out, fmt.Errorf("%s %dx%d: %w", f.FourCC, s.Width, s.Height, err)
 				}
 				if s.Rates == nil {
 					s.Rates = []Rate{}

@@ -69,7 +69,7 @@ func holdFile(fd int) (*heldFile, error) {
 	}
 	ents, err := os.ReadDir("/proc/self/fd")
 	if err != nil {
-		unix.Close(ref)
+		_ = unix.Close(ref) // our own duplicate; err is the one to report
 		return nil, err
 	}
 	h := &heldFile{ref: ref}
@@ -79,7 +79,7 @@ func holdFile(fd int) (*heldFile, error) {
 			continue
 		}
 		if same, err := sameFile(n, ref); err != nil {
-			unix.Close(ref)
+			_ = unix.Close(ref) // as above
 			return nil, err
 		} else if same {
 			h.fds = append(h.fds, n)
@@ -92,7 +92,7 @@ func holdFile(fd int) (*heldFile, error) {
 // is closed once, so a second call cannot close a number reused since.
 func (h *heldFile) release() (n int, err error) {
 	h.once.Do(func() {
-		defer unix.Close(h.ref)
+		defer func() { _ = unix.Close(h.ref) }() // our own duplicate: nothing to flush
 		n, err = h.replaceIfRemoved()
 	})
 	return n, err
@@ -111,7 +111,7 @@ func (h *heldFile) replaceIfRemoved() (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	defer unix.Close(null)
+	defer func() { _ = unix.Close(null) }() // /dev/null: nothing to flush
 	n := 0
 	for _, fd := range h.fds {
 		if same, err := sameFile(fd, h.ref); err != nil || !same {

@@ -93,7 +93,7 @@ func TestRTSPPasswordRedacted(t *testing.T) {
 		t.Errorf("Redact(fragment) = %s, want user-pw=\"[redacted]\"", got)
 	}
 	plain := errors.New("no password here")
-	if src.RedactError(plain) != plain || src.RedactError(nil) != nil {
+	if src.RedactError(plain) != plain || src.RedactError(nil) != nil { //nolint:errorlint // unchanged means the very same error value
 		t.Error("RedactError changed an error without the password")
 	}
 	if got := (Source{Kind: RTSP, URL: "rtsp://cam/live"}).Redact("text"); got != "text" {

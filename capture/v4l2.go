@@ -2,6 +2,7 @@ package capture
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"unsafe"
 
@@ -98,10 +99,10 @@ func frameIntervals(fd int, pixfmt uint32, w, h int) ([]Rate, error) {
 	for i := uint32(0); ; i++ {
 		e := v4l2Frmivalenum{index: i, pixelFormat: pixfmt, width: uint32(w), height: uint32(h)}
 		if err := ioctl(fd, vidiocEnumFrameintervals, unsafe.Pointer(&e)); err != nil {
-			if err == unix.EINVAL && i > 0 {
+			if errors.Is(err, unix.EINVAL) && i > 0 {
 				return rates, nil // the end of the list
 			}
-			if err == unix.EINVAL || err == unix.ENOTTY {
+			if errors.Is(err, unix.EINVAL) || errors.Is(err, unix.ENOTTY) {
 				return nil, nil // the driver does not enumerate intervals
 			}
 			return rates, fmt.Errorf("VIDIOC_ENUM_FRAMEINTERVALS: %w", err)

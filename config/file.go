@@ -27,7 +27,7 @@ func checkFile(p string) error {
 	case errors.Is(err, fs.ErrPermission):
 		return fmt.Errorf("%s cannot be reached by this user (uid %d): check the permissions of its folders", p, os.Getuid())
 	case err != nil:
-		return fmt.Errorf("%s: %v", p, errors.Unwrap(err))
+		return fmt.Errorf("%s: %w", p, errors.Unwrap(err))
 	case !st.Mode().IsRegular():
 		return fmt.Errorf("%s is not a regular file", p)
 	}
@@ -36,7 +36,7 @@ func checkFile(p string) error {
 		return fmt.Errorf("%s is not readable by this user (uid %d): run the check as the service's user, or fix the file's owner and mode", p, os.Getuid())
 	}
 	if err != nil {
-		return fmt.Errorf("%s: %v", p, errors.Unwrap(err))
+		return fmt.Errorf("%s: %w", p, errors.Unwrap(err))
 	}
 	return f.Close()
 }
@@ -50,12 +50,12 @@ func readSecret(p string) (secret.Secret, error) {
 	}
 	f, err := os.Open(p)
 	if err != nil {
-		return secret.Secret{}, fmt.Errorf("%s: %v", p, errors.Unwrap(err))
+		return secret.Secret{}, fmt.Errorf("%s: %w", p, errors.Unwrap(err))
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read-only
 	b, err := io.ReadAll(io.LimitReader(f, maxSecretSize+1))
 	if err != nil {
-		return secret.Secret{}, fmt.Errorf("%s: %v", p, errors.Unwrap(err))
+		return secret.Secret{}, fmt.Errorf("%s: %w", p, errors.Unwrap(err))
 	}
 	if len(b) > maxSecretSize {
 		return secret.Secret{}, fmt.Errorf("%s is larger than %s: is it the right file?", p, Size(maxSecretSize))

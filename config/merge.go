@@ -73,7 +73,7 @@ func (d *decoder) applyOverrides(root *yaml.Node, deviceID string) *yaml.Node {
 // checkGlob checks an override's match: a path.Match pattern.
 func checkGlob(s string) error {
 	if _, err := path.Match(s, ""); err != nil {
-		return fmt.Errorf("%q is not a valid glob (%v): use *, ? and [a-z], e.g. \"pi-garage-*\"", s, err)
+		return fmt.Errorf("%q is not a valid glob (%w): use *, ? and [a-z], e.g. \"pi-garage-*\"", s, err)
 	}
 	return nil
 }

@@ -3,12 +3,18 @@
 // ffprobe decodes the video. `make test-e2e` starts the broker
 // (scripts/kafka/kafka.sh) and sets EDGECAM_E2E_BROKERS and EDGECAM_BIN;
 // without them the tests are skipped, unless EDGECAM_E2E_REQUIRED=1.
+// It owns the end-to-end and fault tests (network cuts through toxiproxy,
+// kill -9 of the agent and of the broker, reload, TLS/SASL). Bringing the
+// broker up and down is `make test-e2e`'s job (TestBrokerKill only kills
+// and restarts its node through kafka.sh), and it never runs the agent
+// in-process: it runs the binary (EDGECAM_BIN), as a user would.
 package e2e
 
 import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -142,7 +148,7 @@ func readKey(t *testing.T, brokers, key string) []record {
 	rd := bufio.NewReader(bytes.NewReader(out))
 	for {
 		line, err := rd.ReadString('\n')
-		if err == io.EOF && line == "" {
+		if errors.Is(err, io.EOF) && line == "" {
 			break
 		}
 		if err != nil {

@@ -95,7 +95,9 @@ func startAgent(t *testing.T, bin, cfg string) *agentProc {
 // stop sends SIGTERM and checks a clean exit within 5 s.
 func (a *agentProc) stop(t *testing.T) string {
 	t.Helper()
-	a.cmd.Process.Signal(syscall.SIGTERM)
+	if err := a.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
 	select {
 	case err := <-a.waited:
 		if err != nil {
@@ -311,7 +313,9 @@ func TestNetworkCut(t *testing.T) {
 	cut := time.Now()
 	a.waitLog(t, "spilling to the spool")
 	time.Sleep(20*time.Second - time.Since(cut))
-	proxy.Start()
+	if err := proxy.Start(); err != nil {
+		t.Fatal(err)
+	}
 	back := time.Now()
 	a.waitLog(t, "spool drained; back to the direct path")
 	drained := time.Since(back)
@@ -382,7 +386,9 @@ func TestAgentKilledDuringDrain(t *testing.T) {
 		a.waitLog(t, "stream started")
 		proxy.Stop()
 		time.Sleep(3 * time.Second) // about 90 frames of backlog
-		proxy.Start()
+		if err := proxy.Start(); err != nil {
+			t.Fatal(err)
+		}
 		// The drain starts as soon as the client reconnects; kill the
 		// agent at a different point of it each time.
 		time.Sleep(time.Duration(200+i*150) * time.Millisecond)
@@ -464,7 +470,9 @@ func TestStartWithBrokerDown(t *testing.T) {
 	a.waitLog(t, "Kafka did not answer at start")
 	a.waitLog(t, "stream started")
 	time.Sleep(5 * time.Second)
-	proxy.Start()
+	if err := proxy.Start(); err != nil {
+		t.Fatal(err)
+	}
 	a.waitLog(t, "spool drained; back to the direct path")
 	time.Sleep(time.Second)
 	logs := a.stop(t)
@@ -511,7 +519,9 @@ streams:
 	waitProduced(t, brokers, base, 30)
 	proxy.Stop()
 	time.Sleep(15 * time.Second)
-	proxy.Start()
+	if err := proxy.Start(); err != nil {
+		t.Fatal(err)
+	}
 	a.waitLog(t, "spool drained; back to the direct path")
 	waitProduced(t, brokers, topicEnd(t, brokers), 30) // streaming continues
 	logs := a.stop(t)
@@ -574,7 +584,9 @@ func TestCorruptSpool(t *testing.T) {
 	if info.Corrupt == 0 {
 		t.Fatalf("the damage is not visible to Inspect: %+v", info)
 	}
-	proxy.Start()
+	if err := proxy.Start(); err != nil {
+		t.Fatal(err)
+	}
 	a = startAgent(t, bin, cfg)
 	a.waitLog(t, "spool drained; back to the direct path")
 	time.Sleep(time.Second)

@@ -48,7 +48,9 @@ func TestReload(t *testing.T) {
 		t.Fatal("test bug: the broken config is the good one")
 	}
 	write(t, cfg, broken)
-	a.cmd.Process.Signal(syscall.SIGHUP)
+	if err := a.cmd.Process.Signal(syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
 	a.waitLog(t, "config reload rejected")
 	a.waitLog(t, filepath.Base(cfg)+":", `unknown key \"colour\"`)
 	mid := topicEnd(t, brokers)
@@ -61,7 +63,9 @@ func TestReload(t *testing.T) {
 		t.Fatalf("test bug: the new config changes more than cam1:\n%s", faster)
 	}
 	write(t, cfg, faster)
-	a.cmd.Process.Signal(syscall.SIGHUP)
+	if err := a.cmd.Process.Signal(syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
 	a.waitLog(t, "config reloaded", "restarted=[cam1]")
 	a.waitLog(t, "stream started", "stream=cam1", "bitrate_kbps=1200")
 	mid = topicEnd(t, brokers)

@@ -101,7 +101,7 @@ const maxV4L2Sources = 4
 // to each one's buffer pool.
 func (p *Pipeline) v4l2Sources() []v4l2Source {
 	var out [maxV4L2Sources]C.ec_v4l2
-	n := int(C.ec_v4l2_sources((*C.GstElement)(unsafe.Pointer(p.pipe.Unsafe())), &out[0], maxV4L2Sources))
+	n := int(C.ec_v4l2_sources((*C.GstElement)(unsafe.Pointer(p.pipe.Unsafe())), &out[0], maxV4L2Sources)) //nolint:gocritic // false positive on cgo's rewrite of &out[0]
 	srcs := make([]v4l2Source, n)
 	for i := range n {
 		srcs[i] = v4l2Source{fd: int(out[i].fd), pool: unsafe.Pointer(out[i].pool)}

@@ -197,7 +197,7 @@ func runToEOS(ctx context.Context, launch string, timeout time.Duration) error {
 	if err != nil {
 		return fmt.Errorf("building pipeline: %w", err)
 	}
-	defer p.SetState(gst.StateNull)
+	defer func() { _ = p.SetState(gst.StateNull) }() // teardown of a test encode: nothing to report
 	if err := p.SetState(gst.StatePlaying); err != nil {
 		if msg := p.GetPipelineBus().TimedPopFiltered(0, gst.MessageError); msg != nil {
 			return busError(msg)

@@ -81,7 +81,7 @@ func CreateFile(path string) (*FileWriter, error) {
 		if msg := pipe.GetPipelineBus().TimedPopFiltered(0, gst.MessageError); msg != nil {
 			err = busError(msg)
 		}
-		pipe.SetState(gst.StateNull)
+		_ = pipe.SetState(gst.StateNull) // teardown: err is the one to report
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return &FileWriter{path: path, pipe: pipe, src: newPusher(srcEl)}, nil
@@ -122,7 +122,7 @@ func (w *FileWriter) Write(f Frame) error {
 func (w *FileWriter) Close() error {
 	if w.file != nil {
 		if err := w.buf.Flush(); err != nil {
-			w.file.Close()
+			_ = w.file.Close() // the Flush error is the one to report
 			return err
 		}
 		return w.file.Close()
@@ -130,7 +130,7 @@ func (w *FileWriter) Close() error {
 	w.src.end()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	defer w.pipe.SetState(gst.StateNull)
+	defer func() { _ = w.pipe.SetState(gst.StateNull) }() // teardown: the bus below reports the muxer's errors
 	bus := w.pipe.GetPipelineBus()
 	for ctx.Err() == nil {
 		msg := bus.TimedPopFiltered(gst.ClockTime(100*time.Millisecond), gst.MessageError|gst.MessageEOS)

@@ -150,7 +150,7 @@ func start(ctx context.Context, s Spec, sources func(*Pipeline) []v4l2Source, un
 		if msg := pipe.GetPipelineBus().TimedPopFiltered(gst.ClockTime(time.Second), gst.MessageError); msg != nil {
 			err = busError(msg)
 		}
-		pipe.SetState(gst.StateNull)
+		_ = pipe.SetState(gst.StateNull) // teardown: err is the one to report
 		return nil, fmt.Errorf("stream %s: starting pipeline: %w", s.Name, err)
 	}
 	go p.watchBus()
@@ -230,7 +230,7 @@ func (p *Pipeline) watchBus() {
 		}
 	}
 	p.holdDevices()
-	p.pipe.SetState(gst.StateNull)
+	_ = p.pipe.SetState(gst.StateNull) // teardown: the pipeline's errors came on its bus
 	p.releaseDevices()
 }
 

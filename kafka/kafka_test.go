@@ -369,7 +369,9 @@ func TestBrokerRestart(t *testing.T) {
 	}
 	time.Sleep(time.Second) // the client retries against a dead broker
 	var port int
-	fmt.Sscanf(addrs[0][strings.LastIndex(addrs[0], ":")+1:], "%d", &port)
+	if _, err := fmt.Sscanf(addrs[0][strings.LastIndex(addrs[0], ":")+1:], "%d", &port); err != nil {
+		t.Fatal(err)
+	}
 	c2, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.DataDir(dir), kfake.Ports(port))
 	if err != nil {
 		t.Fatal(err)

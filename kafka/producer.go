@@ -110,11 +110,11 @@ func NewProducer(cfg Config) (*Producer, error) {
 	}
 	p := &Producer{cfg: cfg}
 	p.maxBatch.Store(defaultMaxBatch)
-	base, err := p.cfg.clientOpts()
+	opts, err := p.cfg.clientOpts()
 	if err != nil {
 		return nil, err
 	}
-	opts := append(base,
+	opts = append(opts,
 		kgo.WithHooks(&p.conns),
 		kgo.DefaultProduceTopic(cfg.Topic),
 		// Idempotence is kgo's default and requires acks=all; stated here
@@ -201,11 +201,12 @@ func (p *Producer) Produce(r *Record, done func(*Record, error)) {
 	kr.Timestamp = p.timestamp(r.CaptureTime, time.Now())
 	p.cl.Produce(p.ctx, kr, func(kr *kgo.Record, err error) {
 		defer p.pending.Done()
-		if err == nil {
+		switch {
+		case err == nil:
 			r.Partition, r.Offset = kr.Partition, kr.Offset
-		} else if errors.Is(err, kerr.MessageTooLarge) {
-			err = fmt.Errorf("%w (%d bytes, limit %d): %v", ErrTooLarge, len(r.Value), p.maxBatch.Load(), err)
-		} else {
+		case errors.Is(err, kerr.MessageTooLarge):
+			err = fmt.Errorf("%w (%d bytes, limit %d): %w", ErrTooLarge, len(r.Value), p.maxBatch.Load(), err)
+		default:
 			err = p.cfg.Explain(err)
 		}
 		done(r, err)

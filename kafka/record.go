@@ -131,14 +131,14 @@ func fromKgo(kr *kgo.Record) (*Record, error) {
 		case HeaderEvicted:
 			r.Evicted, err = strconv.ParseInt(string(h.Value), 10, 64)
 			if err != nil {
-				return nil, fmt.Errorf("offset %d: header %s=%q: %v", kr.Offset, h.Key, h.Value, err)
+				return nil, fmt.Errorf("offset %d: header %s=%q: %w", kr.Offset, h.Key, h.Value, err)
 			}
 			continue // optional
 		default:
 			continue // headers of later format versions
 		}
 		if err != nil {
-			return nil, fmt.Errorf("offset %d: header %s=%q: %v", kr.Offset, h.Key, h.Value, err)
+			return nil, fmt.Errorf("offset %d: header %s=%q: %w", kr.Offset, h.Key, h.Value, err)
 		}
 		seen++
 	}

@@ -105,11 +105,11 @@ type reader struct {
 // cfg.clientOpts sets cfg.refusals when it is unset, so pass the Config a
 // producer shares with its other client.
 func newReader(cfg *Config, hooks ...kgo.Hook) (*reader, error) {
-	base, err := cfg.clientOpts()
+	opts, err := cfg.clientOpts()
 	if err != nil {
 		return nil, err
 	}
-	opts := append(base, kgo.ConnIdleTimeout(readerIdle))
+	opts = append(opts, kgo.ConnIdleTimeout(readerIdle))
 	if len(hooks) > 0 {
 		opts = append(opts, kgo.WithHooks(hooks...))
 	}

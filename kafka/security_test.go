@@ -229,7 +229,7 @@ func TestExplain(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			got := cfg.Explain(tc.err)
 			if tc.want == "" {
-				if got != tc.err {
+				if got != tc.err { //nolint:errorlint // unchanged means the very same error value
 					t.Fatalf("Explain changed %v into %v", tc.err, got)
 				}
 				return

@@ -210,7 +210,9 @@ func TestEvictionDuringDrainCountsOnlyUnreturned(t *testing.T) {
 	got := drain(t, s)[:15]
 	s.Rewind()
 	for range got {
-		s.Next()
+		if _, _, err := s.Next(); err != nil {
+			t.Fatal(err)
+		}
 	}
 	s.Ack(9)
 	appendRange(t, s, 100, 400, 10, 2000) // evicts everything up to some GOP

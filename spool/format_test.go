@@ -135,7 +135,9 @@ func TestWriteFuzzCorpus(t *testing.T) {
 		}
 		return
 	}
-	os.MkdirAll(dir, 0o755)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	for i, seed := range fuzzSeeds() {
 		content := fmt.Sprintf("go test fuzz v1\n[]byte(%q)\n", seed)
 		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("seed-%02d", i)), []byte(content), 0o644); err != nil {

@@ -38,7 +38,9 @@ func TestHighWater(t *testing.T) {
 	if info, _ := Inspect(dir); info.HighWater != 1800 {
 		t.Fatalf("Inspect HighWater %d", info.HighWater)
 	}
-	os.WriteFile(filepath.Join(dir, "hwm"), []byte("garbage"), 0o640)
+	if err := os.WriteFile(filepath.Join(dir, "hwm"), []byte("garbage"), 0o640); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := Open(dir, Options{}); err == nil || !strings.Contains(err.Error(), "not a seq") {
 		t.Fatalf("damaged hwm: %v", err)
 	}

@@ -83,11 +83,11 @@ func Inspect(dir string) (Info, error) {
 		}
 		fi, err := f.Stat()
 		if err != nil {
-			f.Close()
+			_ = f.Close() // read-only
 			return info, fmt.Errorf("spool: %w", err)
 		}
 		res, err := scanSegment(f, fi.Size(), prev, nil)
-		f.Close()
+		_ = f.Close() // read-only
 		if err != nil {
 			return info, fmt.Errorf("spool: %s: %w", name, err)
 		}

@@ -26,7 +26,7 @@ func lockDir(dir string) (*os.File, error) {
 		return nil, fmt.Errorf("spool: %w", err)
 	}
 	if err := unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB); err != nil {
-		f.Close()
+		_ = f.Close() // nothing written
 		if errors.Is(err, unix.EWOULDBLOCK) {
 			return nil, &LockedError{Dir: dir, PID: readLockPID(dir)}
 		}
@@ -35,14 +35,17 @@ func lockDir(dir string) (*os.File, error) {
 	// Informational only (the flock is the lock): who holds it.
 	pid := strconv.AppendInt(nil, int64(os.Getpid()), 10)
 	if err := f.Truncate(0); err == nil {
-		f.WriteAt(append(pid, '\n'), 0)
+		_, _ = f.WriteAt(append(pid, '\n'), 0) // best effort, like the Truncate
 	}
 	return f, nil
 }
 
+// unlockDir releases the lock. Errors are ignored: closing the descriptor
+// releases the flock whatever LOCK_UN said, and the pid written into the
+// file is informational.
 func unlockDir(f *os.File) {
-	unix.Flock(int(f.Fd()), unix.LOCK_UN)
-	f.Close()
+	_ = unix.Flock(int(f.Fd()), unix.LOCK_UN)
+	_ = f.Close()
 }
 
 // readLockPID returns the pid written in dir/LOCK, or 0.

@@ -132,7 +132,7 @@ func setFlag(t *testing.T, name, value string) {
 	if err := flag.Set(name, value); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { flag.Set(name, old) })
+	t.Cleanup(func() { _ = flag.Set(name, old) }) // the value it had
 }
 
 func runModel(t *testing.T, cfg modelConfig) {

@@ -23,7 +23,7 @@ func (src *segSource) ReadAt(p []byte, off int64) (int, error) {
 	}
 	if s.rfSeg != src.seg {
 		if s.rfile != nil {
-			s.rfile.Close()
+			_ = s.rfile.Close() // read-only
 			s.rfile, s.rfSeg = nil, nil
 		}
 		f, err := os.Open(src.seg.path)

@@ -257,7 +257,9 @@ func TestEvictedInFlightThenAcked(t *testing.T) {
 		s := mustOpen(t, t.TempDir(), Options{SegmentSize: MinSegmentSize, MaxSize: 4 * MinSegmentSize})
 		appendRange(t, s, 0, 100, 10, 2000)
 		for range 15 {
-			s.Next()
+			if _, _, err := s.Next(); err != nil {
+				t.Fatal(err)
+			}
 		}
 		appendRange(t, s, 100, 400, 10, 2000) // evicts the oldest GOPs, 0–14 among them
 		st := s.Stats()

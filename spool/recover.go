@@ -12,7 +12,7 @@ import (
 func (s *Spool) recover() error {
 	if tmps, _ := filepath.Glob(filepath.Join(s.dir, "*.tmp")); len(tmps) > 0 {
 		for _, t := range tmps { // a crash during writeFileAtomic or writeIndex
-			os.Remove(t)
+			_ = os.Remove(t) // best effort: the next open tries again
 		}
 		s.dirDirty = true
 	}
@@ -38,7 +38,7 @@ func (s *Spool) recover() error {
 			return nil, segScan{}, fmt.Errorf("spool: %w", err)
 		}
 		res, err := scanSegment(f, size, prev, nil)
-		f.Close()
+		_ = f.Close() // read-only
 		if err != nil {
 			return nil, res, fmt.Errorf("spool: %s: %w", path, err)
 		}
@@ -146,7 +146,7 @@ func (s *Spool) recover() error {
 				// After a process crash the tail may sit in the page cache
 				// only; make it as durable as the rest before appending.
 				if err := f.Sync(); err != nil {
-					f.Close()
+					_ = f.Close() // the fsync error is the one to report
 					return fmt.Errorf("spool: fsync %s: %w", seg.path, err)
 				}
 				s.w = writer{seg: seg, f: f, buf: s.w.buf, fileOff: seg.size}

@@ -234,7 +234,9 @@ func TestTornTailVariants(t *testing.T) {
 			files := segFiles(t, dir)
 			var damage int64
 			if tc.newSeg != nil {
-				os.WriteFile(filepath.Join(dir, segName(60)), tc.newSeg, 0o640)
+				if err := os.WriteFile(filepath.Join(dir, segName(60)), tc.newSeg, 0o640); err != nil {
+					t.Fatal(err)
+				}
 				damage = int64(len(tc.newSeg))
 			} else {
 				appendToFile(t, files[len(files)-1], tc.tail)
@@ -301,7 +303,9 @@ func TestDamagedHeaders(t *testing.T) {
 	// A torn header — magic intact, the rest garbage — on the newest
 	// segment is damage: the segment goes, nothing else is refused.
 	torn := filepath.Join(dir, segName(95))
-	os.WriteFile(torn, []byte("ECSPOOL1\x07\x00"), 0o640)
+	if err := os.WriteFile(torn, []byte("ECSPOOL1\x07\x00"), 0o640); err != nil {
+		t.Fatal(err)
+	}
 	s = mustOpen(t, dir, smallOpts())
 	if st := s.Stats(); st.Truncated != 10 {
 		t.Fatalf("torn header: %+v", st)

@@ -334,7 +334,7 @@ func Open(dir string, opts Options) (*Spool, error) {
 	s.w.buf = make([]byte, 0, opts.writeBuffer)
 	fail := func(err error) (*Spool, error) {
 		if s.w.f != nil {
-			s.w.f.Close()
+			_ = s.w.f.Close() // open failed: err is the one to report
 		}
 		unlockDir(lf)
 		return nil, err
@@ -647,13 +647,13 @@ func (s *Spool) rotate(seq int64) error {
 // caller dropped it, whose writer is gone) from disk and from the list.
 func (s *Spool) removeSegment(g *segment) {
 	if g == s.w.seg {
-		s.w.f.Close()
+		_ = s.w.f.Close() // its file is deleted next
 		s.w = writer{buf: s.w.buf[:0]}
 	}
 	if s.rfSeg == g {
 		// An open descriptor would keep the blocks allocated: close it, or
 		// evicting for space frees nothing.
-		s.rfile.Close()
+		_ = s.rfile.Close() // read-only
 		s.rfile, s.rfSeg = nil, nil
 	}
 	if err := os.Remove(g.path); err != nil && !errors.Is(err, os.ErrNotExist) {
@@ -710,7 +710,7 @@ func (s *Spool) Sync() error {
 
 	if fd >= 0 {
 		err = unix.Fsync(fd)
-		unix.Close(fd)
+		_ = unix.Close(fd) // a dup of the writer's descriptor: the fsync's result is what counts
 		if err != nil {
 			err = fmt.Errorf("spool: fsync %s: %w", seg.path, err)
 		}
@@ -842,7 +842,7 @@ func (s *Spool) Close() error {
 		}
 	}
 	if s.rfile != nil {
-		s.rfile.Close()
+		_ = s.rfile.Close() // read-only
 		s.rfile, s.rfSeg = nil, nil
 	}
 	unlockDir(s.lockFile)
@@ -885,12 +885,13 @@ func (s *Spool) crash() []crashFile {
 		}
 		files = append(files, crashFile{g.path, min(g.synced, written), written, g == s.w.seg})
 	}
+	// A crash reports nothing: every error is ignored.
 	if s.w.f != nil {
-		s.w.f.Close()
+		_ = s.w.f.Close()
 	}
 	if s.rfile != nil {
-		s.rfile.Close()
+		_ = s.rfile.Close()
 	}
-	s.lockFile.Close()
+	_ = s.lockFile.Close()
 	return files
 }

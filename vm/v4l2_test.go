@@ -8,7 +8,11 @@
 // on the guest's loopback, and leave what they read back in
 // EDGECAM_V4L2_OUT. Lines logged as "check: ..." are the summary the test
 // prints. (The folder also holds the harness, vm/vm.sh, and the other VM
-// tests' guest scripts: see vm/vm.mk.)
+// tests' guest scripts: see vm/vm.mk.) It owns the V4L2 checks (probe,
+// capture, unplug and replug) and must never run on the host: it needs
+// root, unbinds the vivid driver and writes under /sys, which is why it is
+// behind the tag and fails at once without the VM's EDGECAM_BIN and
+// EDGECAM_V4L2_OUT.
 package vm
 
 import (
@@ -115,12 +119,16 @@ func TestProbe(t *testing.T) {
 	cmd.Stderr = os.Stderr
 	raw, err := cmd.Output()
 	took := time.Since(start)
-	os.WriteFile(filepath.Join(out, "probe.json"), raw, 0o644)
+	if werr := os.WriteFile(filepath.Join(out, "probe.json"), raw, 0o644); werr != nil {
+		t.Error(werr)
+	}
 	if err != nil {
 		t.Fatalf("edgecam probe --json: %v", err)
 	}
 	text, _ := exec.Command(bin, "probe").Output()
-	os.WriteFile(filepath.Join(out, "probe.txt"), text, 0o644)
+	if err := os.WriteFile(filepath.Join(out, "probe.txt"), text, 0o644); err != nil {
+		t.Error(err)
+	}
 	var r probeJSON
 	if err := json.Unmarshal(raw, &r); err != nil {
 		t.Fatalf("probe --json is not JSON: %v", err)
@@ -174,7 +182,9 @@ func TestProbe(t *testing.T) {
 	}
 
 	cfg := filepath.Join(out, "suggested.yaml")
-	os.WriteFile(cfg, []byte("kafka: {brokers: [\"127.0.0.1:9092\"]}\n"+r.Config), 0o644)
+	if err := os.WriteFile(cfg, []byte("kafka: {brokers: [\"127.0.0.1:9092\"]}\n"+r.Config), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if b, err := exec.Command(bin, "config", "check", "--config", cfg).CombinedOutput(); err != nil {
 		t.Errorf("config check of the suggestion: %v\n%s\n%s", err, b, r.Config)
 	}
@@ -249,7 +259,7 @@ func TestReleaseUnplugged(t *testing.T) {
 		}
 	}
 	// Bound again below; this is for a failure before that.
-	defer os.WriteFile("/sys/bus/platform/drivers/vivid/bind", []byte(dev), 0o200)
+	defer func() { _ = os.WriteFile("/sys/bus/platform/drivers/vivid/bind", []byte(dev), 0o200) }() // fails when already bound
 	if p.Err() == nil {
 		t.Fatal("the pipeline ended without an error when its camera went")
 	}
@@ -305,7 +315,7 @@ func TestCaptureUnplugReplug(t *testing.T) {
 	defer c.Close()
 	const metricsAddr = "127.0.0.1:9108"
 	cfg := filepath.Join(out, "edgecam.yaml")
-	os.WriteFile(cfg, []byte(fmt.Sprintf(`device: {id: vm}
+	if err := os.WriteFile(cfg, []byte(fmt.Sprintf(`device: {id: vm}
 kafka: {brokers: [%q], topic: edgecam.video}
 spool: {dir: /tmp/spool}
 metrics: {listen: %q}
@@ -318,7 +328,9 @@ streams:
     bitrate_kbps: 500
     keyframe_interval: 1s
     encoder: x264enc
-`, c.ListenAddrs()[0], metricsAddr, camera)), 0o644)
+`, c.ListenAddrs()[0], metricsAddr, camera)), 0o644); err != nil {
+		t.Fatal(err)
+	}
 
 	logf, err := os.Create(filepath.Join(out, "agent.log"))
 	if err != nil {
@@ -333,7 +345,7 @@ streams:
 	exited := make(chan error, 1)
 	go func() { exited <- agent.Wait() }()
 	defer func() {
-		agent.Process.Signal(os.Interrupt)
+		_ = agent.Process.Signal(os.Interrupt) // the kill below follows
 		select {
 		case <-exited:
 		case <-time.After(20 * time.Second):

@@ -65,9 +65,13 @@ func configCheck(args []string, stdout, stderr io.Writer) error {
 		var errs config.Errors
 		switch {
 		case err == nil:
-			fmt.Fprintf(stdout, "%s: ok (device %s: %s)\n", *cfgPath, cfg.Device.ID, plural(len(cfg.Streams), "stream"))
+			if _, err := fmt.Fprintf(stdout, "%s: ok (device %s: %s)\n", *cfgPath, cfg.Device.ID, plural(len(cfg.Streams), "stream")); err != nil {
+				return err
+			}
 			for _, s := range cfg.Streams {
-				fmt.Fprintf(stdout, "  %s/%s: %s\n", cfg.Device.ID, s.Name, streamSummary(s))
+				if _, err := fmt.Fprintf(stdout, "  %s/%s: %s\n", cfg.Device.ID, s.Name, streamSummary(s)); err != nil {
+					return err
+				}
 			}
 			// Checked as this machine's own config (no --device): its
 			// GStreamer must have every element the sources need
@@ -164,7 +168,9 @@ func showConfig(cfg *config.Config, w io.Writer) error {
 	if err != nil {
 		path = cfg.Path
 	}
-	fmt.Fprintf(w, "# edgecam config show: the effective config of device %s\n# from %s (overrides applied, defaults filled in)\n", cfg.Device.ID, path)
+	if _, err := fmt.Fprintf(w, "# edgecam config show: the effective config of device %s\n# from %s (overrides applied, defaults filled in)\n", cfg.Device.ID, path); err != nil {
+		return err
+	}
 	_, err = w.Write(out)
 	return err
 }

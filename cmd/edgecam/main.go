@@ -1,6 +1,17 @@
 // Command edgecam captures cameras, encodes H.264 with GStreamer and
 // delivers every frame into Kafka. See the README for the commands and the
 // config file.
+//
+// It owns the command line: the subcommands (run, tail, probe, config check,
+// config show, spool inspect, version), their flags, what they print (golden
+// files in testdata), and the exit statuses: 0 success, 1 failure at run
+// time, 2 bad command line or config. It translates the config for the
+// packages that do the work and has no logic of its own beyond that and
+// printing.
+//
+// It must never exit with another status than those three, print a secret,
+// or import go-gst, kgo or webcam: it goes through encode, kafka and
+// capture like the agent does.
 package main
 
 import (
@@ -56,7 +67,7 @@ func main() {
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		say(stderr, "%s", usage)
 		return exitUsage
 	}
 	var err error
@@ -76,10 +87,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "version", "--version":
 		err = cmdVersion(stdout)
 	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
+		if _, err := io.WriteString(stdout, usage); err != nil {
+			return exitFailure
+		}
 		return exitOK
 	default:
-		fmt.Fprintf(stderr, "edgecam: unknown command %q\n\n%s", args[0], usage)
+		say(stderr, "edgecam: unknown command %q\n\n%s", args[0], usage)
 		return exitUsage
 	}
 	if err == nil {
@@ -88,7 +101,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var ue usageError
 	if errors.As(err, &ue) {
 		if ue.err != nil && !errors.Is(ue.err, errHelp) {
-			fmt.Fprintln(stderr, ue.err)
+			say(stderr, "%v\n", ue.err)
 		}
 		if errors.Is(ue.err, errHelp) {
 			return exitOK
@@ -97,7 +110,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	var quiet quietError
 	if !errors.As(err, &quiet) {
-		fmt.Fprintf(stderr, "edgecam %s: %v\n", args[0], err)
+		say(stderr, "edgecam %s: %v\n", args[0], err)
 	}
 	return exitFailure
+}
+
+// say writes a diagnostic to stderr (a test's buffer in tests). Its error
+// is ignored on purpose: when stderr cannot be written there is nowhere
+// left to report that, and the exit status still tells. Output a command
+// promises on stdout is written with its error checked.
+func say(stderr io.Writer, format string, args ...any) {
+	_, _ = fmt.Fprintf(stderr, format, args...)
 }

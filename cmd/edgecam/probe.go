@@ -106,7 +106,7 @@ type probeSkip struct {
 func cmdProbe(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("probe", stderr)
 	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), probeHelp)
+		say(fs.Output(), "%s", probeHelp)
 		fs.PrintDefaults()
 	}
 	asJSON := fs.Bool("json", false, "print JSON (fields described above) instead of tables")
@@ -133,8 +133,10 @@ func cmdProbe(args []string, stdout, stderr io.Writer) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(r)
 	}
-	r.writeText(stdout)
-	return nil
+	var text strings.Builder
+	r.writeText(&text)
+	_, err := io.WriteString(stdout, text.String())
+	return err
 }
 
 // probeLibcameraCameras lists libcamera's cameras with its cam tool; without
@@ -218,7 +220,9 @@ func yamlString(s string) string {
 	return s
 }
 
-func (r probeReport) writeText(w io.Writer) {
+// writeText renders the report. Into a strings.Builder, which cannot fail:
+// the caller writes it out and returns that error.
+func (r probeReport) writeText(w *strings.Builder) {
 	fmt.Fprintln(w, "V4L2 devices")
 	if len(r.Devices) == 0 {
 		fmt.Fprintln(w, "  none (no /dev/video* nodes: is the camera plugged in, its driver loaded?)")
@@ -240,7 +244,7 @@ func (r probeReport) writeText(w io.Writer) {
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s\n", e.Name, kind, verdict)
 	}
-	tw.Flush()
+	_ = tw.Flush() // into w: cannot fail
 
 	switch {
 	case r.Libcamera.Error != "":
@@ -262,7 +266,7 @@ func (r probeReport) writeText(w io.Writer) {
 	}
 }
 
-func writeDevice(w io.Writer, d capture.Device) {
+func writeDevice(w *strings.Builder, d capture.Device) {
 	fmt.Fprintf(w, "  %s  %s", d.Path, d.Kind)
 	if d.Name != "" {
 		fmt.Fprintf(w, "  %q driver %s, bus %s", d.Name, d.Driver, d.BusInfo)

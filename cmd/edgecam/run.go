@@ -52,7 +52,7 @@ func logFromConfig(fs *flag.FlagSet, l config.Log) {
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	for name, v := range map[string]string{"log-format": l.Format, "log-level": l.Level} {
 		if v != "" && !set[name] {
-			fs.Set(name, v)
+			_ = fs.Set(name, v) // config has checked both values
 		}
 	}
 }

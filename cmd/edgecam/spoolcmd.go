@@ -28,7 +28,9 @@ func cmdSpool(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "spool %s (mode %s, max_size %s, fsync %s)\n", cfg.Spool.Dir, cfg.Spool.Mode, cfg.Spool.MaxSize, cfg.Spool.Fsync)
+	if _, err := fmt.Fprintf(stdout, "spool %s (mode %s, max_size %s, fsync %s)\n", cfg.Spool.Dir, cfg.Spool.Mode, cfg.Spool.MaxSize, cfg.Spool.Fsync); err != nil {
+		return err
+	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "STREAM\tSEGMENTS\tBYTES\tFRAMES\tSEQ\tCAPTURED\tEVICTED\tCORRUPT\tTORN\tHIGH-WATER\tLOCK PID")
 	var failed int
@@ -40,7 +42,7 @@ func cmdSpool(args []string, stdout, stderr io.Writer) error {
 		}
 		info, err := spool.Inspect(dir)
 		if err != nil {
-			fmt.Fprintf(stderr, "edgecam spool inspect: %s: %v\n", s.Name, err)
+			say(stderr, "edgecam spool inspect: %s: %v\n", s.Name, err)
 			failed++
 			continue
 		}
@@ -54,7 +56,9 @@ func cmdSpool(args []string, stdout, stderr io.Writer) error {
 			}
 		}
 	}
-	tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
 	if failed > 0 {
 		return fmt.Errorf("%d stream(s) could not be inspected", failed)
 	}

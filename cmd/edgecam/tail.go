@@ -31,12 +31,12 @@ func (c *seqCheck) see(r *kafka.Record) (duplicate bool) {
 	switch {
 	case r.Seq <= c.last:
 		c.dups++
-		fmt.Fprintf(c.out, "tail: duplicate: seq %d again at partition %d offset %d (after seq %d); not written\n", r.Seq, r.Partition, r.Offset, c.last)
+		say(c.out, "tail: duplicate: seq %d again at partition %d offset %d (after seq %d); not written\n", r.Seq, r.Partition, r.Offset, c.last)
 		return true
 	case r.Seq > c.last+1:
 		c.gaps++
 		c.missing += r.Seq - c.last - 1
-		fmt.Fprintf(c.out, "tail: gap: seq %d..%d missing (%d frames) before offset %d\n", c.last+1, r.Seq-1, r.Seq-c.last-1, r.Offset)
+		say(c.out, "tail: gap: seq %d..%d missing (%d frames) before offset %d\n", c.last+1, r.Seq-1, r.Seq-c.last-1, r.Offset)
 	}
 	c.last = r.Seq
 	return false
@@ -127,7 +127,7 @@ func cmdTail(args []string, stderr io.Writer) error {
 		return fmt.Errorf("%s: %w", key, err)
 	}
 	if skipped > 0 {
-		fmt.Fprintf(stderr, "tail: skipped %d frames before the first keyframe\n", skipped)
+		say(stderr, "tail: skipped %d frames before the first keyframe\n", skipped)
 	}
 	seqs := "none"
 	if check.n > 0 {
@@ -137,7 +137,7 @@ func cmdTail(args []string, stderr io.Writer) error {
 	if check.missing > 0 {
 		missing = fmt.Sprintf(" (%d frames missing)", check.missing)
 	}
-	fmt.Fprintf(stderr, "tail: %d frames, %.1f MB, %d keyframes, seq %s, %d gaps%s, %d duplicates -> %s\n",
+	say(stderr, "tail: %d frames, %.1f MB, %d keyframes, seq %s, %d gaps%s, %d duplicates -> %s\n",
 		written, float64(bytes)/1e6, keyframes, seqs, check.gaps, missing, check.dups, *out)
 	return nil
 }

@@ -9,6 +9,6 @@ import (
 )
 
 func cmdVersion(stdout io.Writer) error {
-	fmt.Fprintf(stdout, "edgecam %s (commit %s, %s, %s/%s)\n%s\n", version, commit, runtime.Version(), runtime.GOOS, runtime.GOARCH, encode.Version())
-	return nil
+	_, err := fmt.Fprintf(stdout, "edgecam %s (commit %s, %s, %s/%s)\n%s\n", version, commit, runtime.Version(), runtime.GOOS, runtime.GOARCH, encode.Version())
+	return err
 }

@@ -2,6 +2,10 @@
 // agent and e2e: rtsp-server.py beside this file, GStreamer's RTSP server
 // streaming live x264 from a test pattern on 127.0.0.1. It needs Debian's
 // python3 with python3-gi and gir1.2-gst-rtsp-server-1.0 (make deps).
+//
+// It is for tests only: nothing outside _test.go files imports it. It never
+// listens beyond 127.0.0.1 and never outlives its test (t.Cleanup kills the
+// server).
 package rtsptest
 
 import (
@@ -42,7 +46,7 @@ func Start(t testing.TB, args ...string) *Camera {
 		t.Fatal(err)
 	}
 	c := &Camera{t: t, port: l.Addr().(*net.TCPAddr).Port, args: args}
-	l.Close()
+	_ = l.Close() // it only found a free port
 	c.Start()
 	t.Cleanup(c.Kill)
 	return c
@@ -77,8 +81,8 @@ func (c *Camera) Start() {
 // Kill is the camera losing power: SIGKILL, no RTSP TEARDOWN.
 func (c *Camera) Kill() {
 	if c.cmd != nil {
-		c.cmd.Process.Kill()
-		c.cmd.Wait()
+		_ = c.cmd.Process.Kill() // fails only when it has exited already
+		_ = c.cmd.Wait()         // reports the kill
 		c.cmd = nil
 	}
 }

@@ -46,9 +46,9 @@ func (s Secret) String() string {
 func (s Secret) Format(f fmt.State, verb rune) {
 	switch verb {
 	case 'q':
-		fmt.Fprintf(f, "%q", s.String())
+		_, _ = fmt.Fprintf(f, "%q", s.String()) // Format has no error to return
 	default:
-		fmt.Fprint(f, s.String())
+		_, _ = fmt.Fprint(f, s.String())
 	}
 }
 

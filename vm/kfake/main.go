@@ -2,7 +2,9 @@
 // broker, for tests that need a Kafka where the real one cannot run: the
 // systemd VM test (vm/systemd-guest.sh) starts it inside the guest, on the
 // guest's own loopback, so the packaged agent really produces there.
-// It is test tooling: it keeps everything in memory and is not a Kafka.
+// It is test tooling: it keeps everything in memory and is not a Kafka. It
+// is never packaged (the .deb's only program is edgecam) and imports no
+// edgecam package.
 package main
 
 import (

@@ -171,7 +171,7 @@ func readTrace(path string) map[int64]time.Duration {
 	if err != nil {
 		return m
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read-only
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		a, c, ok := strings.Cut(sc.Text(), " ")
@@ -195,7 +195,7 @@ func scrapeHistogram(url, name string, into map[float64]float64) {
 	if err != nil {
 		return
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }() // read to the end below
 	body, _ := io.ReadAll(resp.Body)
 	for _, l := range strings.Split(string(body), "\n") {
 		if !strings.HasPrefix(l, name+"_bucket{") {
@@ -333,7 +333,7 @@ func (b *bench) b2(ctx context.Context) error {
 				}
 			}
 			dec, errs := decodeCount(dump, format)
-			os.Remove(dump)
+			_ = os.Remove(dump) // a scratch file in the work folder
 			s.Runs = append(s.Runs, res)
 			s.Records = append(s.Records, to-from)
 			s.FramesEncoded = append(s.FramesEncoded, encoded)
@@ -365,11 +365,14 @@ func base64Decode(path string) error {
 	if err != nil {
 		return err
 	}
-	defer out.Close()
 	cmd := exec.Command("base64", "-d", "-i", path)
 	cmd.Stdout = out
-	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("base64 -d: %v", err)
+	err = cmd.Run()
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("base64 -d: %w", err)
 	}
 	return os.Rename(path+".ts", path)
 }

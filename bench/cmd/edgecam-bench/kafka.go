@@ -57,7 +57,7 @@ func (k *kafkaEnv) script(ctx context.Context, args ...string) error {
 	}
 	out, err := cmd.CombinedOutput()
 	if err != nil {
-		return fmt.Errorf("kafka.sh %s: %v\n%s", strings.Join(args, " "), err, out)
+		return fmt.Errorf("kafka.sh %s: %w\n%s", strings.Join(args, " "), err, out)
 	}
 	return nil
 }
@@ -110,7 +110,7 @@ func (k *kafkaEnv) logAppendTime(ctx context.Context, topic string) error {
 		"-cp", jars+"/*", "org.apache.kafka.tools.ConfigCommand", "--bootstrap-server", k.brokers,
 		"--alter", "--entity-type", "topics", "--entity-name", topic, "--add-config", "message.timestamp.type=LogAppendTime")
 	if out, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("setting LogAppendTime on %s: %v\n%s", topic, err, out)
+		return fmt.Errorf("setting LogAppendTime on %s: %w\n%s", topic, err, out)
 	}
 	return nil
 }
@@ -129,7 +129,7 @@ func (k *kafkaEnv) endOffset(topic string) (int64, error) {
 	defer cancel()
 	out, err := exec.CommandContext(ctx, "kcat", "-Q", "-b", k.brokers, "-t", topic+":0:-1").Output()
 	if err != nil {
-		return 0, fmt.Errorf("kcat -Q %s: %v", topic, err)
+		return 0, fmt.Errorf("kcat -Q %s: %w", topic, err)
 	}
 	// "edgecam.bench [0] offset 1234"
 	f := strings.Fields(string(out))
@@ -162,7 +162,7 @@ func (k *kafkaEnv) readRecords(topic string, from, count int64) ([]record, error
 	out, err := exec.CommandContext(ctx, "kcat", "-C", "-q", "-e", "-b", k.brokers, "-t", topic, "-p", "0",
 		"-o", strconv.FormatInt(from, 10), "-c", strconv.FormatInt(count, 10), "-f", "%T %S %h\n").Output()
 	if err != nil {
-		return nil, fmt.Errorf("kcat -C %s: %v", topic, err)
+		return nil, fmt.Errorf("kcat -C %s: %w", topic, err)
 	}
 	var recs []record
 	sc := bufio.NewScanner(bytes.NewReader(out))
@@ -192,12 +192,16 @@ func (k *kafkaEnv) readRecords(topic string, from, count int64) ([]record, error
 // dumpValues writes the values of count records from offset from,
 // concatenated in offset order (what a consumer that joins the records of
 // a stream gets), to path.
-func (k *kafkaEnv) dumpValues(topic string, from, count int64, path string) error {
+func (k *kafkaEnv) dumpValues(topic string, from, count int64, path string) (err error) {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
+	defer func() {
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}()
 	if count <= 0 {
 		return nil
 	}
@@ -207,7 +211,7 @@ func (k *kafkaEnv) dumpValues(topic string, from, count int64, path string) erro
 		"-o", strconv.FormatInt(from, 10), "-c", strconv.FormatInt(count, 10), "-f", "%s")
 	cmd.Stdout = f
 	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("kcat -C %s: %v", topic, err)
+		return fmt.Errorf("kcat -C %s: %w", topic, err)
 	}
 	return nil
 }

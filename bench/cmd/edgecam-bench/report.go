@@ -232,8 +232,8 @@ func (b *bench) charts(base string) []string {
 			xys[i] = plotter.XY{X: pt.T, Y: max(pt.V, 0.001)}
 		}
 		if sc, err := plotter.NewScatter(xys); err == nil {
-			sc.GlyphStyle.Radius = vg.Points(1)
-			sc.GlyphStyle.Color = color.RGBA{R: 60, G: 110, B: 180, A: 255}
+			sc.Radius = vg.Points(1)
+			sc.Color = color.RGBA{R: 60, G: 110, B: 180, A: 255}
 			p.Add(sc)
 		}
 		for _, t := range []float64{float64(r.CutAt), float64(r.RestoredAt)} {

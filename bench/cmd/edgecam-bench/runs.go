@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -101,7 +100,7 @@ func measure(ctx context.Context, rs runSpec) (runResult, error) {
 		if err != nil {
 			return res, err
 		}
-		defer lf.Close()
+		defer func() { _ = lf.Close() }() // the agent's log for reading; the figures do not depend on it
 		rs.cmd.Stdout, rs.cmd.Stderr = lf, lf
 	}
 	rs.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
@@ -113,24 +112,23 @@ func measure(ctx context.Context, rs runSpec) (runResult, error) {
 	go func() { exited <- rs.cmd.Wait() }()
 	stop := func() error {
 		if !rs.endsItself {
-			syscall.Kill(pid, syscall.SIGINT)
+			_ = syscall.Kill(pid, syscall.SIGINT) // gone already: exited tells
 		}
 		select {
 		case err := <-exited:
 			return err
 		case <-time.After(30*time.Second + rs.window):
-			syscall.Kill(-pid, syscall.SIGKILL)
-			<-exited
-			return errors.New("did not stop within 30 s: killed")
+			_ = syscall.Kill(-pid, syscall.SIGKILL)
+			return fmt.Errorf("did not stop within 30 s: killed (%w)", <-exited)
 		}
 	}
 	if !sleepCtx(ctx, rs.warmup) {
-		stop()
+		_ = stop() // interrupted: ctx's error is the one to report
 		return res, ctx.Err()
 	}
 	select {
 	case err := <-exited:
-		return res, fmt.Errorf("%s exited during warm-up: %v (log: %s)", rs.label, err, rs.log)
+		return res, fmt.Errorf("%s exited during warm-up: %w (log: %s)", rs.label, err, rs.log)
 	default:
 	}
 	dctx, dcancel := context.WithCancel(ctx)
