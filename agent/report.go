@@ -99,7 +99,7 @@ func (r *reporter) setConfig(cfg *config.Config, prod *kafka.Producer) error {
 			go func() { // let its last records go out, off the reload path
 				ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 				defer cancel()
-				old.Flush(ctx)
+				_ = old.Flush(ctx) // status records: losing the last ones costs a refresh
 				old.Close()
 			}()
 		}

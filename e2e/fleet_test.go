@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -51,8 +52,8 @@ func fleetView(t *testing.T, bin, cfg, glob string) (map[string]fleet.Device, in
 	out, err := cmd.Output()
 	code := 0
 	if err != nil {
-		ee, ok := err.(*exec.ExitError)
-		if !ok || ee.ExitCode() != 1 {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 1 {
 			t.Fatalf("edgecam fleet: %v\n%s%s", err, out, stderr.String())
 		}
 		code = 1
@@ -248,7 +249,9 @@ func TestFleet(t *testing.T) {
 	c.waitLog(t, "spilling to the spool")
 	untilFleet(t, bin, mon, glob, devC+" stale while cut off", func(ds map[string]fleet.Device, _ int) bool { return ds[devC].Stale })
 	time.Sleep(20*time.Second - time.Since(cut))
-	proxy.Start()
+	if err := proxy.Start(); err != nil {
+		t.Fatal(err)
+	}
 	back := time.Now()
 	c.waitLog(t, "spool drained; back to the direct path")
 	untilFleet(t, bin, mon, glob, devC+" healthy again", func(ds map[string]fleet.Device, _ int) bool {

@@ -183,7 +183,7 @@ func readSegmentHeader(path string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read-only
 	var hdr [segHeaderSize]byte
 	n, err := f.ReadAt(hdr[:], 0)
 	if err != nil && n < segHeaderSize && !errors.Is(err, io.EOF) {

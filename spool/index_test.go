@@ -71,7 +71,7 @@ func TestIndexMatchesScan(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		os.WriteFile(filepath.Join(scanDir, filepath.Base(f)), b, 0o640)
+		must(t, os.WriteFile(filepath.Join(scanDir, filepath.Base(f)), b, 0o640))
 	}
 
 	a := mustOpen(t, dir, smallOpts())
@@ -116,26 +116,26 @@ func TestIndexNotTrusted(t *testing.T) {
 		name   string
 		damage func(t *testing.T, idx, seg string, b []byte)
 	}{
-		{"empty", func(t *testing.T, idx, _ string, b []byte) { os.WriteFile(idx, nil, 0o640) }},
-		{"torn", func(t *testing.T, idx, _ string, b []byte) { os.WriteFile(idx, b[:len(b)-7], 0o640) }},
-		{"zeros", func(t *testing.T, idx, _ string, b []byte) { os.WriteFile(idx, make([]byte, len(b)), 0o640) }},
-		{"bit flip", func(t *testing.T, idx, _ string, b []byte) { b[40] ^= 4; os.WriteFile(idx, b, 0o640) }},
+		{"empty", func(t *testing.T, idx, _ string, b []byte) { must(t, os.WriteFile(idx, nil, 0o640)) }},
+		{"torn", func(t *testing.T, idx, _ string, b []byte) { must(t, os.WriteFile(idx, b[:len(b)-7], 0o640)) }},
+		{"zeros", func(t *testing.T, idx, _ string, b []byte) { must(t, os.WriteFile(idx, make([]byte, len(b)), 0o640)) }},
+		{"bit flip", func(t *testing.T, idx, _ string, b []byte) { b[40] ^= 4; must(t, os.WriteFile(idx, b, 0o640)) }},
 		{"other version", func(t *testing.T, idx, _ string, b []byte) {
 			binary.LittleEndian.PutUint32(b[8:], 2)
-			os.WriteFile(idx, reCRC(b), 0o640)
+			must(t, os.WriteFile(idx, reCRC(b), 0o640))
 		}},
 		{"records do not add up", func(t *testing.T, idx, _ string, b []byte) {
 			binary.LittleEndian.PutUint64(b[32:], binary.LittleEndian.Uint64(b[32:])+1)
-			os.WriteFile(idx, reCRC(b), 0o640)
+			must(t, os.WriteFile(idx, reCRC(b), 0o640))
 		}},
 		{"segment touched (mtime)", func(t *testing.T, _, seg string, _ []byte) {
 			fi, _ := os.Stat(seg)
-			os.Chtimes(seg, fi.ModTime(), fi.ModTime().Add(time.Second))
+			must(t, os.Chtimes(seg, fi.ModTime(), fi.ModTime().Add(time.Second)))
 		}},
 		{"segment grew", func(t *testing.T, _, seg string, _ []byte) {
 			fi, _ := os.Stat(seg)
 			appendToFile(t, seg, make([]byte, 100)) // damage: counted by the scan
-			os.Chtimes(seg, fi.ModTime(), fi.ModTime())
+			must(t, os.Chtimes(seg, fi.ModTime(), fi.ModTime()))
 		}},
 		{"another segment's index", func(t *testing.T, idx, seg string, _ []byte) {
 			other := filepath.Join(filepath.Dir(seg), segName(0))
@@ -143,7 +143,7 @@ func TestIndexNotTrusted(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			os.WriteFile(idx, b, 0o640)
+			must(t, os.WriteFile(idx, b, 0o640))
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -344,5 +344,13 @@ func TestIndexRewriteStopsAtFirstFailure(t *testing.T) {
 	}
 	if idx, _ := filepath.Glob(filepath.Join(dir, "*.idx")); len(idx) != 0 {
 		t.Fatalf("indexes written after a failure: %v", idx)
+	}
+}
+
+// must fails the test on a setup step's error.
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -42,7 +42,7 @@ func cmdFleet(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if _, err := path.Match(*match, ""); err != nil {
-		return usageError{fmt.Errorf("fleet: --device %q: %v", *match, err)}
+		return usageError{fmt.Errorf("fleet: --device %q: %w", *match, err)}
 	}
 	if *every < 100*time.Millisecond {
 		return usageError{fmt.Errorf("fleet: --every %s: at least 100ms", *every)}
@@ -59,7 +59,7 @@ func cmdFleet(args []string, stdout, stderr io.Writer) error {
 	given := false
 	fs.Visit(func(f *flag.Flag) { given = given || f.Name == "log-level" })
 	if !given {
-		fs.Set("log-level", "warn")
+		_ = fs.Set("log-level", "warn") // a flag of its own, a valid level
 	}
 	logFromConfig(fs, cfg.Log)
 	log, err := newLogger()
@@ -75,8 +75,8 @@ func cmdFleet(args []string, stdout, stderr io.Writer) error {
 		if err := kafka.Forget(fctx, agent.KafkaConfig(cfg.Kafka, log.With("component", "kafka")), cfg.Fleet.StatusTopic, *forget); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "%s: forgotten (tombstone written to %s)\n", *forget, cfg.Fleet.StatusTopic)
-		return nil
+		_, err := fmt.Fprintf(stdout, "%s: forgotten (tombstone written to %s)\n", *forget, cfg.Fleet.StatusTopic)
+		return err
 	}
 
 	rd, err := kafka.NewStatusReader(agent.KafkaConfig(cfg.Kafka, log.With("component", "kafka")), cfg.Fleet.StatusTopic)
@@ -99,17 +99,20 @@ func cmdFleet(args []string, stdout, stderr io.Writer) error {
 		}
 		return nil
 	}
-	show := func(devices []fleet.Device) {
+	// show writes the table (or JSON); an error is stdout gone.
+	show := func(devices []fleet.Device) error {
 		if *asJSON {
-			fleet.WriteJSON(stdout, devices)
-			return
+			return fleet.WriteJSON(stdout, devices)
 		}
 		if len(devices) == 0 {
-			fmt.Fprintf(stdout, "no device has reported to %s yet\n", cfg.Fleet.StatusTopic)
-			return
+			_, err := fmt.Fprintf(stdout, "no device has reported to %s yet\n", cfg.Fleet.StatusTopic)
+			return err
 		}
-		fleet.WriteText(stdout, devices)
-		fmt.Fprintln(stdout, fleet.Summary(devices))
+		if err := fleet.WriteText(stdout, devices); err != nil {
+			return err
+		}
+		_, err := fmt.Fprintln(stdout, fleet.Summary(devices))
+		return err
 	}
 
 	if *metrics == "" && !*watch {
@@ -117,7 +120,9 @@ func cmdFleet(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		devices := table.Devices(time.Now())
-		show(devices)
+		if err := show(devices); err != nil {
+			return err
+		}
 		if len(devices) == 0 || !fleet.AllHealthy(devices) {
 			return quietError{errUnhealthy}
 		}
@@ -134,9 +139,9 @@ func cmdFleet(args []string, stdout, stderr io.Writer) error {
 		mux := http.NewServeMux()
 		mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelError)}))
 		srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
-		go srv.Serve(ln)
-		defer srv.Close()
-		fmt.Fprintf(stderr, "edgecam fleet: serving the fleet's metrics on http://%s/metrics\n", ln.Addr())
+		go func() { _ = srv.Serve(ln) }() // returns ErrServerClosed at Close
+		defer func() { _ = srv.Close() }()
+		say(stderr, "edgecam fleet: serving the fleet's metrics on http://%s/metrics\n", ln.Addr())
 	}
 	tick := time.NewTicker(*every)
 	defer tick.Stop()
@@ -146,10 +151,14 @@ func cmdFleet(args []string, stdout, stderr io.Writer) error {
 		}
 		if *watch {
 			if !*asJSON {
-				fmt.Fprint(stdout, "\x1b[H\x1b[2J") // home, clear: refresh in place
-				fmt.Fprintf(stdout, "edgecam fleet — %s — %s (every %s, Ctrl-C to stop)\n\n", cfg.Fleet.StatusTopic, time.Now().Format(time.TimeOnly), *every)
+				// Home, clear: refresh in place.
+				if _, err := fmt.Fprintf(stdout, "\x1b[H\x1b[2Jedgecam fleet — %s — %s (every %s, Ctrl-C to stop)\n\n", cfg.Fleet.StatusTopic, time.Now().Format(time.TimeOnly), *every); err != nil {
+					return err
+				}
 			}
-			show(table.Devices(time.Now()))
+			if err := show(table.Devices(time.Now())); err != nil {
+				return err
+			}
 		}
 		select {
 		case <-ctx.Done():

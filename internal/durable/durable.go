@@ -45,7 +45,7 @@ func ReplaceFile(path string, data []byte, perm os.FileMode) error {
 		err = os.Rename(tmp, path)
 	}
 	if err != nil {
-		os.Remove(tmp)
+		_ = os.Remove(tmp) // best effort: err is the one to report
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return nil

@@ -155,7 +155,7 @@ func (b *bench) b7(ctx context.Context) error {
 			withIdx := (j == 0) == (rep%2 == 0)
 			run := filepath.Join(dir, fmt.Sprintf("agent-%d-%d", rep, j))
 			start, capture, err := b.b7Start(ctx, cache, run, stream, withIdx)
-			os.RemoveAll(run) // hard links and the frames of this run only
+			_ = os.RemoveAll(run) // hard links and the frames of this run only; a leftover costs disk, not the figure
 			if err != nil {
 				return err
 			}
@@ -181,7 +181,7 @@ func b7EnsureCache(ctx context.Context, cache string, maxSize int64) (c b7Cache,
 			return c, false, nil
 		}
 	}
-	os.Remove(cache + ".json")
+	_ = os.Remove(cache + ".json") // may not exist; regenerated below
 	if err := os.RemoveAll(cache); err != nil {
 		return c, true, err
 	}
@@ -221,7 +221,7 @@ func b7EnsureCache(ctx context.Context, cache string, maxSize int64) (c b7Cache,
 		copy(p, strconv.FormatInt(seq, 10))
 		if err := s.Append(spool.Record{Seq: seq, Keyframe: key, PTS: time.Duration(seq) * time.Second / 30,
 			DTS: time.Duration(seq) * time.Second / 30, Capture: capture.Add(time.Duration(seq) * time.Second / 30), Payload: p}); err != nil {
-			s.Close()
+			_ = s.Close() // the Append error is the one to report
 			return c, true, err
 		}
 	}
@@ -260,7 +260,7 @@ func b7Link(cache, dir string, withIdx bool) error {
 	}
 	for _, e := range ents {
 		n := e.Name()
-		if !strings.HasPrefix(n, "seg-") || !(strings.HasSuffix(n, ".log") || withIdx && strings.HasSuffix(n, ".idx")) {
+		if !strings.HasPrefix(n, "seg-") || (!strings.HasSuffix(n, ".log") && (!withIdx || !strings.HasSuffix(n, ".idx"))) {
 			continue
 		}
 		if err := os.Link(filepath.Join(cache, n), filepath.Join(dir, n)); err != nil {
@@ -283,7 +283,7 @@ func b7DropCache(cache string) error {
 			return err
 		}
 		err = unix.Fadvise(int(f.Fd()), 0, 0, unix.FADV_DONTNEED)
-		f.Close()
+		_ = f.Close() // read-only
 		if err != nil {
 			return fmt.Errorf("posix_fadvise DONTNEED: %w", err)
 		}
@@ -296,7 +296,7 @@ func b7Open(cache, dir string, maxSize int64, withIdx, cold bool) (time.Duration
 	if err := b7Link(cache, dir, withIdx); err != nil {
 		return 0, spool.Stats{}, err
 	}
-	defer os.RemoveAll(dir)
+	defer func() { _ = os.RemoveAll(dir) }() // links into the cache: a leftover costs disk, not the figure
 	if cold {
 		if err := b7DropCache(cache); err != nil {
 			return 0, spool.Stats{}, err
@@ -324,7 +324,7 @@ func b7Inspect(cache, dir string) (cold, warm time.Duration, err error) {
 	if err := b7Link(cache, dir, false); err != nil {
 		return 0, 0, err
 	}
-	defer os.RemoveAll(dir)
+	defer func() { _ = os.RemoveAll(dir) }() // links into the cache: a leftover costs disk, not the figure
 	for i, d := range []*time.Duration{&cold, &warm} {
 		if i == 0 {
 			if err := b7DropCache(cache); err != nil {
@@ -371,7 +371,7 @@ func (b *bench) b7Start(ctx context.Context, cache, dir string, stream streamCfg
 	if err := kc.Start(); err != nil {
 		return 0, 0, fmt.Errorf("kcat: %w", err)
 	}
-	defer kc.Wait()
+	defer func() { _ = kc.Wait() }() // ended by wctx; its output was read
 	if err := b7DropCache(cache); err != nil {
 		return 0, 0, err
 	}
@@ -380,7 +380,7 @@ func (b *bench) b7Start(ctx context.Context, cache, dir string, stream streamCfg
 	if err != nil {
 		return 0, 0, err
 	}
-	defer lf.Close()
+	defer func() { _ = lf.Close() }() // the log of a run whose figure is taken
 	cmd.Stdout, cmd.Stderr = lf, lf
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	t0 := time.Now()
@@ -390,22 +390,26 @@ func (b *bench) b7Start(ctx context.Context, cache, dir string, stream streamCfg
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
 	defer func() {
-		syscall.Kill(cmd.Process.Pid, syscall.SIGINT)
+		_ = syscall.Kill(cmd.Process.Pid, syscall.SIGINT) // gone already: exited says so
+		var err error
 		select {
-		case <-exited:
+		case err = <-exited:
 		case <-time.After(30 * time.Second):
-			syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-			<-exited
+			_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+			err = <-exited
+		}
+		if err != nil { // after SIGINT or SIGKILL: says nothing the figure needs
+			logf("B7: edgecam run ended: %v", err)
 		}
 	}()
 	line, err := bufio.NewReader(out).ReadString('\n')
 	if err != nil {
 		select {
 		case err := <-exited:
-			return 0, 0, fmt.Errorf("edgecam exited before its first record reached Kafka: %v (log: %s)", err, lf.Name())
+			return 0, 0, fmt.Errorf("edgecam exited before its first record reached Kafka: %w (log: %s)", err, lf.Name())
 		default:
 		}
-		return 0, 0, fmt.Errorf("no record from edgecam within 3 minutes: %v (log: %s)", err, lf.Name())
+		return 0, 0, fmt.Errorf("no record from edgecam within 3 minutes: %w (log: %s)", err, lf.Name())
 	}
 	ts, hdrs, _ := strings.Cut(strings.TrimSpace(line), " ")
 	appendMs, err := strconv.ParseInt(ts, 10, 64)
@@ -437,7 +441,7 @@ func (k *kafkaEnv) seedSeq(topic, key string, seq int64) error {
 		"-H", fmt.Sprintf("edgecam-seq=%d", seq))
 	cmd.Stdin = strings.NewReader("seed\n")
 	if out, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("kcat -P %s: %v\n%s", topic, err, out)
+		return fmt.Errorf("kcat -P %s: %w\n%s", topic, err, out)
 	}
 	return nil
 }
