@@ -97,6 +97,8 @@ type Options struct {
 	// monitor, in tests, is the monitor Run uses, so a test reads the
 	// final counters after Run returned.
 	monitor *monitor
+	// clock is the agent's clockWatch (set by Run).
+	clock *clockWatch
 }
 
 // Run streams every stream of cfg into Kafka until ctx is cancelled. It then
@@ -139,6 +141,12 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Options
 	// consumer tells a restart's seq gap from frames the spool evicted.
 	session := newSession()
 	log.Info("session", "id", session, "spool", cfg.Spool.Dir, "spool_mode", cfg.Spool.Mode)
+	opts.clock = newClockWatch(log.With("component", "clock"))
+	{
+		cctx, stopClock := context.WithCancel(context.Background())
+		defer stopClock()
+		go opts.clock.run(cctx)
+	}
 
 	notify, err := newNotifier(os.Getenv, os.Getpid())
 	if err != nil {

@@ -70,9 +70,10 @@ type deliverer struct {
 	log           *slog.Logger
 	stats         *deliveryStats
 	now           func() time.Time
-	beat          func()     // the watchdog heartbeat of the deliver loop
-	onSpooling    func(bool) // whether a backlog is held (stream state "spooling")
-	stop          func()     // ends the stream (fatal errors)
+	beat          func()      // the watchdog heartbeat of the deliver loop
+	unsynced      func() bool // the box's clock is not synchronised now (edgecam-clock)
+	onSpooling    func(bool)  // whether a backlog is held (stream state "spooling")
+	stop          func()      // ends the stream (fatal errors)
 
 	in       chan encode.Frame
 	resumed  chan resumeResult
@@ -202,6 +203,7 @@ type deliveryOptions struct {
 	stats         *deliveryStats
 	beat          func()
 	onSpooling    func(bool)
+	unsynced      func() bool // nil: never marked
 }
 
 func newDeliverer(o deliveryOptions, prod producer, st store) *deliverer {
@@ -223,6 +225,7 @@ func newDeliverer(o deliveryOptions, prod producer, st store) *deliverer {
 		now:           time.Now,
 		beat:          o.beat,
 		onSpooling:    o.onSpooling,
+		unsynced:      o.unsynced,
 		stop:          func() {},
 		in:            make(chan encode.Frame, 16),
 		resumed:       make(chan resumeResult, 1),
@@ -245,6 +248,9 @@ func newDeliverer(o deliveryOptions, prod producer, st store) *deliverer {
 	}
 	if d.beat == nil {
 		d.beat = func() {}
+	}
+	if d.unsynced == nil {
+		d.unsynced = func() bool { return false }
 	}
 	if d.onSpooling == nil {
 		d.onSpooling = func(bool) {}
@@ -455,6 +461,7 @@ func (d *deliverer) frame(f encode.Frame) {
 	rec := &kafka.Record{
 		Key: d.key, Seq: seq, PTS: f.PTS, DTS: f.DTS, CaptureTime: f.CaptureTime,
 		Keyframe: f.Keyframe, Codec: "h264", Value: f.Data, Session: d.session,
+		ClockUnsynced: d.unsynced(),
 	}
 	if d.spilling {
 		if d.toStore(rec, false) {
@@ -495,7 +502,7 @@ func (d *deliverer) resumeNumbering() error {
 // producer); false when the store refused it, which is logged.
 func (d *deliverer) toStore(rec *kafka.Record, sent bool) bool {
 	r := spool.Record{Seq: rec.Seq, Keyframe: rec.Keyframe, PTS: rec.PTS, DTS: rec.DTS,
-		Capture: rec.CaptureTime, Payload: rec.Value}
+		Capture: rec.CaptureTime, Payload: rec.Value, ClockUnsynced: rec.ClockUnsynced}
 	var err error
 	if sent {
 		err = d.st.AppendSent(r)
@@ -774,6 +781,7 @@ func (d *deliverer) pump() {
 		d.produce(&kafka.Record{
 			Key: d.key, Seq: r.Seq, PTS: r.PTS, DTS: r.DTS, CaptureTime: r.Capture, Keyframe: r.Keyframe,
 			Codec: "h264", Value: r.Payload, Session: session, Evicted: r.Evicted,
+			ClockUnsynced: r.ClockUnsynced,
 		}, true)
 		if d.limiter != nil {
 			now := d.now()

@@ -499,3 +499,37 @@ func TestTooLargeDoesNotAckEarlierFrames(t *testing.T) {
 	}
 	sp.Close()
 }
+
+// TestClockUnsyncedMarksFrames: frames numbered while the clock is not
+// synchronised carry edgecam-clock, straight from memory and through the
+// spool; the others do not.
+func TestClockUnsyncedMarksFrames(t *testing.T) {
+	for _, mode := range []config.SpoolMode{config.SpoolOutage, config.SpoolAlways} {
+		k := &fakeKafka{limit: 1 << 20}
+		sp, err := spool.Open(t.TempDir(), spool.Options{SegmentSize: spool.MinSegmentSize, Logger: discardLog()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		unsynced := true
+		d := newDeliverer(deliveryOptions{key: "dev/s", session: "s1", sessionPath: filepath.Join(t.TempDir(), "s.sessions"),
+			spool: config.Spool{Mode: mode, Memory: 1 << 20}, fps: 30, log: discardLog(),
+			unsynced: func() bool { return unsynced }}, k, sp)
+		if err := d.start(context.Background(), time.Second); err != nil {
+			t.Fatal(err)
+		}
+		for i := range 6 {
+			unsynced = i < 3
+			d.frame(encode.Frame{Data: make([]byte, 300), Keyframe: i == 0, CaptureTime: time.Now()})
+			d.settle()
+		}
+		for _, p := range k.land(len(k.pending)) {
+			if p.r.ClockUnsynced != (p.r.Seq < 3) {
+				t.Errorf("%s: seq %d ClockUnsynced %v", mode, p.r.Seq, p.r.ClockUnsynced)
+			}
+		}
+		if len(k.log) != 6 {
+			t.Errorf("%s: %d records produced, want 6", mode, len(k.log))
+		}
+		sp.Close()
+	}
+}

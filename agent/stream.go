@@ -231,6 +231,7 @@ func (s *stream) openDelivery(ctx context.Context, bo *backoff) (*deliverer, err
 				log: s.log, stats: &s.deliveryStats,
 				beat:       func() { s.beat(&s.deliverBeat) },
 				onSpooling: s.setSpooling,
+				unsynced:   s.opts.clock.isUnsynced,
 			}, s.prod, sp)
 			if err = d.start(ctx, resumeWait); err == nil {
 				return d, nil

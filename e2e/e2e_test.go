@@ -26,6 +26,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/edgecam/edgecam/internal/hostinfo"
 )
 
 const topic = "edgecam.test"
@@ -193,9 +195,19 @@ func checkStream(t *testing.T, recs []record, key string) []byte {
 	if recs[0].headers["edgecam-keyframe"] != "1" {
 		t.Fatalf("first record is not a keyframe: %v", recs[0].headers)
 	}
+	// edgecam-clock says whether the box's clock was synchronised: this
+	// machine's, as the kernel tells (a CI container often is not).
+	synced, clockErr := hostinfo.ClockSynced()
+	wantClock := ""
+	if clockErr == nil && !synced {
+		wantClock = "unsynced"
+	}
 	var stream []byte
 	part := recs[0].partition
 	for i, r := range recs {
+		if clockErr == nil && r.headers["edgecam-clock"] != wantClock {
+			t.Fatalf("record %d: edgecam-clock %q, but the kernel says the clock is synchronised: %v", i, r.headers["edgecam-clock"], synced)
+		}
 		if r.partition != part {
 			t.Fatalf("key %s in partitions %d and %d", key, part, r.partition)
 		}

@@ -135,9 +135,15 @@ func TestRecordRoundTrip(t *testing.T) {
 		t.Errorf("round trip: got %+v, want %+v", back, r)
 	}
 
-	r.Session, r.Evicted = "s-1", 7
-	if back, err := fromKgo(r.toKgo()); err != nil || back.Session != "s-1" || back.Evicted != 7 {
-		t.Errorf("session/evicted round trip: %+v, %v", back, err)
+	if back.ClockUnsynced || headerOf(r.toKgo(), HeaderClock) != "" {
+		t.Errorf("a frame of a synchronised clock carries %s", HeaderClock)
+	}
+	r.Session, r.Evicted, r.ClockUnsynced = "s-1", 7, true
+	if back, err := fromKgo(r.toKgo()); err != nil || back.Session != "s-1" || back.Evicted != 7 || !back.ClockUnsynced {
+		t.Errorf("session/evicted/clock round trip: %+v, %v", back, err)
+	}
+	if v := headerOf(r.toKgo(), HeaderClock); v != "unsynced" {
+		t.Errorf("%s = %q, want unsynced", HeaderClock, v)
 	}
 
 	kr.Headers[4].Value = []byte("yes")
@@ -431,4 +437,14 @@ func TestTimestamp(t *testing.T) {
 			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
 		}
 	}
+}
+
+// headerOf is the value of header key of kr ("" when absent).
+func headerOf(kr *kgo.Record, key string) string {
+	for _, h := range kr.Headers {
+		if h.Key == key {
+			return string(h.Value)
+		}
+	}
+	return ""
 }

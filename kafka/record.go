@@ -22,6 +22,10 @@ const (
 	// HeaderEvicted is present only on the first record after the spool
 	// dropped frames: how many (the seq gap just before this record).
 	HeaderEvicted = "edgecam-evicted"
+	// HeaderClock is present only on frames captured while the box's clock
+	// was not synchronised (a Raspberry Pi without a real-time clock before
+	// NTP answered): "unsynced"; their capture times are the box's guess.
+	HeaderClock = "edgecam-clock"
 )
 
 // Record is one encoded frame of one stream, as stored in Kafka.
@@ -48,6 +52,9 @@ type Record struct {
 	// Evicted, when positive, says how many frames the spool dropped
 	// right before this one.
 	Evicted int64
+	// ClockUnsynced marks a frame captured while the box's clock was not
+	// synchronised (HeaderClock).
+	ClockUnsynced bool
 
 	// Partition and Offset say where Kafka stored the record; set by
 	// Tail and after a successful Produce.
@@ -89,6 +96,9 @@ func (r *Record) toKgo() *kgo.Record {
 	}
 	if r.Evicted > 0 {
 		kr.Headers = append(kr.Headers, kgo.RecordHeader{Key: HeaderEvicted, Value: num(r.Evicted)})
+	}
+	if r.ClockUnsynced {
+		kr.Headers = append(kr.Headers, kgo.RecordHeader{Key: HeaderClock, Value: str("unsynced")})
 	}
 	return kr
 }
@@ -133,6 +143,9 @@ func fromKgo(kr *kgo.Record) (*Record, error) {
 			if err != nil {
 				return nil, fmt.Errorf("offset %d: header %s=%q: %w", kr.Offset, h.Key, h.Value, err)
 			}
+			continue // optional
+		case HeaderClock:
+			r.ClockUnsynced = string(h.Value) == "unsynced"
 			continue // optional
 		default:
 			continue // headers of later format versions

@@ -27,6 +27,9 @@ const (
 	recFixed             = recHeaderSize - recCRCStart
 
 	flagKeyframe = 1 << 0
+	// flagClockUnsynced: captured while the clock was not synchronised
+	// (readers that predate it ignore the bit).
+	flagClockUnsynced = 1 << 1
 
 	// zeroCapture encodes the zero time.Time, whose UnixNano is undefined.
 	zeroCapture = math.MinInt64
@@ -61,6 +64,9 @@ func putRecordHeader(b []byte, r *Record) {
 	if r.Keyframe {
 		flags |= flagKeyframe
 	}
+	if r.ClockUnsynced {
+		flags |= flagClockUnsynced
+	}
 	b[20] = flags
 	le.PutUint64(b[21:], uint64(r.PTS))
 	le.PutUint64(b[29:], uint64(r.DTS))
@@ -88,6 +94,7 @@ func decodeTime(ns int64) time.Time {
 type recHeader struct {
 	seq      int64
 	keyframe bool
+	unsynced bool
 	pts, dts int64
 	capture  int64 // Unix ns or zeroCapture
 	size     int64 // whole record on disk: header + payload
@@ -98,6 +105,7 @@ func decodeRecHeader(b []byte) recHeader {
 	return recHeader{
 		seq:      int64(le.Uint64(b[12:])),
 		keyframe: b[20]&flagKeyframe != 0,
+		unsynced: b[20]&flagClockUnsynced != 0,
 		pts:      int64(le.Uint64(b[21:])),
 		dts:      int64(le.Uint64(b[29:])),
 		capture:  int64(le.Uint64(b[37:])),
@@ -107,12 +115,13 @@ func decodeRecHeader(b []byte) recHeader {
 
 func (h *recHeader) record(payload []byte) Record {
 	return Record{
-		Seq:      h.seq,
-		Keyframe: h.keyframe,
-		PTS:      time.Duration(h.pts),
-		DTS:      time.Duration(h.dts),
-		Capture:  decodeTime(h.capture),
-		Payload:  payload,
+		Seq:           h.seq,
+		Keyframe:      h.keyframe,
+		ClockUnsynced: h.unsynced,
+		PTS:           time.Duration(h.pts),
+		DTS:           time.Duration(h.dts),
+		Capture:       decodeTime(h.capture),
+		Payload:       payload,
 	}
 }
 

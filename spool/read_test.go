@@ -283,3 +283,31 @@ func TestEvictedInFlightThenAcked(t *testing.T) {
 		s.Close()
 	}
 }
+
+// TestClockUnsyncedKept: the flag of a frame captured before the clock was
+// synchronised survives the spool (and a reopen), for the edgecam-clock
+// header of a frame delivered late.
+func TestClockUnsyncedKept(t *testing.T) {
+	dir := t.TempDir()
+	s := mustOpen(t, dir, smallOpts())
+	for seq := int64(0); seq < 4; seq++ {
+		r := mkrec(seq, 2, 500)
+		r.ClockUnsynced = seq%2 == 1
+		if err := s.Append(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	s = mustOpen(t, dir, smallOpts())
+	defer s.Close()
+	got := drain(t, s)
+	if len(got) != 4 {
+		t.Fatalf("%d records", len(got))
+	}
+	for _, r := range got {
+		if r.ClockUnsynced != (r.Seq%2 == 1) {
+			t.Errorf("seq %d: ClockUnsynced %v", r.Seq, r.ClockUnsynced)
+		}
+		checkRecord(t, r, 2, 500)
+	}
+}

@@ -162,6 +162,10 @@ type Record struct {
 	Seq int64
 	// Keyframe marks an IDR frame; segments only start at one.
 	Keyframe bool
+	// ClockUnsynced: the capture time was taken while the box's clock was
+	// not synchronised (a Pi before NTP answered); kept for the
+	// edgecam-clock header of a frame delivered late.
+	ClockUnsynced bool
 	// PTS and DTS are the stream-clock timestamps, kept to the nanosecond.
 	PTS, DTS time.Duration
 	// Capture is the wall-clock capture time, kept to the nanosecond (as
