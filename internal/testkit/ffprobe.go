@@ -1,0 +1,43 @@
+package testkit
+
+import (
+	"bytes"
+	"os/exec"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// Probe runs `ffprobe -v error ARGS PATH` and returns its output, trimmed,
+// and what it printed on stderr: with -v error, the decoding errors it met
+// (ffprobe still exits 0 for those). It fails t when ffprobe is not
+// installed or exits non-zero (it could not open or parse path).
+func Probe(t testing.TB, path string, args ...string) (out, errs string) {
+	t.Helper()
+	if _, err := exec.LookPath("ffprobe"); err != nil {
+		t.Fatal("ffprobe not installed (make deps installs ffmpeg)")
+	}
+	cmd := exec.Command("ffprobe", append(append([]string{"-v", "error"}, args...), path)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	stdout, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("ffprobe %s: %v: %s", path, err, stderr.String())
+	}
+	return strings.TrimSpace(string(stdout)), stderr.String()
+}
+
+// ProbeFrames decodes the first video stream of path with ffprobe and
+// returns how many frames it decoded and the errors it printed ("" when
+// the stream decoded cleanly). args come before the input: "-f", "h264"
+// for a raw Annex-B file, which ffprobe does not recognise by its name.
+func ProbeFrames(t testing.TB, path string, args ...string) (frames int, errs string) {
+	t.Helper()
+	out, errs := Probe(t, path, append(args,
+		"-count_frames", "-select_streams", "v:0", "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0")...)
+	n, err := strconv.Atoi(strings.TrimSpace(strings.Split(out, "\n")[0]))
+	if err != nil {
+		t.Fatalf("ffprobe output %q: %v", out, err)
+	}
+	return n, errs
+}
