@@ -1,14 +1,12 @@
 package agent
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"log/slog"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -16,44 +14,11 @@ import (
 
 	"github.com/edgecam/edgecam/config"
 	"github.com/edgecam/edgecam/encode"
+	"github.com/edgecam/edgecam/internal/testkit"
 	"github.com/edgecam/edgecam/kafka"
 )
 
 const topic = "edgecam.video"
-
-// logBuf collects the agent's log lines for assertions.
-type logBuf struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *logBuf) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *logBuf) lines(substrs ...string) []string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	var out []string
-	for _, l := range strings.Split(b.buf.String(), "\n") {
-		ok := true
-		for _, s := range substrs {
-			ok = ok && strings.Contains(l, s)
-		}
-		if ok && l != "" {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
-func (b *logBuf) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
 
 func testConfig(t *testing.T, brokers []string, streams ...config.Stream) *config.Config {
 	return &config.Config{
@@ -88,7 +53,7 @@ func records(t *testing.T, brokers []string, key string) []*kafka.Record {
 
 // runAgent runs the agent until until() holds (checked every 200 ms, at
 // most a minute), then stops it like SIGTERM does.
-func runAgent(t *testing.T, cfg *config.Config, logs *logBuf, until func() bool) {
+func runAgent(t *testing.T, cfg *config.Config, logs *testkit.LogBuf, until func() bool) {
 	t.Helper()
 	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	ctx, cancel := context.WithCancel(context.Background())
@@ -96,18 +61,21 @@ func runAgent(t *testing.T, cfg *config.Config, logs *logBuf, until func() bool)
 	go func() {
 		done <- Run(ctx, cfg, log, Options{StatsInterval: -1, MinBackoff: 50 * time.Millisecond, MaxBackoff: 400 * time.Millisecond})
 	}()
-	deadline := time.Now().Add(time.Minute)
-	for !until() {
-		if time.Now().After(deadline) {
-			cancel()
-			<-done
-			t.Fatalf("condition not reached within a minute; log:\n%s", logs)
+	held := testkit.Until(time.Minute, 200*time.Millisecond, func() bool {
+		if until() {
+			return true
 		}
 		select {
 		case err := <-done:
 			t.Fatalf("agent returned early: %v\n%s", err, logs)
-		case <-time.After(200 * time.Millisecond):
+		default:
 		}
+		return false
+	})
+	if !held {
+		cancel()
+		<-done
+		t.Fatalf("condition not reached within a minute; log:\n%s", logs)
 	}
 	cancel()
 	if err := <-done; err != nil {
@@ -127,7 +95,7 @@ func checkContiguous(t *testing.T, rs []*kafka.Record, key string) {
 		if r.Seq != int64(i) {
 			t.Fatalf("%s: seq %d at index %d (gap or repeat)", key, r.Seq, i)
 		}
-		if r.Codec != "h264" || !bytes.HasPrefix(r.Value, []byte{0, 0, 0, 1}) && !bytes.HasPrefix(r.Value, []byte{0, 0, 1}) {
+		if r.Codec != "h264" || !testkit.AnnexB(r.Value) {
 			t.Fatalf("%s: seq %d: codec %q, value not Annex-B", key, r.Seq, r.Codec)
 		}
 	}
@@ -146,13 +114,13 @@ func TestMissingCameraRetriesWhileOthersRun(t *testing.T) {
 	gone := testStream("gone")
 	gone.Source = config.Source{Type: config.SourceV4L2, Device: "/dev/video99"}
 	cfg := testConfig(t, brokers, testStream("good"), gone)
-	logs := &logBuf{}
+	logs := &testkit.LogBuf{}
 	runAgent(t, cfg, logs, func() bool {
-		return len(logs.lines("stream=gone", "stream failed; retrying")) >= 4 &&
+		return len(logs.Lines("stream=gone", "stream failed; retrying")) >= 4 &&
 			len(records(t, brokers, "agent-test/good")) >= 30
 	})
 
-	fails := logs.lines("stream=gone", "stream failed; retrying")
+	fails := logs.Lines("stream=gone", "stream failed; retrying")
 	if !strings.Contains(fails[0], "level=WARN") || !strings.Contains(fails[0], "/dev/video99") {
 		t.Errorf("first failure should be a warning naming the device: %s", fails[0])
 	}
@@ -170,7 +138,7 @@ func TestMissingCameraRetriesWhileOthersRun(t *testing.T) {
 	if rs := records(t, brokers, "agent-test/gone"); len(rs) != 0 {
 		t.Errorf("the missing camera produced %d records", len(rs))
 	}
-	if len(logs.lines("msg=stopped")) != 1 || len(logs.lines("did not acknowledge")) != 0 {
+	if len(logs.Lines("msg=stopped")) != 1 || len(logs.Lines("did not acknowledge")) != 0 {
 		t.Errorf("no clean stop in the log:\n%s", logs)
 	}
 }
@@ -187,16 +155,16 @@ func TestSequenceContinuesAcrossRuns(t *testing.T) {
 	cfg := testConfig(t, brokers, testStream("cam"))
 	const key = "agent-test/cam"
 
-	first := &logBuf{}
+	first := &testkit.LogBuf{}
 	runAgent(t, cfg, first, func() bool { return len(records(t, brokers, key)) >= 20 })
 	n1 := len(records(t, brokers, key))
-	if len(first.lines("sequence starts at 0")) != 1 {
+	if len(first.Lines("sequence starts at 0")) != 1 {
 		t.Errorf("first run did not start at 0:\n%s", first)
 	}
 
-	second := &logBuf{}
+	second := &testkit.LogBuf{}
 	runAgent(t, cfg, second, func() bool { return len(records(t, brokers, key)) >= n1+20 })
-	if len(second.lines("resuming sequence", fmt.Sprintf("last_seq=%d", n1-1))) != 1 {
+	if len(second.Lines("resuming sequence", fmt.Sprintf("last_seq=%d", n1-1))) != 1 {
 		t.Errorf("second run did not resume after seq %d:\n%s", n1-1, second)
 	}
 	rs := records(t, brokers, key)
@@ -224,7 +192,7 @@ func TestOutageSpillsAndDrains(t *testing.T) {
 	brokers := c.ListenAddrs()
 	cfg := testConfig(t, brokers, testStream("cam"))
 	const key = "agent-test/cam"
-	logs := &logBuf{}
+	logs := &testkit.LogBuf{}
 	var c2 *kfake.Cluster
 	defer func() {
 		if c2 != nil {
@@ -241,18 +209,18 @@ func TestOutageSpillsAndDrains(t *testing.T) {
 				phase, outageStart = 1, time.Now()
 			}
 		case 1: // outage: wait until the stream spilled and kept spooling a while
-			if len(logs.lines("spilling to the spool")) > 0 && time.Since(outageStart) > 4*time.Second {
+			if len(logs.Lines("spilling to the spool")) > 0 && time.Since(outageStart) > 4*time.Second {
 				c2 = restart()
 				phase = 2
 			}
 		case 2: // back: wait for the drain
-			return len(logs.lines("spool drained; back to the direct path")) > 0
+			return len(logs.Lines("spool drained; back to the direct path")) > 0
 		}
 		return false
 	})
 	rs := records(t, brokers, key)
 	checkContiguous(t, rs, key)
-	stopped := logs.lines("msg=\"stream stopped\"", "stream=cam")
+	stopped := logs.Lines("msg=\"stream stopped\"", "stream=cam")
 	if len(stopped) != 1 || !strings.Contains(stopped[0], fmt.Sprintf("frames=%d ", len(rs))) {
 		t.Fatalf("Kafka has %d frames; the agent's final count: %v\n%s", len(rs), stopped, logs)
 	}
@@ -275,7 +243,7 @@ func TestStopDuringOutage(t *testing.T) {
 	cfg := testConfig(t, brokers, testStream("cam"))
 	const key = "agent-test/cam"
 
-	first := &logBuf{}
+	first := &testkit.LogBuf{}
 	var down time.Time
 	runAgent(t, cfg, first, func() bool {
 		if down.IsZero() && len(records(t, brokers, key)) >= 15 {
@@ -285,12 +253,12 @@ func TestStopDuringOutage(t *testing.T) {
 		// Stop before the stream spills on its own (2 s).
 		return !down.IsZero() && time.Since(down) > time.Second
 	})
-	if len(first.lines("the rest is in the spool")) != 1 {
+	if len(first.Lines("the rest is in the spool")) != 1 {
 		t.Fatalf("no frames spooled at the stop:\n%s", first)
 	}
 	defer restart().Close()
-	second := &logBuf{}
-	runAgent(t, cfg, second, func() bool { return len(second.lines("spool drained; back to the direct path")) > 0 })
+	second := &testkit.LogBuf{}
+	runAgent(t, cfg, second, func() bool { return len(second.Lines("spool drained; back to the direct path")) > 0 })
 	rs := records(t, brokers, key)
 	checkContiguous(t, rs, key)
 	n1 := finalFrames(t, first)
@@ -312,21 +280,8 @@ func TestAnotherAgentStopsStream(t *testing.T) {
 	brokers := c.ListenAddrs()
 	cfg := testConfig(t, brokers, testStream("cam"))
 	const key = "agent-test/cam"
-	logs := &logBuf{}
-	log := slog.New(slog.NewTextHandler(logs, nil))
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	done := make(chan error, 1)
-	go func() {
-		done <- Run(ctx, cfg, log, Options{StatsInterval: -1, ConflictCheck: 300 * time.Millisecond})
-	}()
-	deadline := time.Now().Add(time.Minute)
-	for len(records(t, brokers, key)) < 10 {
-		if time.Now().After(deadline) {
-			t.Fatalf("no frames:\n%s", logs)
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
+	a := startAgent(t, cfg, Options{ConflictCheck: 300 * time.Millisecond})
+	a.waitFor(t, "10 frames in Kafka", func() bool { return len(records(t, brokers, key)) >= 10 })
 	// The other agent.
 	p, err := kafka.NewProducer(kafka.Config{Brokers: brokers, Topic: topic})
 	if err != nil {
@@ -337,22 +292,16 @@ func TestAnotherAgentStopsStream(t *testing.T) {
 	if err := p.Flush(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	for len(logs.lines("stream stopped for good", "another agent is using device id")) == 0 {
-		if time.Now().After(deadline) {
-			t.Fatalf("the stream did not stop:\n%s", logs)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	cancel()
-	if err := <-done; err != nil {
-		t.Fatal(err)
-	}
+	a.waitFor(t, "the stream stopped for good", func() bool {
+		return len(a.logs.Lines("stream stopped for good", "another agent is using device id")) > 0
+	})
+	a.stop(t)
 }
 
 // finalFrames is the frames counter of the stream's "stream stopped" line.
-func finalFrames(t *testing.T, logs *logBuf) int {
+func finalFrames(t *testing.T, logs *testkit.LogBuf) int {
 	t.Helper()
-	l := logs.lines(`msg="stream stopped"`, "stream=cam ")
+	l := logs.Lines(`msg="stream stopped"`, "stream=cam ")
 	if len(l) != 1 {
 		t.Fatalf("final stream line: %v\n%s", l, logs)
 	}

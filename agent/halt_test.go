@@ -73,7 +73,7 @@ func TestHaltWhenHighWaterCannotBePersisted(t *testing.T) {
 	a.stop(t)
 	rs := records(t, brokers, key)
 	checkContiguous(t, rs, key)
-	if len(a.logs.lines("seq high-water mark persisted again: the stream resumes")) == 0 {
+	if len(a.logs.Lines("seq high-water mark persisted again: the stream resumes")) == 0 {
 		t.Fatalf("no resume line:\n%s", a.logs)
 	}
 	t.Logf("halted after %d frames with the disk full; resumed; %d frames, seq contiguous", halted, len(rs))

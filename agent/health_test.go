@@ -283,7 +283,7 @@ func TestCameraGoneAndBack(t *testing.T) {
 		t.Errorf("acked %v, Kafka has %d", v, len(rs))
 	}
 	for _, want := range []string{"to=waiting_for_device", "from=waiting_for_device to=starting", "to=running", "to=restarting"} {
-		if len(a.logs.lines("stream=cam", "stream state", want)) == 0 {
+		if len(a.logs.Lines("stream=cam", "stream state", want)) == 0 {
 			t.Errorf("no transition %q logged", want)
 		}
 	}
@@ -344,7 +344,7 @@ func TestWatchdogWithheldWhileLoopStuck(t *testing.T) {
 		},
 	})
 	a.waitFor(t, "the stuck loop noticed", func() bool {
-		return len(a.logs.lines("stream loop stuck", "stream=stuck", "loop=supervise")) > 0
+		return len(a.logs.Lines("stream loop stuck", "stream=stuck", "loop=supervise")) > 0
 	})
 	time.Sleep(300 * time.Millisecond) // a keep-alive sent before may still be in the socket
 	before := count()

@@ -17,13 +17,14 @@ import (
 	"github.com/twmb/franz-go/pkg/kfake"
 
 	"github.com/edgecam/edgecam/config"
+	"github.com/edgecam/edgecam/internal/testkit"
 )
 
 // testAgent is Run in the background with its metrics endpoint on a free
 // loopback port.
 type testAgent struct {
 	url    string
-	logs   *logBuf
+	logs   *testkit.LogBuf
 	mon    *monitor
 	cancel context.CancelFunc
 	done   chan error
@@ -37,7 +38,7 @@ func startAgent(t *testing.T, cfg *config.Config, opts Options) *testAgent {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := &testAgent{url: "http://" + ln.Addr().String(), logs: &logBuf{}, done: make(chan error, 1)}
+	a := &testAgent{url: "http://" + ln.Addr().String(), logs: &testkit.LogBuf{}, done: make(chan error, 1)}
 	log := slog.New(slog.NewTextHandler(a.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	opts.StatsInterval = -1
 	opts.MinBackoff, opts.MaxBackoff = 50*time.Millisecond, 400*time.Millisecond
@@ -70,16 +71,11 @@ func (a *testAgent) stop(t *testing.T) {
 	a.done <- nil // for the cleanup
 }
 
-// waitFor polls cond every 100 ms for at most a minute.
+// waitFor polls cond every 100 ms for at most a minute; the failure shows
+// the agent's log.
 func (a *testAgent) waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(time.Minute)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("%s: not within a minute; log:\n%s", what, a.logs)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+	testkit.Wait(t, what, time.Minute, 100*time.Millisecond, cond, a.logs.String)
 }
 
 // metrics is one scrape, parsed.

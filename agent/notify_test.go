@@ -13,6 +13,7 @@ import (
 	"github.com/twmb/franz-go/pkg/kfake"
 
 	"github.com/edgecam/edgecam/config"
+	"github.com/edgecam/edgecam/internal/testkit"
 )
 
 // TestRunNotifiesSystemd: run as a Type=notify service would be (a
@@ -34,7 +35,7 @@ func TestRunNotifiesSystemd(t *testing.T) {
 	gone := testStream("gone")
 	gone.Source = config.Source{Type: config.SourceV4L2, Device: "/dev/video99"}
 	cfg := testConfig(t, c.ListenAddrs(), testStream("good"), gone)
-	logs := &logBuf{}
+	logs := &testkit.LogBuf{}
 
 	// What systemd would receive, with the agent's log as it was when
 	// READY=1 arrived.
@@ -99,11 +100,7 @@ func TestRunNotifiesSystemd(t *testing.T) {
 		t.Errorf("READY=1 sent %d times, want once", n)
 	}
 	for _, want := range [][]string{{"stream=good", "stream started"}, {"stream=gone", "stream failed; retrying"}} {
-		found := false
-		for _, l := range strings.Split(logAtReady, "\n") {
-			found = found || strings.Contains(l, want[0]) && strings.Contains(l, want[1])
-		}
-		if !found {
+		if len(testkit.Lines(logAtReady, want...)) == 0 {
 			t.Errorf("READY=1 came before %q %q; log then:\n%s", want[0], want[1], logAtReady)
 		}
 	}
