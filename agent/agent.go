@@ -80,6 +80,9 @@ type Options struct {
 	// monitor, in tests, is the monitor Run uses, so a test reads the
 	// final counters after Run returned.
 	monitor *monitor
+	// now, in tests, is the deliverers' clock (time.Now when nil): what
+	// decides that an unacknowledged frame is old enough to spill.
+	now func() time.Time
 }
 
 // Run streams every stream of cfg into Kafka until ctx is cancelled. It then

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -243,18 +244,22 @@ func TestStopDuringOutage(t *testing.T) {
 	cfg := testConfig(t, brokers, testStream("cam"))
 	const key = "agent-test/cam"
 
-	first := &testkit.LogBuf{}
-	var down time.Time
-	runAgent(t, cfg, first, func() bool {
-		if down.IsZero() && len(records(t, brokers, key)) >= 15 {
-			c.Close()
-			down = time.Now()
-		}
-		// Stop before the stream spills on its own (2 s).
-		return !down.IsZero() && time.Since(down) > time.Second
-	})
-	if len(first.Lines("the rest is in the spool")) != 1 {
-		t.Fatalf("no frames spooled at the stop:\n%s", first)
+	// The frames must still be in memory at the stop, not spilled: the
+	// deliverer's clock stops when the broker goes away, so however long
+	// this test takes, no frame ever looks unacknowledged for the 2 s that
+	// make a stream spill on its own.
+	var clock stoppableClock
+	a := startAgent(t, cfg, Options{now: clock.now})
+	a.waitFor(t, "15 frames in Kafka", func() bool { return len(records(t, brokers, key)) >= 15 })
+	clock.stop()
+	c.Close()
+	produced := func() float64 { return a.scrape(t).must(t, "edgecam_frames_produced_total", "stream=cam") }
+	atCut := produced()
+	a.waitFor(t, "15 frames handed to the producer with the broker away", func() bool { return produced() >= atCut+15 })
+	a.stop(t)
+	first := a.logs
+	if len(first.Lines("the rest is in the spool")) != 1 || len(first.Lines("spilling to the spool")) != 0 {
+		t.Fatalf("want the frames in memory spooled at the stop, none spilled before:\n%s", first)
 	}
 	defer restart().Close()
 	second := &testkit.LogBuf{}
@@ -296,6 +301,21 @@ func TestAnotherAgentStopsStream(t *testing.T) {
 		return len(a.logs.Lines("stream stopped for good", "another agent is using device id")) > 0
 	})
 	a.stop(t)
+}
+
+// stoppableClock is time.Now until stop, then the moment it was stopped.
+type stoppableClock struct{ stopped atomic.Pointer[time.Time] }
+
+func (c *stoppableClock) now() time.Time {
+	if at := c.stopped.Load(); at != nil {
+		return *at
+	}
+	return time.Now()
+}
+
+func (c *stoppableClock) stop() {
+	now := time.Now()
+	c.stopped.Store(&now)
 }
 
 // finalFrames is the frames counter of the stream's "stream stopped" line.

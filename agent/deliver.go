@@ -201,6 +201,7 @@ type deliveryOptions struct {
 	stats         *deliveryStats
 	beat          func()
 	onSpooling    func(bool)
+	now           func() time.Time // nil: time.Now
 }
 
 func newDeliverer(o deliveryOptions, prod producer, st store) *deliverer {
@@ -241,6 +242,9 @@ func newDeliverer(o deliveryOptions, prod producer, st store) *deliverer {
 	}
 	if d.stats.latency == nil {
 		d.stats.latency = noObserver{}
+	}
+	if o.now != nil {
+		d.now = o.now
 	}
 	if d.beat == nil {
 		d.beat = func() {}

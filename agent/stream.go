@@ -227,6 +227,7 @@ func (s *stream) openDelivery(ctx context.Context, bo *backoff) (*deliverer, err
 				log: s.log, stats: &s.deliveryStats,
 				beat:       func() { s.beat(&s.deliverBeat) },
 				onSpooling: s.setSpooling,
+				now:        s.opts.now,
 			}, s.prod, sp)
 			if err = d.start(ctx, resumeWait); err == nil {
 				return d, nil
