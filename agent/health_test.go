@@ -1,7 +1,6 @@
 package agent
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -311,8 +310,10 @@ func TestWatchdogWithheldWhileLoopStuck(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	// What systemd would receive, in order, with the test's own markers
+	// (mark) among it.
 	var mu sync.Mutex
-	pings := 0
+	var got []string
 	go func() {
 		buf := make([]byte, 4096)
 		for {
@@ -320,14 +321,41 @@ func TestWatchdogWithheldWhileLoopStuck(t *testing.T) {
 			if err != nil {
 				return // closed by the test's cleanup
 			}
-			if bytes.Contains(buf[:n], []byte("WATCHDOG=1")) {
-				mu.Lock()
-				pings++
-				mu.Unlock()
-			}
+			mu.Lock()
+			got = append(got, string(buf[:n]))
+			mu.Unlock()
 		}
 	}()
-	count := func() int { mu.Lock(); defer mu.Unlock(); return pings }
+	mark := func(name string) {
+		t.Helper()
+		conn, err := net.DialUnix("unixgram", nil, &net.UnixAddr{Name: sock.name, Net: "unixgram"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+		if _, err := conn.Write([]byte(name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// pings counts the WATCHDOG=1 received after the marker from
+	// (everything when from is ""), up to the marker to if there is one;
+	// ok is whether both markers arrived.
+	pings := func(from, to string) (n int, ok bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		in := from == ""
+		for _, m := range got {
+			switch {
+			case m == from:
+				in = true
+			case in && to != "" && m == to:
+				return n, true
+			case in && strings.Contains(m, "WATCHDOG=1"):
+				n++
+			}
+		}
+		return n, in && to == ""
+	}
 
 	stuck := testStream("stuck")
 	stuck.Source.Pattern = "stuck" // rendered by the fragment below
@@ -343,14 +371,23 @@ func TestWatchdogWithheldWhileLoopStuck(t *testing.T) {
 			return capture.Fragment(src, f)
 		},
 	})
+	// Each turn of the keep-alive loop that withholds the ping logs the
+	// stuck loop first. A ping sent before the first such line is in the
+	// socket before the marker the test sends on seeing it (one receive
+	// queue, in order), so a ping after the marker is one sent while the
+	// loop was known stuck. Five turns of the loop later, a second marker
+	// closes the window: no clock decides what is "while stuck".
+	stuckTurns := func() int { return len(a.logs.Lines("stream loop stuck", "stream=stuck")) }
 	a.waitFor(t, "the stuck loop noticed", func() bool {
 		return len(a.logs.Lines("stream loop stuck", "stream=stuck", "loop=supervise")) > 0
 	})
-	time.Sleep(300 * time.Millisecond) // a keep-alive sent before may still be in the socket
-	before := count()
-	time.Sleep(time.Second) // five watchdog half-intervals
-	if after := count(); after != before {
-		t.Fatalf("%d WATCHDOG=1 sent while a stream loop was stuck", after-before)
+	mark("stuck")
+	turns := stuckTurns()
+	a.waitFor(t, "five more keep-alive turns with the loop stuck", func() bool { return stuckTurns() >= turns+5 })
+	mark("still stuck")
+	a.waitFor(t, "both markers read from the socket", func() bool { _, ok := pings("stuck", "still stuck"); return ok })
+	if n, _ := pings("stuck", "still stuck"); n != 0 {
+		t.Fatalf("%d WATCHDOG=1 sent while a stream loop was stuck", n)
 	}
 
 	// Unstick it: a writer that opens and closes the FIFO whenever a
@@ -370,7 +407,6 @@ func TestWatchdogWithheldWhileLoopStuck(t *testing.T) {
 			}
 		}
 	}()
-	stopped := count()
-	a.waitFor(t, "the keep-alive back", func() bool { return count() > stopped })
+	a.waitFor(t, "the keep-alive back", func() bool { n, _ := pings("still stuck", ""); return n > 0 })
 	a.stop(t)
 }
