@@ -27,6 +27,7 @@ import (
 
 	"github.com/edgecam/edgecam/capture"
 	"github.com/edgecam/edgecam/encode"
+	"github.com/edgecam/edgecam/internal/testkit"
 	"github.com/twmb/franz-go/pkg/kfake"
 )
 
@@ -260,7 +261,7 @@ func TestReleaseUnplugged(t *testing.T) {
 		t.Fatalf("still held after the release: %v", after)
 	}
 	write(t, "/sys/bus/platform/drivers/vivid/bind", dev)
-	if !waitFor(10*time.Second, func() bool { _, err := os.Stat(camera); return err == nil }) || captureNode(t) != camera {
+	if !testkit.Until(10*time.Second, 200*time.Millisecond, func() bool { _, err := os.Stat(camera); return err == nil }) || captureNode(t) != camera {
 		t.Fatalf("the camera came back as %s, want %s", captureNode(t), camera)
 	}
 	t.Logf("check: release: pipeline on %s failed when unplugged (%v); released %d descriptors; replugged as %s again",
@@ -370,10 +371,10 @@ spool: {dir: /tmp/spool}
 	write(t, "/sys/bus/platform/drivers/vivid/unbind", dev)
 	unplugged := time.Now()
 	pid := agent.Process.Pid
-	if !waitFor(30*time.Second, func() bool { return len(heldVideo(pid)) == 0 }) {
+	if !testkit.Until(30*time.Second, 200*time.Millisecond, func() bool { return len(heldVideo(pid)) == 0 }) {
 		t.Errorf("the agent still holds the unplugged camera 30 s after it went (%s): the kernel frees /dev/videoN only when the last user lets go, so a camera plugged in again gets another number", strings.Join(heldVideo(pid), "; "))
 	}
-	if metricsOn && !waitFor(30*time.Second, func() bool {
+	if metricsOn && !testkit.Until(30*time.Second, 200*time.Millisecond, func() bool {
 		m, _ := scrape(metricsAddr)
 		return m[`edgecam_stream_state{state="waiting_for_device",stream="cam0"}`] == 1
 	}) {
@@ -387,7 +388,7 @@ spool: {dir: /tmp/spool}
 	time.Sleep(2 * time.Second) // a camera stays away a moment
 	write(t, "/sys/bus/platform/drivers/vivid/bind", dev)
 	replugged := time.Now()
-	if !waitFor(10*time.Second, func() bool { _, err := os.Stat(camera); return err == nil }) {
+	if !testkit.Until(10*time.Second, 200*time.Millisecond, func() bool { _, err := os.Stat(camera); return err == nil }) {
 		t.Fatalf("%s not back 10 s after the bind; vivid's nodes are now %v", camera, vividNodes(t))
 	}
 	if role := vividNodes(t)[camera]; !strings.HasSuffix(role, "-vid-cap") {
@@ -501,18 +502,6 @@ func heldVideo(pid int) []string {
 		held = append(held, fmt.Sprintf("%d buffer mappings", n))
 	}
 	return held
-}
-
-// waitFor polls cond every 200 ms until it holds (true) or limit passed.
-func waitFor(limit time.Duration, cond func() bool) bool {
-	end := time.Now().Add(limit)
-	for !cond() {
-		if time.Now().After(end) {
-			return false
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
-	return true
 }
 
 // scrape reads the agent's Prometheus metrics as "name{labels}" -> value;
