@@ -12,6 +12,8 @@ import (
 
 	dto "github.com/prometheus/client_model/go"
 	"github.com/prometheus/common/expfmt"
+
+	"github.com/edgecam/edgecam/internal/testkit"
 )
 
 // metricsBody is the config's metrics section on a free loopback port; it
@@ -97,16 +99,11 @@ func getHealth(t *testing.T, url string) (int, healthz, string) {
 	return resp.StatusCode, h, string(body)
 }
 
-// until polls cond every 200 ms for at most frameTimeout.
+// until polls cond every 200 ms for at most frameTimeout; the failure
+// shows the end of the agent's log.
 func until(t *testing.T, a *agentProc, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(frameTimeout)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("%s: not within %s\n%s", what, frameTimeout, lastLines(a.logs.String(), 40))
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
+	testkit.Wait(t, what, frameTimeout, 200*time.Millisecond, cond, func() string { return lastLines(a.logs.String(), 40) })
 }
 
 // TestMetricsMatchKafka: the real binary serves /metrics and /healthz on
