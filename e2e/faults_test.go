@@ -252,7 +252,7 @@ func TestNetworkCut(t *testing.T) {
 	back := time.Now()
 	a.waitLog(t, "spool drained; back to the direct path")
 	drained := time.Since(back)
-	time.Sleep(time.Second)
+	waitProduced(t, brokers, topicEnd(t, brokers), 30) // streaming continues on the direct path
 	logs := a.stop(t)
 	recs := readKey(t, brokers, key)
 	checkDelivery(t, recs, nil, 0)
@@ -401,7 +401,7 @@ func TestStartWithBrokerDown(t *testing.T) {
 	time.Sleep(5 * time.Second)
 	proxy.Start()
 	a.waitLog(t, "spool drained; back to the direct path")
-	time.Sleep(time.Second)
+	waitProduced(t, brokers, topicEnd(t, brokers), 30) // streaming continues on the direct path
 	logs := a.stop(t)
 	recs := readKey(t, brokers, key)
 	checkDelivery(t, recs, nil, 0)
@@ -512,7 +512,7 @@ func TestCorruptSpool(t *testing.T) {
 	proxy.Start()
 	a = startAgent(t, bin, cfg)
 	a.waitLog(t, "spool drained; back to the direct path")
-	time.Sleep(time.Second)
+	waitProduced(t, brokers, topicEnd(t, brokers), 30) // streaming continues on the direct path
 	logs := a.stop(t)
 	if !strings.Contains(logs, "corrupt") {
 		t.Errorf("the agent's log does not report the corrupt records:\n%s", logs)
