@@ -5,13 +5,10 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
-	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
-
-	"github.com/twmb/franz-go/pkg/kfake"
 
 	"github.com/edgecam/edgecam/config"
 	"github.com/edgecam/edgecam/encode"
@@ -106,11 +103,7 @@ func checkContiguous(t *testing.T, rs []*kafka.Record, key string) {
 // exist keeps retrying with backoff and logs why, while a healthy stream
 // of the same agent produces.
 func TestMissingCameraRetriesWhileOthersRun(t *testing.T) {
-	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := testkit.Kfake(t, topic, 3)
 	brokers := c.ListenAddrs()
 	gone := testStream("gone")
 	gone.Source = config.Source{Type: config.SourceV4L2, Device: "/dev/video99"}
@@ -147,11 +140,7 @@ func TestMissingCameraRetriesWhileOthersRun(t *testing.T) {
 // TestSequenceContinuesAcrossRuns: a second run resumes after the last seq
 // the first run delivered, giving one gapless sequence.
 func TestSequenceContinuesAcrossRuns(t *testing.T) {
-	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := testkit.Kfake(t, topic, 3)
 	brokers := c.ListenAddrs()
 	cfg := testConfig(t, brokers, testStream("cam"))
 	const key = "agent-test/cam"
@@ -189,17 +178,11 @@ func TestEncoderNamesAgree(t *testing.T) {
 // produces; frames spill to the spool and, once the broker is back, arrive
 // in order with no gap and no repeat.
 func TestOutageSpillsAndDrains(t *testing.T) {
-	c, restart := restartableCluster(t)
+	c, restart := testkit.RestartableKfake(t, topic, 3)
 	brokers := c.ListenAddrs()
 	cfg := testConfig(t, brokers, testStream("cam"))
 	const key = "agent-test/cam"
 	logs := &testkit.LogBuf{}
-	var c2 *kfake.Cluster
-	defer func() {
-		if c2 != nil {
-			c2.Close()
-		}
-	}()
 	phase := 0
 	outageStart := time.Time{}
 	runAgent(t, cfg, logs, func() bool {
@@ -211,7 +194,7 @@ func TestOutageSpillsAndDrains(t *testing.T) {
 			}
 		case 1: // outage: wait until the stream spilled and kept spooling a while
 			if len(logs.Lines("spilling to the spool")) > 0 && time.Since(outageStart) > 4*time.Second {
-				c2 = restart()
+				restart()
 				phase = 2
 			}
 		case 2: // back: wait for the drain
@@ -239,7 +222,7 @@ func TestOutageSpillsAndDrains(t *testing.T) {
 // stops within its budget, the frames Kafka did not acknowledge go to the
 // spool, and the next run delivers them first: one gapless sequence.
 func TestStopDuringOutage(t *testing.T) {
-	c, restart := restartableCluster(t)
+	c, restart := testkit.RestartableKfake(t, topic, 3)
 	brokers := c.ListenAddrs()
 	cfg := testConfig(t, brokers, testStream("cam"))
 	const key = "agent-test/cam"
@@ -261,7 +244,7 @@ func TestStopDuringOutage(t *testing.T) {
 	if len(first.Lines("the rest is in the spool")) != 1 || len(first.Lines("spilling to the spool")) != 0 {
 		t.Fatalf("want the frames in memory spooled at the stop, none spilled before:\n%s", first)
 	}
-	defer restart().Close()
+	restart()
 	second := &testkit.LogBuf{}
 	runAgent(t, cfg, second, func() bool { return len(second.Lines("spool drained; back to the direct path")) > 0 })
 	rs := records(t, brokers, key)
@@ -277,11 +260,7 @@ func TestStopDuringOutage(t *testing.T) {
 // never handed out (another agent with the same device id) stop the stream
 // with an error that says so.
 func TestAnotherAgentStopsStream(t *testing.T) {
-	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := testkit.Kfake(t, topic, 3)
 	brokers := c.ListenAddrs()
 	cfg := testConfig(t, brokers, testStream("cam"))
 	const key = "agent-test/cam"
@@ -329,28 +308,4 @@ func finalFrames(t *testing.T, logs *testkit.LogBuf) int {
 	var n int
 	fmt.Sscanf(l[0][i+len(" frames="):], "%d", &n)
 	return n
-}
-
-// restartableCluster is a one-broker kfake cluster that keeps its data on
-// disk; restart brings it back on the same port with that data (kfake
-// comes back empty without DataDir) after the test closed it.
-func restartableCluster(t *testing.T) (*kfake.Cluster, func() *kfake.Cluster) {
-	t.Helper()
-	dataDir := t.TempDir()
-	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic), kfake.DataDir(dataDir), kfake.Ports(0))
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := c.ListenAddrs()[0]
-	port, err := strconv.Atoi(addr[strings.LastIndex(addr, ":")+1:])
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c, func() *kfake.Cluster {
-		c2, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.DataDir(dataDir), kfake.Ports(port))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return c2
-	}
 }

@@ -8,8 +8,9 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/twmb/franz-go/pkg/kfake"
 	"golang.org/x/sys/unix"
+
+	"github.com/edgecam/edgecam/internal/testkit"
 )
 
 // TestHaltWhenHighWaterCannotBePersisted: the spool lives on a real file
@@ -28,11 +29,7 @@ func TestHaltWhenHighWaterCannotBePersisted(t *testing.T) {
 		t.Skipf("cannot mount a tmpfs: %v", err)
 	}
 	t.Cleanup(func() { unix.Unmount(dir, unix.MNT_DETACH) })
-	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := testkit.Kfake(t, topic, 3)
 	brokers := c.ListenAddrs()
 	cfg := testConfig(t, brokers, testStream("cam"))
 	cfg.Spool.Dir = filepath.Join(dir, "spool")

@@ -16,11 +16,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/twmb/franz-go/pkg/kfake"
 	"golang.org/x/sys/unix"
 
 	"github.com/edgecam/edgecam/capture"
 	"github.com/edgecam/edgecam/config"
+	"github.com/edgecam/edgecam/internal/testkit"
 )
 
 // TestStallWatch: silence is a stall after the limit for a running
@@ -179,11 +179,7 @@ func (c *udpCamera) off() {
 // VM test covers v4l2 with vivid), so the stream's source is the
 // udpCamera above instead of v4l2src.
 func TestCameraGoneAndBack(t *testing.T) {
-	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := testkit.Kfake(t, topic, 3)
 	brokers := c.ListenAddrs()
 	dev := filepath.Join(t.TempDir(), "video0")
 	mknod := func() {
@@ -296,11 +292,7 @@ func TestCameraGoneAndBack(t *testing.T) {
 // — and the keep-alive resumes when the loop moves again. A missing
 // camera never does this (TestRunNotifiesSystemd).
 func TestWatchdogWithheldWhileLoopStuck(t *testing.T) {
-	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := testkit.Kfake(t, topic, 3)
 	sock := listenNotify(t, filepath.Join(t.TempDir(), "notify"))
 	t.Setenv("NOTIFY_SOCKET", sock.name)
 	t.Setenv("WATCHDOG_USEC", "400000")

@@ -14,7 +14,6 @@ import (
 
 	dto "github.com/prometheus/client_model/go"
 	"github.com/prometheus/common/expfmt"
-	"github.com/twmb/franz-go/pkg/kfake"
 
 	"github.com/edgecam/edgecam/config"
 	"github.com/edgecam/edgecam/internal/testkit"
@@ -174,11 +173,7 @@ func (a *testAgent) health(t *testing.T) (int, healthReport, string) {
 // missing camera answers /healthz with 503 naming the device; the healthy
 // one with 200.
 func TestMetricsMatchRecords(t *testing.T) {
-	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := testkit.Kfake(t, topic, 3)
 	brokers := c.ListenAddrs()
 	gone := testStream("gone")
 	gone.Source = config.Source{Type: config.SourceV4L2, Device: "/dev/video99"}

@@ -10,8 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/twmb/franz-go/pkg/kfake"
-
 	"github.com/edgecam/edgecam/config"
 	"github.com/edgecam/edgecam/internal/testkit"
 )
@@ -22,11 +20,7 @@ import (
 // producing, one retrying its missing camera —, WATCHDOG=1 every half
 // interval while it runs, and STOPPING=1 when it is stopped.
 func TestRunNotifiesSystemd(t *testing.T) {
-	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := testkit.Kfake(t, topic, 3)
 	sock := listenNotify(t, filepath.Join(t.TempDir(), "notify"))
 	t.Setenv("NOTIFY_SOCKET", sock.name)
 	t.Setenv("WATCHDOG_USEC", "400000")

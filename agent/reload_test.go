@@ -6,6 +6,7 @@ import (
 
 	"github.com/edgecam/edgecam/config"
 	"github.com/edgecam/edgecam/internal/secret"
+	"github.com/edgecam/edgecam/internal/testkit"
 	"github.com/twmb/franz-go/pkg/kfake"
 )
 
@@ -76,11 +77,7 @@ func TestDiffSASLPasswordChangeDetected(t *testing.T) {
 // streams touches only those; across both, every key's seq stays
 // contiguous with no repeat (nothing lost or written twice by the switch).
 func TestReloadReconnectsAndResizes(t *testing.T) {
-	c, err := kfake.NewCluster(kfake.NumBrokers(2), kfake.SeedTopics(3, topic))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := testkit.Kfake(t, topic, 3, kfake.NumBrokers(2))
 	addrs := c.ListenAddrs()
 	cfg := testConfig(t, addrs[:1], testStream("a"), testStream("b"))
 	reloads := make(chan *config.Config)

@@ -6,8 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/twmb/franz-go/pkg/kfake"
-
 	"github.com/edgecam/edgecam/config"
 	"github.com/edgecam/edgecam/internal/rtsptest"
 	"github.com/edgecam/edgecam/internal/secret"
@@ -26,11 +24,7 @@ func TestRTSPPassthroughReconnects(t *testing.T) {
 		t.Fatal(err)
 	}
 	cam := rtsptest.Start(t, "--user", "viewer", "--password-file", pwFile, "--width", "320", "--height", "240", "--gop", "15")
-	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := testkit.Kfake(t, topic, 3)
 	brokers := c.ListenAddrs()
 	door := testStream("door")
 	door.Source = config.Source{Type: config.SourceRTSP, URL: cam.URL(), Username: "viewer", Password: secret.New(password)}
@@ -82,11 +76,7 @@ func TestRTSPPassthroughReconnects(t *testing.T) {
 // without JetPack fails its attempts with an error that names the missing
 // element and the package to install.
 func TestMissingElementFailsClearly(t *testing.T) {
-	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := testkit.Kfake(t, topic, 3)
 	csi := testStream("csi")
 	csi.Source = config.Source{Type: config.SourceNvargus}
 	cfg := testConfig(t, c.ListenAddrs(), csi)

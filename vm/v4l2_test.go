@@ -28,7 +28,6 @@ import (
 	"github.com/edgecam/edgecam/capture"
 	"github.com/edgecam/edgecam/encode"
 	"github.com/edgecam/edgecam/internal/testkit"
-	"github.com/twmb/franz-go/pkg/kfake"
 )
 
 // env returns the edgecam binary and the results folder.
@@ -297,11 +296,7 @@ func TestCaptureUnplugReplug(t *testing.T) {
 	bin, out := env(t)
 	camera := captureNode(t)
 
-	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(1, "edgecam.video"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := testkit.Kfake(t, "edgecam.video", 1)
 	const metricsAddr = "127.0.0.1:9108"
 	cfg := filepath.Join(out, "edgecam.yaml")
 	metrics := fmt.Sprintf("metrics: {listen: %q}\n", metricsAddr)

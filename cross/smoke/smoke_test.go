@@ -11,8 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/twmb/franz-go/pkg/kfake"
-
 	"github.com/edgecam/edgecam/agent"
 	"github.com/edgecam/edgecam/config"
 	"github.com/edgecam/edgecam/encode"
@@ -36,11 +34,7 @@ const (
 // proves the cross-built cgo, the target's GStreamer and its plugins work.
 func TestStreamDecodes(t *testing.T) {
 	t.Logf("%s/%s, %s", runtime.GOOS, runtime.GOARCH, encode.Version())
-	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(1, topic))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := testkit.Kfake(t, topic, 1)
 	brokers := c.ListenAddrs()
 
 	yaml := "device: {id: smoke}\n" +
