@@ -27,7 +27,7 @@ import (
 
 	"github.com/edgecam/edgecam/capture"
 	"github.com/edgecam/edgecam/encode"
-	"github.com/edgecam/edgecam/internal/testkit"
+	"github.com/twmb/franz-go/pkg/kfake"
 )
 
 // env returns the edgecam binary and the results folder.
@@ -260,7 +260,7 @@ func TestReleaseUnplugged(t *testing.T) {
 		t.Fatalf("still held after the release: %v", after)
 	}
 	write(t, "/sys/bus/platform/drivers/vivid/bind", dev)
-	if !testkit.Until(10*time.Second, 200*time.Millisecond, func() bool { _, err := os.Stat(camera); return err == nil }) || captureNode(t) != camera {
+	if !waitFor(10*time.Second, func() bool { _, err := os.Stat(camera); return err == nil }) || captureNode(t) != camera {
 		t.Fatalf("the camera came back as %s, want %s", captureNode(t), camera)
 	}
 	t.Logf("check: release: pipeline on %s failed when unplugged (%v); released %d descriptors; replugged as %s again",
@@ -296,7 +296,11 @@ func TestCaptureUnplugReplug(t *testing.T) {
 	bin, out := env(t)
 	camera := captureNode(t)
 
-	c := testkit.Kfake(t, "edgecam.video", 1)
+	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(1, "edgecam.video"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
 	const metricsAddr = "127.0.0.1:9108"
 	cfg := filepath.Join(out, "edgecam.yaml")
 	metrics := fmt.Sprintf("metrics: {listen: %q}\n", metricsAddr)
@@ -366,10 +370,10 @@ spool: {dir: /tmp/spool}
 	write(t, "/sys/bus/platform/drivers/vivid/unbind", dev)
 	unplugged := time.Now()
 	pid := agent.Process.Pid
-	if !testkit.Until(30*time.Second, 200*time.Millisecond, func() bool { return len(heldVideo(pid)) == 0 }) {
+	if !waitFor(30*time.Second, func() bool { return len(heldVideo(pid)) == 0 }) {
 		t.Errorf("the agent still holds the unplugged camera 30 s after it went (%s): the kernel frees /dev/videoN only when the last user lets go, so a camera plugged in again gets another number", strings.Join(heldVideo(pid), "; "))
 	}
-	if metricsOn && !testkit.Until(30*time.Second, 200*time.Millisecond, func() bool {
+	if metricsOn && !waitFor(30*time.Second, func() bool {
 		m, _ := scrape(metricsAddr)
 		return m[`edgecam_stream_state{state="waiting_for_device",stream="cam0"}`] == 1
 	}) {
@@ -383,7 +387,7 @@ spool: {dir: /tmp/spool}
 	time.Sleep(2 * time.Second) // a camera stays away a moment
 	write(t, "/sys/bus/platform/drivers/vivid/bind", dev)
 	replugged := time.Now()
-	if !testkit.Until(10*time.Second, 200*time.Millisecond, func() bool { _, err := os.Stat(camera); return err == nil }) {
+	if !waitFor(10*time.Second, func() bool { _, err := os.Stat(camera); return err == nil }) {
 		t.Fatalf("%s not back 10 s after the bind; vivid's nodes are now %v", camera, vividNodes(t))
 	}
 	if role := vividNodes(t)[camera]; !strings.HasSuffix(role, "-vid-cap") {
@@ -497,6 +501,18 @@ func heldVideo(pid int) []string {
 		held = append(held, fmt.Sprintf("%d buffer mappings", n))
 	}
 	return held
+}
+
+// waitFor polls cond every 200 ms until it holds (true) or limit passed.
+func waitFor(limit time.Duration, cond func() bool) bool {
+	end := time.Now().Add(limit)
+	for !cond() {
+		if time.Now().After(end) {
+			return false
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	return true
 }
 
 // scrape reads the agent's Prometheus metrics as "name{labels}" -> value;
