@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -147,11 +148,14 @@ func TestPassthroughFromRTSP(t *testing.T) {
 	case <-time.After(20 * time.Second):
 		t.Fatalf("no frame from the first client in 20 s: %v", p1.Err())
 	}
+	var more atomic.Int64
 	go func() {
 		for range p1.Frames() {
+			more.Add(1)
 		}
 	}()
-	time.Sleep(700 * time.Millisecond) // past the first IDR (45 frames = 1.5 s)
+	// Past the first IDR: a GOP is 45 frames.
+	testkit.Wait(t, "20 more frames to the first client", time.Minute, 10*time.Millisecond, func() bool { return more.Load() >= 20 })
 
 	for _, transport := range []string{"tcp", "udp"} {
 		t.Run(transport, func(t *testing.T) {
