@@ -2,7 +2,9 @@ package testkit
 
 import (
 	"bytes"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -40,4 +42,16 @@ func ProbeFrames(t testing.TB, path string, args ...string) (frames int, errs st
 		t.Fatalf("ffprobe output %q: %v", out, err)
 	}
 	return n, errs
+}
+
+// ProbeH264 decodes stream, concatenated H.264 Annex-B access units (the
+// values of one key in offset order), as ProbeFrames does a raw .h264
+// file: it writes it to a file of the test first.
+func ProbeH264(t testing.TB, stream []byte) (frames int, errs string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "stream.h264")
+	if err := os.WriteFile(path, stream, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return ProbeFrames(t, path, "-f", "h264")
 }

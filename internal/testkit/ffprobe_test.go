@@ -8,8 +8,8 @@ import (
 )
 
 // TestProbeFrames: ten frames that ffmpeg encodes decode as ten, without
-// errors; the same stream cut in the middle of a frame decodes as fewer,
-// with the error reported.
+// errors, from a file or from memory; the same stream cut in the middle of
+// a frame decodes as fewer, with the error reported.
 func TestProbeFrames(t *testing.T) {
 	if _, err := exec.LookPath("ffmpeg"); err != nil {
 		t.Fatal("ffmpeg not installed (make deps installs it)")
@@ -28,6 +28,9 @@ func TestProbeFrames(t *testing.T) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if n, errs := ProbeH264(t, data); n != 10 || errs != "" {
+		t.Fatalf("ProbeH264 = %d, %q; want 10 frames, no errors", n, errs)
 	}
 	cut := filepath.Join(t.TempDir(), "cut.h264")
 	if err := os.WriteFile(cut, append(data[:len(data)/2:len(data)/2], 0, 0, 1, 0x65, 0x88, 0x84, 0x21, 0xa0), 0o644); err != nil {
