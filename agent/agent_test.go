@@ -236,7 +236,7 @@ func TestStopDuringOutage(t *testing.T) {
 	a.waitFor(t, "15 frames in Kafka", func() bool { return len(records(t, brokers, key)) >= 15 })
 	clock.stop()
 	c.Close()
-	produced := func() float64 { return a.scrape(t).must(t, "edgecam_frames_produced_total", "stream=cam") }
+	produced := func() float64 { return a.scrape(t).Must(t, "edgecam_frames_produced_total", "stream=cam") }
 	atCut := produced()
 	a.waitFor(t, "15 frames handed to the producer with the broker away", func() bool { return produced() >= atCut+15 })
 	a.stop(t)

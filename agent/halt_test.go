@@ -60,7 +60,7 @@ func TestHaltWhenHighWaterCannotBePersisted(t *testing.T) {
 	if code != 503 || r.Streams["cam"].State != stateRestarting.String() || !strings.Contains(r.Streams["cam"].Reason, "disk full or read-only") {
 		t.Fatalf("/healthz %d %s", code, body)
 	}
-	if n := a.scrape(t).must(t, "edgecam_errors_total", "stream=cam", "kind=spool"); n < 1 {
+	if n := a.scrape(t).Must(t, "edgecam_errors_total", "stream=cam", "kind=spool"); n < 1 {
 		t.Fatalf("edgecam_errors_total{kind=spool} = %v", n)
 	}
 	halted := len(records(t, brokers, key))

@@ -210,10 +210,10 @@ func TestCameraGoneAndBack(t *testing.T) {
 	})
 	state := func() string { _, h, _ := a.health(t); return h.Streams["cam"].State }
 	value := func(name string, labels ...string) float64 {
-		v, _ := a.scrape(t).get(name, append([]string{"stream=cam"}, labels...)...)
+		v, _ := a.scrape(t).Get(name, append([]string{"stream=cam"}, labels...)...)
 		return v
 	}
-	goodAcked := func() float64 { v, _ := a.scrape(t).get("edgecam_frames_acked_total", "stream=good"); return v }
+	goodAcked := func() float64 { v, _ := a.scrape(t).Get("edgecam_frames_acked_total", "stream=good"); return v }
 
 	// 1. No device node.
 	a.waitFor(t, "waiting for the device", func() bool { return state() == "waiting_for_device" })
@@ -274,7 +274,7 @@ func TestCameraGoneAndBack(t *testing.T) {
 	if resumes != 1 {
 		t.Errorf("%d capture gaps in the records, want the one outage", resumes)
 	}
-	if v, _ := a.final(t).get("edgecam_frames_acked_total", "stream=cam"); v != float64(len(rs)) {
+	if v, _ := a.final(t).Get("edgecam_frames_acked_total", "stream=cam"); v != float64(len(rs)) {
 		t.Errorf("acked %v, Kafka has %d", v, len(rs))
 	}
 	for _, want := range []string{"to=waiting_for_device", "from=waiting_for_device to=starting", "to=running", "to=restarting"} {

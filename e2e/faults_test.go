@@ -212,11 +212,7 @@ func checkDelivery(t *testing.T, recs []record, allowGap func(from, to int64) bo
 		prev = seq
 		stream = append(stream, r.value...)
 	}
-	path := filepath.Join(t.TempDir(), "all.h264")
-	if err := os.WriteFile(path, stream, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	n, errs := testkit.ProbeFrames(t, path, "-f", "h264")
+	n, errs := testkit.ProbeH264(t, stream)
 	if n > len(recs) || n < len(recs)-undecodable || (undecodable == 0 && errs != "") {
 		t.Fatalf("ffprobe decoded %d frames of %d records; errors %q", n, len(recs), errs)
 	}
@@ -324,7 +320,7 @@ func TestAgentKilledDuringDrain(t *testing.T) {
 		// agent at a different point of it each time.
 		time.Sleep(time.Duration(200+i*150) * time.Millisecond)
 		fams := scrape(t, url)
-		spooled, ok := sample(fams, "edgecam_spool_written_frames_total", "stream="+faultStream)
+		spooled, ok := fams.Get("edgecam_spool_written_frames_total", "stream="+faultStream)
 		if !ok {
 			t.Fatalf("run %d: no edgecam_spool_written_frames_total before the kill", i)
 		}
