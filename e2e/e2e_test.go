@@ -232,11 +232,7 @@ func TestStreamToKafka(t *testing.T) {
 	if len(recs) < 60 {
 		t.Fatalf("only %d frames in 4 s at 30 fps\n%s", len(recs), logs)
 	}
-	path := filepath.Join(t.TempDir(), "stream.h264")
-	if err := os.WriteFile(path, stream, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	n, errs := testkit.ProbeFrames(t, path, "-f", "h264")
+	n, errs := testkit.ProbeH264(t, stream)
 	if n != len(recs) || errs != "" {
 		t.Fatalf("ffprobe decoded %d frames of %d records; errors: %q", n, len(recs), errs)
 	}

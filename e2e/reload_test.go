@@ -80,9 +80,7 @@ func TestReload(t *testing.T) {
 		key := device + "/" + stream
 		recs := readKey(t, brokers, key)
 		video := checkStream(t, recs, key)
-		path := filepath.Join(t.TempDir(), stream+".h264")
-		write(t, path, string(video))
-		n, errs := testkit.ProbeFrames(t, path, "-f", "h264")
+		n, errs := testkit.ProbeH264(t, video)
 		if n != len(recs) || errs != "" {
 			t.Errorf("%s: %d records decode to %d frames, errors: %s", key, len(recs), n, errs)
 		}

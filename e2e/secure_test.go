@@ -141,11 +141,7 @@ func streamSecure(t *testing.T, bin, cfg, key string) (recs []record, logs strin
 	if want := finalFrames(t, logs, "cam0"); len(recs) != want {
 		t.Fatalf("Kafka has %d frames, the agent captured %d\n%s", len(recs), want, logs)
 	}
-	path := filepath.Join(t.TempDir(), "stream.h264")
-	if err := os.WriteFile(path, stream, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if n, errs := testkit.ProbeFrames(t, path, "-f", "h264"); n != len(recs) || errs != "" {
+	if n, errs := testkit.ProbeH264(t, stream); n != len(recs) || errs != "" {
 		t.Fatalf("ffprobe decoded %d frames of %d records; errors: %q", n, len(recs), errs)
 	}
 	return recs, logs

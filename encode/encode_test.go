@@ -3,7 +3,6 @@ package encode
 import (
 	"context"
 	"errors"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -100,11 +99,7 @@ func TestPipelinePerEncoder(t *testing.T) {
 			if want := len(frames) / 15; keyframes < want || keyframes > want+1 {
 				t.Fatalf("%d keyframes in %d frames, want about %d (every 15)", keyframes, len(frames), want)
 			}
-			path := filepath.Join(t.TempDir(), "out.h264")
-			if err := os.WriteFile(path, stream, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			n, errs := testkit.ProbeFrames(t, path, "-f", "h264")
+			n, errs := testkit.ProbeH264(t, stream)
 			if n != len(frames) || errs != "" {
 				t.Fatalf("ffprobe decoded %d frames of %d, errors: %q", n, len(frames), errs)
 			}

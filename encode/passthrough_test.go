@@ -187,11 +187,7 @@ func TestPassthroughSplitPicture(t *testing.T) {
 		}
 		stream = append(stream, f.Data...)
 	}
-	path := filepath.Join(t.TempDir(), "out.h264")
-	if err := os.WriteFile(path, stream, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if n, errs := testkit.ProbeFrames(t, path, "-f", "h264"); n != len(frames) || errs != "" {
+	if n, errs := testkit.ProbeH264(t, stream); n != len(frames) || errs != "" {
 		t.Fatalf("ffprobe decoded %d frames of %d, errors: %q", n, len(frames), errs)
 	}
 }
