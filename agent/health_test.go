@@ -293,17 +293,14 @@ func TestCameraGoneAndBack(t *testing.T) {
 // camera never does this (TestRunNotifiesSystemd).
 func TestWatchdogWithheldWhileLoopStuck(t *testing.T) {
 	c := testkit.Kfake(t, topic, 3)
-	sock := listenNotify(t, filepath.Join(t.TempDir(), "notify"))
-	t.Setenv("NOTIFY_SOCKET", sock.name)
-	t.Setenv("WATCHDOG_USEC", "400000")
-	t.Setenv("WATCHDOG_PID", strconv.Itoa(os.Getpid()))
+	sock := underSystemd(t)
 	fifo := filepath.Join(t.TempDir(), "fifo")
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
 		t.Fatal(err)
 	}
 
 	// What systemd would receive, in order, with the test's own markers
-	// (mark) among it.
+	// (sock.mark) among it.
 	var mu sync.Mutex
 	var got []string
 	go func() {
@@ -318,17 +315,6 @@ func TestWatchdogWithheldWhileLoopStuck(t *testing.T) {
 			mu.Unlock()
 		}
 	}()
-	mark := func(name string) {
-		t.Helper()
-		conn, err := net.DialUnix("unixgram", nil, &net.UnixAddr{Name: sock.name, Net: "unixgram"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer conn.Close()
-		if _, err := conn.Write([]byte(name)); err != nil {
-			t.Fatal(err)
-		}
-	}
 	// pings counts the WATCHDOG=1 received after the marker from
 	// (everything when from is ""), up to the marker to if there is one;
 	// ok is whether both markers arrived.
@@ -373,10 +359,10 @@ func TestWatchdogWithheldWhileLoopStuck(t *testing.T) {
 	a.waitFor(t, "the stuck loop noticed", func() bool {
 		return len(a.logs.Lines("stream loop stuck", "stream=stuck", "loop=supervise")) > 0
 	})
-	mark("stuck")
+	sock.mark(t, "stuck")
 	turns := stuckTurns()
 	a.waitFor(t, "five more keep-alive turns with the loop stuck", func() bool { return stuckTurns() >= turns+5 })
-	mark("still stuck")
+	sock.mark(t, "still stuck")
 	a.waitFor(t, "both markers read from the socket", func() bool { _, ok := pings("stuck", "still stuck"); return ok })
 	if n, _ := pings("stuck", "still stuck"); n != 0 {
 		t.Fatalf("%d WATCHDOG=1 sent while a stream loop was stuck", n)

@@ -2,9 +2,6 @@ package agent
 
 import (
 	"net"
-	"os"
-	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -21,10 +18,7 @@ import (
 // interval while it runs, and STOPPING=1 when it is stopped.
 func TestRunNotifiesSystemd(t *testing.T) {
 	c := testkit.Kfake(t, topic, 3)
-	sock := listenNotify(t, filepath.Join(t.TempDir(), "notify"))
-	t.Setenv("NOTIFY_SOCKET", sock.name)
-	t.Setenv("WATCHDOG_USEC", "400000")
-	t.Setenv("WATCHDOG_PID", strconv.Itoa(os.Getpid()))
+	sock := underSystemd(t)
 
 	gone := testStream("gone")
 	gone.Source = config.Source{Type: config.SourceV4L2, Device: "/dev/video99"}

@@ -6,6 +6,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -64,6 +65,33 @@ func (s *notifySocket) recv(t *testing.T, wait time.Duration) (msg string, pid i
 		t.Fatal(err)
 	}
 	return string(buf[:n]), cred.Pid, true
+}
+
+// underSystemd opens a notify socket in the test's directory and sets the
+// environment systemd gives a Type=notify service with WatchdogSec=400ms
+// (NOTIFY_SOCKET, WATCHDOG_USEC, WATCHDOG_PID of this process).
+func underSystemd(t *testing.T) *notifySocket {
+	t.Helper()
+	sock := listenNotify(t, filepath.Join(t.TempDir(), "notify"))
+	t.Setenv("NOTIFY_SOCKET", sock.name)
+	t.Setenv("WATCHDOG_USEC", "400000")
+	t.Setenv("WATCHDOG_PID", strconv.Itoa(os.Getpid()))
+	return sock
+}
+
+// mark sends text to the socket as another process would: a marker the
+// test puts between the datagrams it receives. One receive queue keeps
+// their order, so whatever is read before it was sent before it.
+func (s *notifySocket) mark(t *testing.T, text string) {
+	t.Helper()
+	conn, err := net.DialUnix("unixgram", nil, &net.UnixAddr{Name: s.name, Net: "unixgram"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.Write([]byte(text)); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func env(vars map[string]string) func(string) string {
@@ -242,14 +270,7 @@ func TestKeepAliveStopsWhenStuck(t *testing.T) {
 	// socket holds anything before it.
 	nothingBefore := func(marker string) {
 		t.Helper()
-		conn, err := net.DialUnix("unixgram", nil, &net.UnixAddr{Name: sock.name, Net: "unixgram"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer conn.Close()
-		if _, err := conn.Write([]byte(marker)); err != nil {
-			t.Fatal(err)
-		}
+		sock.mark(t, marker)
 		if msg, _, ok := sock.recv(t, time.Minute); !ok || msg != marker {
 			t.Fatalf("got %q (ok %v) while the loop was stuck, want nothing", msg, ok)
 		}
