@@ -8,8 +8,6 @@ import (
 	"syscall"
 	"testing"
 
-	"golang.org/x/sys/unix"
-
 	"github.com/edgecam/edgecam/internal/testkit"
 )
 
@@ -21,14 +19,7 @@ import (
 // once there is room again it resumes, and Kafka holds every frame once
 // with no seq handed out beyond what was reserved.
 func TestHaltWhenHighWaterCannotBePersisted(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Skip("mounting a tmpfs needs root (CI runs as root)")
-	}
-	dir := t.TempDir()
-	if err := unix.Mount("tmpfs", dir, "tmpfs", 0, "size=1m"); err != nil {
-		t.Skipf("cannot mount a tmpfs: %v", err)
-	}
-	t.Cleanup(func() { unix.Unmount(dir, unix.MNT_DETACH) })
+	dir := testkit.Tmpfs(t, "1m", "")
 	c := testkit.Kfake(t, topic, 3)
 	brokers := c.ListenAddrs()
 	cfg := testConfig(t, brokers, testStream("cam"))
