@@ -286,11 +286,7 @@ func TestTail(t *testing.T) {
 			if !strings.Contains(string(msg), fmt.Sprintf("%d frames", len(recs))) || !strings.Contains(string(msg), "0 gaps, 0 duplicates") {
 				t.Fatalf("tail summary does not report %d frames, no gaps, no duplicates:\n%s", len(recs), msg)
 			}
-			var args []string
-			if ext == ".h264" {
-				args = []string{"-f", "h264"}
-			}
-			n, errs := testkit.ProbeFrames(t, out, args...)
+			n, errs := testkit.ProbeFrames(t, out)
 			if n != len(recs) || errs != "" {
 				t.Fatalf("ffprobe decoded %d frames of %d; errors %q", n, len(recs), errs)
 			}
@@ -301,7 +297,7 @@ func TestTail(t *testing.T) {
 	if msg, err := exec.Command(bin, "tail", "--config", cfg, "--stream", "cam0", "--from-start", "--frames", "10", "-o", out).CombinedOutput(); err != nil {
 		t.Fatalf("tail --frames: %v\n%s", err, msg)
 	}
-	if n, _ := testkit.ProbeFrames(t, out, "-f", "h264"); n != 10 {
+	if n, _ := testkit.ProbeFrames(t, out); n != 10 {
 		t.Fatalf("--frames 10 wrote %d frames", n)
 	}
 }

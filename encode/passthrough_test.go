@@ -236,7 +236,7 @@ func checkRecords(t *testing.T, frames []Frame, width, height int) {
 	if err := os.WriteFile(path, stream, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	n, errs := testkit.ProbeFrames(t, path, "-f", "h264")
+	n, errs := testkit.ProbeFrames(t, path)
 	if n != len(frames) || errs != "" {
 		t.Fatalf("ffprobe decoded %d frames of %d, errors: %q", n, len(frames), errs)
 	}

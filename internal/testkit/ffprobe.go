@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -31,10 +32,15 @@ func Probe(t testing.TB, path string, args ...string) (out, errs string) {
 
 // ProbeFrames decodes the first video stream of path with ffprobe and
 // returns how many frames it decoded and the errors it printed ("" when
-// the stream decoded cleanly). args come before the input: "-f", "h264"
-// for a raw Annex-B file, which ffprobe does not recognise by its name.
+// the stream decoded cleanly). A path ending in .h264 is read as a raw
+// Annex-B stream (-f h264), whatever its first bytes look like; other
+// containers (.ts, .mp4, .mkv) are recognised by ffprobe. args are more
+// options for ffprobe, before the input.
 func ProbeFrames(t testing.TB, path string, args ...string) (frames int, errs string) {
 	t.Helper()
+	if strings.HasSuffix(path, ".h264") && !slices.Contains(args, "-f") {
+		args = append([]string{"-f", "h264"}, args...)
+	}
 	out, errs := Probe(t, path, append(args,
 		"-count_frames", "-select_streams", "v:0", "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0")...)
 	n, err := strconv.Atoi(strings.TrimSpace(strings.Split(out, "\n")[0]))
@@ -53,5 +59,5 @@ func ProbeH264(t testing.TB, stream []byte) (frames int, errs string) {
 	if err := os.WriteFile(path, stream, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return ProbeFrames(t, path, "-f", "h264")
+	return ProbeFrames(t, path)
 }

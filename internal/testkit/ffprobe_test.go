@@ -19,7 +19,7 @@ func TestProbeFrames(t *testing.T) {
 		"-c:v", "libx264", "-g", "5", "-f", "h264", path).CombinedOutput(); err != nil {
 		t.Fatalf("ffmpeg: %v\n%s", err, out)
 	}
-	if n, errs := ProbeFrames(t, path, "-f", "h264"); n != 10 || errs != "" {
+	if n, errs := ProbeFrames(t, path); n != 10 || errs != "" {
 		t.Fatalf("ProbeFrames = %d, %q; want 10 frames, no errors", n, errs)
 	}
 	if out, _ := Probe(t, path, "-f", "h264", "-show_entries", "stream=width,height", "-of", "csv=p=0"); out != "64,64" {
@@ -36,7 +36,7 @@ func TestProbeFrames(t *testing.T) {
 	if err := os.WriteFile(cut, append(data[:len(data)/2:len(data)/2], 0, 0, 1, 0x65, 0x88, 0x84, 0x21, 0xa0), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if n, errs := ProbeFrames(t, cut, "-f", "h264"); n >= 10 || errs == "" {
+	if n, errs := ProbeFrames(t, cut); n >= 10 || errs == "" {
 		t.Fatalf("a damaged stream: ProbeFrames = %d, %q; want fewer than 10 frames and an error", n, errs)
 	}
 }
