@@ -99,6 +99,9 @@ type Options struct {
 	monitor *monitor
 	// clock is the agent's clockWatch (set by Run).
 	clock *clockWatch
+	// now, in tests, is the deliverers' clock (time.Now when nil): what
+	// decides that an unacknowledged frame is old enough to spill.
+	now func() time.Time
 }
 
 // Run streams every stream of cfg into Kafka until ctx is cancelled. It then

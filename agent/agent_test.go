@@ -1,59 +1,22 @@
 package agent
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"log/slog"
 	"slices"
-	"strconv"
 	"strings"
-	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
-	"github.com/twmb/franz-go/pkg/kfake"
-
 	"github.com/edgecam/edgecam/config"
 	"github.com/edgecam/edgecam/encode"
+	"github.com/edgecam/edgecam/internal/testkit"
 	"github.com/edgecam/edgecam/kafka"
 )
 
 const topic = "edgecam.video"
-
-// logBuf collects the agent's log lines for assertions.
-type logBuf struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *logBuf) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *logBuf) lines(substrs ...string) []string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	var out []string
-	for _, l := range strings.Split(b.buf.String(), "\n") {
-		ok := true
-		for _, s := range substrs {
-			ok = ok && strings.Contains(l, s)
-		}
-		if ok && l != "" {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
-func (b *logBuf) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
 
 func testConfig(t *testing.T, brokers []string, streams ...config.Stream) *config.Config {
 	return &config.Config{
@@ -88,31 +51,46 @@ func records(t *testing.T, brokers []string, key string) []*kafka.Record {
 
 // runAgent runs the agent until until() holds (checked every 200 ms, at
 // most a minute), then stops it like SIGTERM does.
-func runAgent(t *testing.T, cfg *config.Config, logs *logBuf, until func() bool) {
+func runAgent(t *testing.T, cfg *config.Config, logs *testkit.LogBuf, until func() bool) {
 	t.Helper()
-	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	runAgentOpts(t, cfg, logs, Options{}, until)
+}
+
+// runAgentOpts is runAgent with options (the test's backoffs, and no stats
+// lines unless set).
+func runAgentOpts(t *testing.T, cfg *config.Config, logs *testkit.LogBuf, opts Options, until func() bool) {
+	t.Helper()
+	if opts.StatsInterval == 0 {
+		opts.StatsInterval = -1
+	}
+	opts.MinBackoff, opts.MaxBackoff = 50*time.Millisecond, 400*time.Millisecond
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() {
-		done <- Run(ctx, cfg, log, Options{StatsInterval: -1, MinBackoff: 50 * time.Millisecond, MaxBackoff: 400 * time.Millisecond})
-	}()
-	deadline := time.Now().Add(time.Minute)
-	for !until() {
-		if time.Now().After(deadline) {
-			cancel()
-			<-done
-			t.Fatalf("condition not reached within a minute; log:\n%s", logs)
+	go func() { done <- Run(ctx, cfg, slogFor(logs), opts) }()
+	held := testkit.Until(time.Minute, 200*time.Millisecond, func() bool {
+		if until() {
+			return true
 		}
 		select {
 		case err := <-done:
 			t.Fatalf("agent returned early: %v\n%s", err, logs)
-		case <-time.After(200 * time.Millisecond):
+		default:
 		}
+		return false
+	})
+	if !held {
+		cancel()
+		<-done
+		t.Fatalf("condition not reached within a minute; log:\n%s", logs)
 	}
 	cancel()
 	if err := <-done; err != nil {
 		t.Fatalf("agent: %v\n%s", err, logs)
 	}
+}
+
+func slogFor(logs *testkit.LogBuf) *slog.Logger {
+	return slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 }
 
 func checkContiguous(t *testing.T, rs []*kafka.Record, key string) {
@@ -127,7 +105,7 @@ func checkContiguous(t *testing.T, rs []*kafka.Record, key string) {
 		if r.Seq != int64(i) {
 			t.Fatalf("%s: seq %d at index %d (gap or repeat)", key, r.Seq, i)
 		}
-		if r.Codec != "h264" || !bytes.HasPrefix(r.Value, []byte{0, 0, 0, 1}) && !bytes.HasPrefix(r.Value, []byte{0, 0, 1}) {
+		if r.Codec != "h264" || !testkit.AnnexB(r.Value) {
 			t.Fatalf("%s: seq %d: codec %q, value not Annex-B", key, r.Seq, r.Codec)
 		}
 	}
@@ -137,22 +115,18 @@ func checkContiguous(t *testing.T, rs []*kafka.Record, key string) {
 // exist keeps retrying with backoff and logs why, while a healthy stream
 // of the same agent produces.
 func TestMissingCameraRetriesWhileOthersRun(t *testing.T) {
-	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := testkit.Kfake(t, topic, 3)
 	brokers := c.ListenAddrs()
 	gone := testStream("gone")
 	gone.Source = config.Source{Type: config.SourceV4L2, Device: "/dev/video99"}
 	cfg := testConfig(t, brokers, testStream("good"), gone)
-	logs := &logBuf{}
+	logs := &testkit.LogBuf{}
 	runAgent(t, cfg, logs, func() bool {
-		return len(logs.lines("stream=gone", "stream failed; retrying")) >= 4 &&
+		return len(logs.Lines("stream=gone", "stream failed; retrying")) >= 4 &&
 			len(records(t, brokers, "agent-test/good")) >= 30
 	})
 
-	fails := logs.lines("stream=gone", "stream failed; retrying")
+	fails := logs.Lines("stream=gone", "stream failed; retrying")
 	if !strings.Contains(fails[0], "level=WARN") || !strings.Contains(fails[0], "/dev/video99") {
 		t.Errorf("first failure should be a warning naming the device: %s", fails[0])
 	}
@@ -170,7 +144,7 @@ func TestMissingCameraRetriesWhileOthersRun(t *testing.T) {
 	if rs := records(t, brokers, "agent-test/gone"); len(rs) != 0 {
 		t.Errorf("the missing camera produced %d records", len(rs))
 	}
-	if len(logs.lines("msg=stopped")) != 1 || len(logs.lines("did not acknowledge")) != 0 {
+	if len(logs.Lines("msg=stopped")) != 1 || len(logs.Lines("did not acknowledge")) != 0 {
 		t.Errorf("no clean stop in the log:\n%s", logs)
 	}
 }
@@ -178,25 +152,21 @@ func TestMissingCameraRetriesWhileOthersRun(t *testing.T) {
 // TestSequenceContinuesAcrossRuns: a second run resumes after the last seq
 // the first run delivered, giving one gapless sequence.
 func TestSequenceContinuesAcrossRuns(t *testing.T) {
-	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := testkit.Kfake(t, topic, 3)
 	brokers := c.ListenAddrs()
 	cfg := testConfig(t, brokers, testStream("cam"))
 	const key = "agent-test/cam"
 
-	first := &logBuf{}
+	first := &testkit.LogBuf{}
 	runAgent(t, cfg, first, func() bool { return len(records(t, brokers, key)) >= 20 })
 	n1 := len(records(t, brokers, key))
-	if len(first.lines("sequence starts at 0")) != 1 {
+	if len(first.Lines("sequence starts at 0")) != 1 {
 		t.Errorf("first run did not start at 0:\n%s", first)
 	}
 
-	second := &logBuf{}
+	second := &testkit.LogBuf{}
 	runAgent(t, cfg, second, func() bool { return len(records(t, brokers, key)) >= n1+20 })
-	if len(second.lines("resuming sequence", fmt.Sprintf("last_seq=%d", n1-1))) != 1 {
+	if len(second.Lines("resuming sequence", fmt.Sprintf("last_seq=%d", n1-1))) != 1 {
 		t.Errorf("second run did not resume after seq %d:\n%s", n1-1, second)
 	}
 	rs := records(t, brokers, key)
@@ -220,17 +190,11 @@ func TestEncoderNamesAgree(t *testing.T) {
 // produces; frames spill to the spool and, once the broker is back, arrive
 // in order with no gap and no repeat.
 func TestOutageSpillsAndDrains(t *testing.T) {
-	c, restart := restartableCluster(t)
+	c, restart := testkit.RestartableKfake(t, topic, 3)
 	brokers := c.ListenAddrs()
 	cfg := testConfig(t, brokers, testStream("cam"))
 	const key = "agent-test/cam"
-	logs := &logBuf{}
-	var c2 *kfake.Cluster
-	defer func() {
-		if c2 != nil {
-			c2.Close()
-		}
-	}()
+	logs := &testkit.LogBuf{}
 	phase := 0
 	outageStart := time.Time{}
 	runAgent(t, cfg, logs, func() bool {
@@ -241,18 +205,18 @@ func TestOutageSpillsAndDrains(t *testing.T) {
 				phase, outageStart = 1, time.Now()
 			}
 		case 1: // outage: wait until the stream spilled and kept spooling a while
-			if len(logs.lines("spilling to the spool")) > 0 && time.Since(outageStart) > 4*time.Second {
-				c2 = restart()
+			if len(logs.Lines("spilling to the spool")) > 0 && time.Since(outageStart) > 4*time.Second {
+				restart()
 				phase = 2
 			}
 		case 2: // back: wait for the drain
-			return len(logs.lines("spool drained; back to the direct path")) > 0
+			return len(logs.Lines("spool drained; back to the direct path")) > 0
 		}
 		return false
 	})
 	rs := records(t, brokers, key)
 	checkContiguous(t, rs, key)
-	stopped := logs.lines("msg=\"stream stopped\"", "stream=cam")
+	stopped := logs.Lines("msg=\"stream stopped\"", "stream=cam")
 	if len(stopped) != 1 || !strings.Contains(stopped[0], fmt.Sprintf("frames=%d ", len(rs))) {
 		t.Fatalf("Kafka has %d frames; the agent's final count: %v\n%s", len(rs), stopped, logs)
 	}
@@ -270,27 +234,31 @@ func TestOutageSpillsAndDrains(t *testing.T) {
 // stops within its budget, the frames Kafka did not acknowledge go to the
 // spool, and the next run delivers them first: one gapless sequence.
 func TestStopDuringOutage(t *testing.T) {
-	c, restart := restartableCluster(t)
+	c, restart := testkit.RestartableKfake(t, topic, 3)
 	brokers := c.ListenAddrs()
 	cfg := testConfig(t, brokers, testStream("cam"))
 	const key = "agent-test/cam"
 
-	first := &logBuf{}
-	var down time.Time
-	runAgent(t, cfg, first, func() bool {
-		if down.IsZero() && len(records(t, brokers, key)) >= 15 {
-			c.Close()
-			down = time.Now()
-		}
-		// Stop before the stream spills on its own (2 s).
-		return !down.IsZero() && time.Since(down) > time.Second
-	})
-	if len(first.lines("the rest is in the spool")) != 1 {
-		t.Fatalf("no frames spooled at the stop:\n%s", first)
+	// The frames must still be in memory at the stop, not spilled: the
+	// deliverer's clock stops when the broker goes away, so however long
+	// this test takes, no frame ever looks unacknowledged for the 2 s that
+	// make a stream spill on its own.
+	var clock stoppableClock
+	a := startAgent(t, cfg, Options{now: clock.now})
+	a.waitFor(t, "15 frames in Kafka", func() bool { return len(records(t, brokers, key)) >= 15 })
+	clock.stop()
+	c.Close()
+	produced := func() float64 { return a.scrape(t).Must(t, "edgecam_frames_produced_total", "stream=cam") }
+	atCut := produced()
+	a.waitFor(t, "15 frames handed to the producer with the broker away", func() bool { return produced() >= atCut+15 })
+	a.stop(t)
+	first := a.logs
+	if len(first.Lines("the rest is in the spool")) != 1 || len(first.Lines("spilling to the spool")) != 0 {
+		t.Fatalf("want the frames in memory spooled at the stop, none spilled before:\n%s", first)
 	}
-	defer restart().Close()
-	second := &logBuf{}
-	runAgent(t, cfg, second, func() bool { return len(second.lines("spool drained; back to the direct path")) > 0 })
+	restart()
+	second := &testkit.LogBuf{}
+	runAgent(t, cfg, second, func() bool { return len(second.Lines("spool drained; back to the direct path")) > 0 })
 	rs := records(t, brokers, key)
 	checkContiguous(t, rs, key)
 	n1 := finalFrames(t, first)
@@ -304,29 +272,12 @@ func TestStopDuringOutage(t *testing.T) {
 // never handed out (another agent with the same device id) stop the stream
 // with an error that says so.
 func TestAnotherAgentStopsStream(t *testing.T) {
-	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := testkit.Kfake(t, topic, 3)
 	brokers := c.ListenAddrs()
 	cfg := testConfig(t, brokers, testStream("cam"))
 	const key = "agent-test/cam"
-	logs := &logBuf{}
-	log := slog.New(slog.NewTextHandler(logs, nil))
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	done := make(chan error, 1)
-	go func() {
-		done <- Run(ctx, cfg, log, Options{StatsInterval: -1, ConflictCheck: 300 * time.Millisecond})
-	}()
-	deadline := time.Now().Add(time.Minute)
-	for len(records(t, brokers, key)) < 10 {
-		if time.Now().After(deadline) {
-			t.Fatalf("no frames:\n%s", logs)
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
+	a := startAgent(t, cfg, Options{ConflictCheck: 300 * time.Millisecond})
+	a.waitFor(t, "10 frames in Kafka", func() bool { return len(records(t, brokers, key)) >= 10 })
 	// The other agent.
 	p, err := kafka.NewProducer(kafka.Config{Brokers: brokers, Topic: topic})
 	if err != nil {
@@ -337,22 +288,31 @@ func TestAnotherAgentStopsStream(t *testing.T) {
 	if err := p.Flush(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	for len(logs.lines("stream stopped for good", "another agent is using device id")) == 0 {
-		if time.Now().After(deadline) {
-			t.Fatalf("the stream did not stop:\n%s", logs)
-		}
-		time.Sleep(100 * time.Millisecond)
+	a.waitFor(t, "the stream stopped for good", func() bool {
+		return len(a.logs.Lines("stream stopped for good", "another agent is using device id")) > 0
+	})
+	a.stop(t)
+}
+
+// stoppableClock is time.Now until stop, then the moment it was stopped.
+type stoppableClock struct{ stopped atomic.Pointer[time.Time] }
+
+func (c *stoppableClock) now() time.Time {
+	if at := c.stopped.Load(); at != nil {
+		return *at
 	}
-	cancel()
-	if err := <-done; err != nil {
-		t.Fatal(err)
-	}
+	return time.Now()
+}
+
+func (c *stoppableClock) stop() {
+	now := time.Now()
+	c.stopped.Store(&now)
 }
 
 // finalFrames is the frames counter of the stream's "stream stopped" line.
-func finalFrames(t *testing.T, logs *logBuf) int {
+func finalFrames(t *testing.T, logs *testkit.LogBuf) int {
 	t.Helper()
-	l := logs.lines(`msg="stream stopped"`, "stream=cam ")
+	l := logs.Lines(`msg="stream stopped"`, "stream=cam ")
 	if len(l) != 1 {
 		t.Fatalf("final stream line: %v\n%s", l, logs)
 	}
@@ -360,28 +320,4 @@ func finalFrames(t *testing.T, logs *logBuf) int {
 	var n int
 	_, _ = fmt.Sscanf(l[0][i+len(" frames="):], "%d", &n) // no number: 0, which the callers' checks report
 	return n
-}
-
-// restartableCluster is a one-broker kfake cluster that keeps its data on
-// disk; restart brings it back on the same port with that data (kfake
-// comes back empty without DataDir) after the test closed it.
-func restartableCluster(t *testing.T) (*kfake.Cluster, func() *kfake.Cluster) {
-	t.Helper()
-	dataDir := t.TempDir()
-	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic), kfake.DataDir(dataDir), kfake.Ports(0))
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := c.ListenAddrs()[0]
-	port, err := strconv.Atoi(addr[strings.LastIndex(addr, ":")+1:])
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c, func() *kfake.Cluster {
-		c2, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.DataDir(dataDir), kfake.Ports(port))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return c2
-	}
 }

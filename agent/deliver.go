@@ -203,7 +203,8 @@ type deliveryOptions struct {
 	stats         *deliveryStats
 	beat          func()
 	onSpooling    func(bool)
-	unsynced      func() bool // nil: never marked
+	unsynced      func() bool      // nil: never marked
+	now           func() time.Time // nil: time.Now
 }
 
 func newDeliverer(o deliveryOptions, prod producer, st store) *deliverer {
@@ -245,6 +246,9 @@ func newDeliverer(o deliveryOptions, prod producer, st store) *deliverer {
 	}
 	if d.stats.latency == nil {
 		d.stats.latency = noObserver{}
+	}
+	if o.now != nil {
+		d.now = o.now
 	}
 	if d.beat == nil {
 		d.beat = func() {}

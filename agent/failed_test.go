@@ -13,6 +13,7 @@ import (
 	"github.com/twmb/franz-go/pkg/kmsg"
 
 	"github.com/edgecam/edgecam/config"
+	"github.com/edgecam/edgecam/internal/testkit"
 	"github.com/edgecam/edgecam/spool"
 )
 
@@ -24,11 +25,7 @@ import (
 // frames after them: they are sent again, in order, and Kafka ends up with
 // every captured frame once.
 func TestFailedFramesAreSentAgain(t *testing.T) {
-	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := testkit.Kfake(t, topic, 3)
 	var refuse atomic.Bool
 	c.ControlKey(int16(kmsg.Produce), func(req kmsg.Request) (kmsg.Response, error, bool) {
 		c.KeepControl()
@@ -53,7 +50,7 @@ func TestFailedFramesAreSentAgain(t *testing.T) {
 	brokers := c.ListenAddrs()
 	cfg := testConfig(t, brokers, testStream("cam"))
 	const key = "agent-test/cam"
-	logs := &logBuf{}
+	logs := &testkit.LogBuf{}
 	phase, before := 0, 0
 	var refusedAt time.Time
 	runAgent(t, cfg, logs, func() bool {
@@ -64,7 +61,7 @@ func TestFailedFramesAreSentAgain(t *testing.T) {
 				phase, refusedAt = 1, time.Now()
 			}
 		case 1: // refused: frames fail for a couple of seconds
-			if len(logs.lines("Kafka did not take a frame")) > 0 && time.Since(refusedAt) > 2*time.Second {
+			if len(logs.Lines("Kafka did not take a frame")) > 0 && time.Since(refusedAt) > 2*time.Second {
 				refuse.Store(false)
 				before, phase = len(records(t, brokers, key)), 2
 			}
@@ -78,7 +75,7 @@ func TestFailedFramesAreSentAgain(t *testing.T) {
 	if want := finalFrames(t, logs); len(rs) != want {
 		t.Fatalf("Kafka has %d frames, the agent captured %d\n%s", len(rs), want, logs)
 	}
-	failed := logs.lines("Kafka did not take a frame")
+	failed := logs.Lines("Kafka did not take a frame")
 	if !strings.Contains(failed[0], "TOPIC_AUTHORIZATION_FAILED") {
 		t.Fatalf("the failure line does not say why: %s", failed[0])
 	}
@@ -109,19 +106,19 @@ func TestTooLargeInAlwaysMode(t *testing.T) {
 	cfg := testConfig(t, brokers, sc)
 	cfg.Spool.Mode = config.SpoolAlways
 	const key = "agent-test/cam"
-	logs := &logBuf{}
+	logs := &testkit.LogBuf{}
 	runAgent(t, cfg, logs, func() bool {
-		return len(logs.lines("frame dropped: larger than the topic's max.message.bytes")) >= 3
+		return len(logs.Lines("frame dropped: larger than the topic's max.message.bytes")) >= 3
 	})
 	dropped := map[int64]bool{}
-	for _, l := range logs.lines("frame dropped: larger than the topic's max.message.bytes") {
+	for _, l := range logs.Lines("frame dropped: larger than the topic's max.message.bytes") {
 		seq, err := strconv.ParseInt(logField(l, "seq"), 10, 64)
 		if err != nil {
 			t.Fatalf("no seq in %q", l)
 		}
 		dropped[seq] = true
 	}
-	final := logs.lines("stream stopped", "stream=cam")
+	final := logs.Lines("stream stopped", "stream=cam")
 	if len(final) != 1 {
 		t.Fatalf("final stats lines: %q", final)
 	}

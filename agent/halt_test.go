@@ -8,8 +8,7 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/twmb/franz-go/pkg/kfake"
-	"golang.org/x/sys/unix"
+	"github.com/edgecam/edgecam/internal/testkit"
 )
 
 // TestHaltWhenHighWaterCannotBePersisted: the spool lives on a real file
@@ -20,19 +19,8 @@ import (
 // once there is room again it resumes, and Kafka holds every frame once
 // with no seq handed out beyond what was reserved.
 func TestHaltWhenHighWaterCannotBePersisted(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Skip("mounting a tmpfs needs root (CI runs as root)")
-	}
-	dir := t.TempDir()
-	if err := unix.Mount("tmpfs", dir, "tmpfs", 0, "size=1m"); err != nil {
-		t.Skipf("cannot mount a tmpfs: %v", err)
-	}
-	t.Cleanup(func() { unix.Unmount(dir, unix.MNT_DETACH) })
-	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	dir := testkit.Tmpfs(t, "1m", "")
+	c := testkit.Kfake(t, topic, 3)
 	brokers := c.ListenAddrs()
 	cfg := testConfig(t, brokers, testStream("cam"))
 	cfg.Spool.Dir = filepath.Join(dir, "spool")
@@ -63,7 +51,7 @@ func TestHaltWhenHighWaterCannotBePersisted(t *testing.T) {
 	if code != 503 || r.Streams["cam"].State != stateRestarting.String() || !strings.Contains(r.Streams["cam"].Reason, "disk full or read-only") {
 		t.Fatalf("/healthz %d %s", code, body)
 	}
-	if n := a.scrape(t).must(t, "edgecam_errors_total", "stream=cam", "kind=spool"); n < 1 {
+	if n := a.scrape(t).Must(t, "edgecam_errors_total", "stream=cam", "kind=spool"); n < 1 {
 		t.Fatalf("edgecam_errors_total{kind=spool} = %v", n)
 	}
 	halted := len(records(t, brokers, key))
@@ -73,7 +61,7 @@ func TestHaltWhenHighWaterCannotBePersisted(t *testing.T) {
 	a.stop(t)
 	rs := records(t, brokers, key)
 	checkContiguous(t, rs, key)
-	if len(a.logs.lines("seq high-water mark persisted again: the stream resumes")) == 0 {
+	if len(a.logs.Lines("seq high-water mark persisted again: the stream resumes")) == 0 {
 		t.Fatalf("no resume line:\n%s", a.logs)
 	}
 	t.Logf("halted after %d frames with the disk full; resumed; %d frames, seq contiguous", halted, len(rs))

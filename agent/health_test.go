@@ -1,7 +1,6 @@
 package agent
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -17,11 +16,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/twmb/franz-go/pkg/kfake"
 	"golang.org/x/sys/unix"
 
 	"github.com/edgecam/edgecam/capture"
 	"github.com/edgecam/edgecam/config"
+	"github.com/edgecam/edgecam/internal/testkit"
 )
 
 // TestStallWatch: silence is a stall after the limit for a running
@@ -180,11 +179,7 @@ func (c *udpCamera) off() {
 // VM test covers v4l2 with vivid), so the stream's source is the
 // udpCamera above instead of v4l2src.
 func TestCameraGoneAndBack(t *testing.T) {
-	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := testkit.Kfake(t, topic, 3)
 	brokers := c.ListenAddrs()
 	dev := filepath.Join(t.TempDir(), "video0")
 	mknod := func() {
@@ -215,10 +210,10 @@ func TestCameraGoneAndBack(t *testing.T) {
 	})
 	state := func() string { _, h, _ := a.health(t); return h.Streams["cam"].State }
 	value := func(name string, labels ...string) float64 {
-		v, _ := a.scrape(t).get(name, append([]string{"stream=cam"}, labels...)...)
+		v, _ := a.scrape(t).Get(name, append([]string{"stream=cam"}, labels...)...)
 		return v
 	}
-	goodAcked := func() float64 { v, _ := a.scrape(t).get("edgecam_frames_acked_total", "stream=good"); return v }
+	goodAcked := func() float64 { v, _ := a.scrape(t).Get("edgecam_frames_acked_total", "stream=good"); return v }
 
 	// 1. No device node.
 	a.waitFor(t, "waiting for the device", func() bool { return state() == "waiting_for_device" })
@@ -284,11 +279,11 @@ func TestCameraGoneAndBack(t *testing.T) {
 	case !rs[first].Keyframe:
 		t.Errorf("seq %d, the first frame after the camera came back, is not a keyframe", rs[first].Seq)
 	}
-	if v, _ := a.final(t).get("edgecam_frames_acked_total", "stream=cam"); v != float64(len(rs)) {
+	if v, _ := a.final(t).Get("edgecam_frames_acked_total", "stream=cam"); v != float64(len(rs)) {
 		t.Errorf("acked %v, Kafka has %d", v, len(rs))
 	}
 	for _, want := range []string{"to=waiting_for_device", "from=waiting_for_device to=starting", "to=running", "to=restarting"} {
-		if len(a.logs.lines("stream=cam", "stream state", want)) == 0 {
+		if len(a.logs.Lines("stream=cam", "stream state", want)) == 0 {
 			t.Errorf("no transition %q logged", want)
 		}
 	}
@@ -302,22 +297,17 @@ func TestCameraGoneAndBack(t *testing.T) {
 // — and the keep-alive resumes when the loop moves again. A missing
 // camera never does this (TestRunNotifiesSystemd).
 func TestWatchdogWithheldWhileLoopStuck(t *testing.T) {
-	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	sock := listenNotify(t, filepath.Join(t.TempDir(), "notify"))
-	t.Setenv("NOTIFY_SOCKET", sock.name)
-	t.Setenv("WATCHDOG_USEC", "400000")
-	t.Setenv("WATCHDOG_PID", strconv.Itoa(os.Getpid()))
+	c := testkit.Kfake(t, topic, 3)
+	sock := underSystemd(t)
 	fifo := filepath.Join(t.TempDir(), "fifo")
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
 		t.Fatal(err)
 	}
 
+	// What systemd would receive, in order, with the test's own markers
+	// (sock.mark) among it.
 	var mu sync.Mutex
-	pings := 0
+	var got []string
 	go func() {
 		buf := make([]byte, 4096)
 		for {
@@ -325,14 +315,30 @@ func TestWatchdogWithheldWhileLoopStuck(t *testing.T) {
 			if err != nil {
 				return // closed by the test's cleanup
 			}
-			if bytes.Contains(buf[:n], []byte("WATCHDOG=1")) {
-				mu.Lock()
-				pings++
-				mu.Unlock()
-			}
+			mu.Lock()
+			got = append(got, string(buf[:n]))
+			mu.Unlock()
 		}
 	}()
-	count := func() int { mu.Lock(); defer mu.Unlock(); return pings }
+	// pings counts the WATCHDOG=1 received after the marker from
+	// (everything when from is ""), up to the marker to if there is one;
+	// ok is whether both markers arrived.
+	pings := func(from, to string) (n int, ok bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		in := from == ""
+		for _, m := range got {
+			switch {
+			case m == from:
+				in = true
+			case in && to != "" && m == to:
+				return n, true
+			case in && strings.Contains(m, "WATCHDOG=1"):
+				n++
+			}
+		}
+		return n, in && to == ""
+	}
 
 	stuck := testStream("stuck")
 	stuck.Source.Pattern = "stuck" // rendered by the fragment below
@@ -348,14 +354,23 @@ func TestWatchdogWithheldWhileLoopStuck(t *testing.T) {
 			return capture.Fragment(src, f)
 		},
 	})
+	// Each turn of the keep-alive loop that withholds the ping logs the
+	// stuck loop first. A ping sent before the first such line is in the
+	// socket before the marker the test sends on seeing it (one receive
+	// queue, in order), so a ping after the marker is one sent while the
+	// loop was known stuck. Five turns of the loop later, a second marker
+	// closes the window: no clock decides what is "while stuck".
+	stuckTurns := func() int { return len(a.logs.Lines("stream loop stuck", "stream=stuck")) }
 	a.waitFor(t, "the stuck loop noticed", func() bool {
-		return len(a.logs.lines("stream loop stuck", "stream=stuck", "loop=supervise")) > 0
+		return len(a.logs.Lines("stream loop stuck", "stream=stuck", "loop=supervise")) > 0
 	})
-	time.Sleep(300 * time.Millisecond) // a keep-alive sent before may still be in the socket
-	before := count()
-	time.Sleep(time.Second) // five watchdog half-intervals
-	if after := count(); after != before {
-		t.Fatalf("%d WATCHDOG=1 sent while a stream loop was stuck", after-before)
+	sock.mark(t, "stuck")
+	turns := stuckTurns()
+	a.waitFor(t, "five more keep-alive turns with the loop stuck", func() bool { return stuckTurns() >= turns+5 })
+	sock.mark(t, "still stuck")
+	a.waitFor(t, "both markers read from the socket", func() bool { _, ok := pings("stuck", "still stuck"); return ok })
+	if n, _ := pings("stuck", "still stuck"); n != 0 {
+		t.Fatalf("%d WATCHDOG=1 sent while a stream loop was stuck", n)
 	}
 
 	// Unstick it: a writer that opens and closes the FIFO whenever a
@@ -375,7 +390,6 @@ func TestWatchdogWithheldWhileLoopStuck(t *testing.T) {
 			}
 		}
 	}()
-	stopped := count()
-	a.waitFor(t, "the keep-alive back", func() bool { return count() > stopped })
+	a.waitFor(t, "the keep-alive back", func() bool { n, _ := pings("still stuck", ""); return n > 0 })
 	a.stop(t)
 }

@@ -12,18 +12,15 @@ import (
 	"testing"
 	"time"
 
-	dto "github.com/prometheus/client_model/go"
-	"github.com/prometheus/common/expfmt"
-	"github.com/twmb/franz-go/pkg/kfake"
-
 	"github.com/edgecam/edgecam/config"
+	"github.com/edgecam/edgecam/internal/testkit"
 )
 
 // testAgent is Run in the background with its metrics endpoint on a free
 // loopback port.
 type testAgent struct {
 	url    string
-	logs   *logBuf
+	logs   *testkit.LogBuf
 	mon    *monitor
 	cancel context.CancelFunc
 	done   chan error
@@ -37,7 +34,7 @@ func startAgent(t *testing.T, cfg *config.Config, opts Options) *testAgent {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := &testAgent{url: "http://" + ln.Addr().String(), logs: &logBuf{}, done: make(chan error, 1)}
+	a := &testAgent{url: "http://" + ln.Addr().String(), logs: &testkit.LogBuf{}, done: make(chan error, 1)}
 	log := slog.New(slog.NewTextHandler(a.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	opts.StatsInterval = -1
 	opts.MinBackoff, opts.MaxBackoff = 50*time.Millisecond, 400*time.Millisecond
@@ -70,89 +67,31 @@ func (a *testAgent) stop(t *testing.T) {
 	a.done <- nil // for the cleanup
 }
 
-// waitFor polls cond every 100 ms for at most a minute.
+// waitFor polls cond every 100 ms for at most a minute; the failure shows
+// the agent's log.
 func (a *testAgent) waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(time.Minute)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("%s: not within a minute; log:\n%s", what, a.logs)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+	testkit.Wait(t, what, time.Minute, 100*time.Millisecond, cond, a.logs.String)
 }
 
-// metrics is one scrape, parsed.
-type metrics map[string]*dto.MetricFamily
-
 // scrape reads /metrics over HTTP, as Prometheus would.
-func (a *testAgent) scrape(t *testing.T) metrics {
+func (a *testAgent) scrape(t *testing.T) testkit.Metrics {
 	t.Helper()
 	resp, err := http.Get(a.url + "/metrics")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	return parseMetrics(t, resp.Body)
+	return testkit.ParseMetrics(t, resp.Body)
 }
 
 // final reads the monitor once the agent has stopped (its endpoint is
 // closed by then): the streams' final counters.
-func (a *testAgent) final(t *testing.T) metrics {
+func (a *testAgent) final(t *testing.T) testkit.Metrics {
 	t.Helper()
 	rec := httptest.NewRecorder()
 	a.mon.handler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
-	return parseMetrics(t, rec.Body)
-}
-
-func parseMetrics(t *testing.T, r io.Reader) metrics {
-	t.Helper()
-	var p expfmt.TextParser
-	fams, err := p.TextToMetricFamilies(r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fams
-}
-
-// get is the value of the sample of name whose labels include every
-// "label=value" pair given; ok is false when there is none.
-func (m metrics) get(name string, labels ...string) (v float64, ok bool) {
-	f := m[name]
-	if f == nil {
-		return 0, false
-	}
-next:
-	for _, s := range f.Metric {
-		for _, l := range labels {
-			k, want, _ := strings.Cut(l, "=")
-			found := false
-			for _, lp := range s.Label {
-				found = found || lp.GetName() == k && lp.GetValue() == want
-			}
-			if !found {
-				continue next
-			}
-		}
-		switch {
-		case s.Counter != nil:
-			return s.Counter.GetValue(), true
-		case s.Gauge != nil:
-			return s.Gauge.GetValue(), true
-		case s.Histogram != nil:
-			return float64(s.Histogram.GetSampleCount()), true
-		}
-	}
-	return 0, false
-}
-
-func (m metrics) must(t *testing.T, name string, labels ...string) float64 {
-	t.Helper()
-	v, ok := m.get(name, labels...)
-	if !ok {
-		t.Fatalf("no sample %s%v", name, labels)
-	}
-	return v
+	return testkit.ParseMetrics(t, rec.Body)
 }
 
 // health reads /healthz.
@@ -178,11 +117,7 @@ func (a *testAgent) health(t *testing.T) (int, healthReport, string) {
 // missing camera answers /healthz with 503 naming the device; the healthy
 // one with 200.
 func TestMetricsMatchRecords(t *testing.T) {
-	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := testkit.Kfake(t, topic, 3)
 	brokers := c.ListenAddrs()
 	gone := testStream("gone")
 	gone.Source = config.Source{Type: config.SourceV4L2, Device: "/dev/video99"}
@@ -192,14 +127,14 @@ func TestMetricsMatchRecords(t *testing.T) {
 	b := startAgent(t, cfgB, Options{})
 
 	acked := func(ag *testAgent) float64 {
-		v, _ := ag.scrape(t).get("edgecam_frames_acked_total", "stream=good")
+		v, _ := ag.scrape(t).Get("edgecam_frames_acked_total", "stream=good")
 		return v
 	}
 	a.waitFor(t, "30 frames acknowledged", func() bool { return acked(a) >= 30 && acked(b) >= 30 })
 	m := a.scrape(t)
 	for _, name := range []string{"edgecam_frames_captured_total", "edgecam_frames_encoded_total", "edgecam_frames_produced_total",
 		"edgecam_frames_acked_total", "edgecam_bytes_encoded_total", "edgecam_keyframes_total", "edgecam_capture_to_ack_seconds"} {
-		if v := m.must(t, name, "stream=good"); v <= 0 {
+		if v := m.Must(t, name, "stream=good"); v <= 0 {
 			t.Errorf("%s{stream=good} = %v while streaming", name, v)
 		}
 	}
@@ -219,21 +154,21 @@ func TestMetricsMatchRecords(t *testing.T) {
 		{"edgecam_encoder_info", []string{"stream=good", "hardware=false"}, 1},
 		{"edgecam_kafka_connected", nil, 1},
 	} {
-		if v := m.must(t, want.name, want.labels...); v != want.v {
+		if v := m.Must(t, want.name, want.labels...); v != want.v {
 			t.Errorf("%s%v = %v, want %v", want.name, want.labels, v, want.v)
 		}
 	}
 	for _, name := range []string{"edgecam_spool_bytes", "edgecam_spool_frames", "edgecam_spool_segments", "edgecam_spool_oldest_frame_age_seconds",
 		"edgecam_spool_written_frames_total", "edgecam_spool_drained_frames_total", "edgecam_spool_drained_bytes_total",
 		"edgecam_spool_drain_rate_bytes", "edgecam_spool_evicted_frames_total", "edgecam_spool_corrupt_records_total"} {
-		m.must(t, name, "stream=good")
+		m.Must(t, name, "stream=good")
 	}
 	for _, name := range []string{"go_goroutines", "process_resident_memory_bytes"} {
 		if _, ok := m[name]; !ok {
 			t.Errorf("no %s: Go and process collectors missing", name)
 		}
 	}
-	if _, ok := m.get("edgecam_encoder_info", "stream=gone"); ok {
+	if _, ok := m.Get("edgecam_encoder_info", "stream=gone"); ok {
 		t.Errorf("encoder_info for a stream that never chose one")
 	}
 
@@ -284,7 +219,7 @@ func TestMetricsMatchRecords(t *testing.T) {
 			if want.name == "edgecam_stream_state" {
 				labels = append(labels, "state=stopped")
 			}
-			if v := f.must(t, want.name, labels...); v != float64(want.v) {
+			if v := f.Must(t, want.name, labels...); v != float64(want.v) {
 				t.Errorf("%s: %s = %v, Kafka says %d", ag.device, want.name, v, want.v)
 			}
 		}

@@ -1,14 +1,12 @@
 package agent
 
 import (
-	"context"
-	"log/slog"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/edgecam/edgecam/config"
 	"github.com/edgecam/edgecam/internal/secret"
+	"github.com/edgecam/edgecam/internal/testkit"
 	"github.com/twmb/franz-go/pkg/kfake"
 )
 
@@ -79,56 +77,31 @@ func TestDiffSASLPasswordChangeDetected(t *testing.T) {
 // streams touches only those; across both, every key's seq stays
 // contiguous with no repeat (nothing lost or written twice by the switch).
 func TestReloadReconnectsAndResizes(t *testing.T) {
-	c, err := kfake.NewCluster(kfake.NumBrokers(2), kfake.SeedTopics(3, topic))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := testkit.Kfake(t, topic, 3, kfake.NumBrokers(2))
 	addrs := c.ListenAddrs()
 	cfg := testConfig(t, addrs[:1], testStream("a"), testStream("b"))
-	logs := &logBuf{}
-	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	reloads := make(chan *config.Config)
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() {
-		done <- Run(ctx, cfg, log, Options{StatsInterval: -1, MinBackoff: 50 * time.Millisecond, MaxBackoff: 400 * time.Millisecond, Reload: reloads})
-	}()
-	waitFor := func(what string, cond func() bool) {
-		t.Helper()
-		deadline := time.Now().Add(time.Minute)
-		for !cond() {
-			if time.Now().After(deadline) {
-				cancel()
-				<-done
-				t.Fatalf("%s: not within a minute; log:\n%s", what, logs)
-			}
-			time.Sleep(200 * time.Millisecond)
-		}
-	}
+	a := startAgent(t, cfg, Options{Reload: reloads})
 	count := func(key string) int { return len(records(t, addrs, key)) }
-	waitFor("frames of a and b", func() bool { return count("agent-test/a") >= 20 && count("agent-test/b") >= 20 })
+	a.waitFor(t, "frames of a and b", func() bool { return count("agent-test/a") >= 20 && count("agent-test/b") >= 20 })
 
 	// The other broker as bootstrap: a Kafka setting, so every stream
 	// restarts on a new producer.
 	next := *cfg
 	next.Kafka.Brokers = addrs[1:]
 	reloads <- &next
-	waitFor("reload 1", func() bool { return len(logs.lines("config reloaded", "kafka_reconnected=true")) == 1 })
+	a.waitFor(t, "reload 1", func() bool { return len(a.logs.Lines("config reloaded", "kafka_reconnected=true")) == 1 })
 	before := count("agent-test/a")
-	waitFor("frames after reload 1", func() bool { return count("agent-test/a") >= before+20 })
+	a.waitFor(t, "frames after reload 1", func() bool { return count("agent-test/a") >= before+20 })
 
 	// b removed, c added; a keeps running.
 	third := next
 	third.Streams = []config.Stream{testStream("a"), testStream("c")}
 	reloads <- &third
-	waitFor("reload 2", func() bool { return len(logs.lines("config reloaded", "added=[c]", "removed=[b]")) == 1 })
-	waitFor("frames of c", func() bool { return count("agent-test/c") >= 20 })
-	cancel()
-	if err := <-done; err != nil {
-		t.Fatalf("agent: %v\n%s", err, logs)
-	}
-	if n := len(logs.lines("stream started", "stream=a")); n != 2 {
+	a.waitFor(t, "reload 2", func() bool { return len(a.logs.Lines("config reloaded", "added=[c]", "removed=[b]")) == 1 })
+	a.waitFor(t, "frames of c", func() bool { return count("agent-test/c") >= 20 })
+	a.stop(t)
+	if n := len(a.logs.Lines("stream started", "stream=a")); n != 2 {
 		t.Errorf("a started %d times, want 2 (at start and on the Kafka change only)", n)
 	}
 	for _, s := range []string{"a", "b", "c"} {

@@ -3,7 +3,6 @@ package agent
 import (
 	"bytes"
 	"context"
-	"log/slog"
 	"regexp"
 	"strconv"
 	"strings"
@@ -18,6 +17,7 @@ import (
 	"github.com/edgecam/edgecam/config"
 	fleetpkg "github.com/edgecam/edgecam/fleet"
 	"github.com/edgecam/edgecam/internal/hostinfo"
+	"github.com/edgecam/edgecam/internal/testkit"
 	"github.com/edgecam/edgecam/kafka"
 )
 
@@ -58,15 +58,11 @@ func statusRecords(t *testing.T, brokers []string) []kafka.StatusRecord {
 // every record valid against the schema, the stream seen running with a
 // frame rate, and a last record with state stopped.
 func TestStatusRecords(t *testing.T) {
-	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic), kfake.SeedTopics(1, statusTopic))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := testkit.Kfake(t, topic, 3, kfake.SeedTopics(1, statusTopic))
 	brokers := c.ListenAddrs()
 	cfg := testConfig(t, brokers, testStream("cam"))
 	cfg.Fleet = config.Fleet{StatusTopic: statusTopic, StatusInterval: config.Duration(200 * time.Millisecond)}
-	logs := &logBuf{}
+	logs := &testkit.LogBuf{}
 	var seenRunning bool
 	runAgentOpts(t, cfg, logs, Options{Version: "1.2.3", Commit: "abc1234"}, func() bool {
 		for _, r := range statusRecords(t, brokers) {
@@ -105,7 +101,7 @@ func TestStatusRecords(t *testing.T) {
 	if last.Host.MemTotalBytes == 0 || last.Host.SpoolDiskTotalBytes == 0 {
 		t.Errorf("host facts missing: %+v", last.Host)
 	}
-	if len(logs.lines("fleet status", "sent=")) != 1 {
+	if len(logs.Lines("fleet status", "sent=")) != 1 {
 		t.Errorf("no final fleet status line:\n%s", logs)
 	}
 	t.Logf("%d status records, last %d bytes:\n%s", len(recs), len(recs[len(recs)-1].Value), recs[len(recs)-1].Value)
@@ -147,11 +143,11 @@ func TestStatusStallLosesNoFrame(t *testing.T) {
 	cfg := testConfig(t, brokers, testStream("cam"))
 	// A record every 20 ms: the 16-record buffer is full within a second.
 	cfg.Fleet = config.Fleet{StatusTopic: statusTopic, StatusInterval: config.Duration(20 * time.Millisecond)}
-	logs := &logBuf{}
+	logs := &testkit.LogBuf{}
 	mon := newMonitor(slogFor(logs), time.Minute)
 	runAgentOpts(t, cfg, logs, Options{monitor: mon}, func() bool {
 		ss := mon.list()
-		return len(ss) == 1 && ss[0].acked.Load() >= 60 && len(logs.lines("status record dropped")) >= 20
+		return len(ss) == 1 && ss[0].acked.Load() >= 60 && len(logs.Lines("status record dropped")) >= 20
 	})
 	s := mon.list()[0]
 	if s.spooled.Load() != 0 || s.spills.Load() != 0 {
@@ -177,43 +173,9 @@ func TestStatusStallLosesNoFrame(t *testing.T) {
 	t.Logf("status path held: %d status records dropped; %d frames, all acknowledged, none spooled", dropped, len(rs))
 }
 
-func slogFor(logs *logBuf) *slog.Logger {
-	return slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-}
-
-// runAgentOpts is runAgent with options (the test's backoffs and no stats
-// lines unless set).
-func runAgentOpts(t *testing.T, cfg *config.Config, logs *logBuf, opts Options, until func() bool) {
-	t.Helper()
-	if opts.StatsInterval == 0 {
-		opts.StatsInterval = -1
-	}
-	opts.MinBackoff, opts.MaxBackoff = 50*time.Millisecond, 400*time.Millisecond
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- Run(ctx, cfg, slogFor(logs), opts) }()
-	deadline := time.Now().Add(time.Minute)
-	for !until() {
-		if time.Now().After(deadline) {
-			cancel()
-			<-done
-			t.Fatalf("condition not reached within a minute; log:\n%s", logs)
-		}
-		select {
-		case err := <-done:
-			t.Fatalf("agent returned early: %v\n%s", err, logs)
-		case <-time.After(200 * time.Millisecond):
-		}
-	}
-	cancel()
-	if err := <-done; err != nil {
-		t.Fatalf("agent: %v\n%s", err, logs)
-	}
-}
-
 // TestClockSyncedMetric: edgecam_clock_synced says what adjtimex says.
 func TestClockSyncedMetric(t *testing.T) {
-	mon := newMonitor(slogFor(&logBuf{}), time.Minute)
+	mon := newMonitor(slogFor(&testkit.LogBuf{}), time.Minute)
 	fams, err := mon.reg.Gather()
 	if err != nil {
 		t.Fatal(err)
@@ -239,21 +201,17 @@ func TestClockSyncedMetric(t *testing.T) {
 // TestStatusTopicMissing: a status topic nobody created costs one warning
 // that says what to do; the video is not affected.
 func TestStatusTopicMissing(t *testing.T) {
-	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := testkit.Kfake(t, topic, 3)
 	brokers := c.ListenAddrs()
 	cfg := testConfig(t, brokers, testStream("cam"))
 	cfg.Fleet = config.Fleet{StatusTopic: "no.such.topic", StatusInterval: config.Duration(100 * time.Millisecond)}
-	logs := &logBuf{}
+	logs := &testkit.LogBuf{}
 	mon := newMonitor(slogFor(logs), time.Minute)
 	runAgentOpts(t, cfg, logs, Options{monitor: mon}, func() bool {
 		ss := mon.list()
-		return len(ss) == 1 && ss[0].acked.Load() >= 30 && len(logs.lines("status record not delivered")) > 0
+		return len(ss) == 1 && ss[0].acked.Load() >= 30 && len(logs.Lines("status record not delivered")) > 0
 	})
-	warn := logs.lines("status record not delivered")
+	warn := logs.Lines("status record not delivered")
 	if len(warn) != 1 || !strings.Contains(warn[0], "create it compacted") {
 		t.Errorf("want one warning naming the fix, got %q", warn)
 	}

@@ -2,16 +2,14 @@ package agent
 
 import (
 	"os"
-	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/twmb/franz-go/pkg/kfake"
-
 	"github.com/edgecam/edgecam/config"
 	"github.com/edgecam/edgecam/internal/rtsptest"
 	"github.com/edgecam/edgecam/internal/secret"
+	"github.com/edgecam/edgecam/internal/testkit"
 )
 
 // TestRTSPPassthroughReconnects: an IP camera with a password, encoder
@@ -26,11 +24,7 @@ func TestRTSPPassthroughReconnects(t *testing.T) {
 		t.Fatal(err)
 	}
 	cam := rtsptest.Start(t, "--user", "viewer", "--password-file", pwFile, "--width", "320", "--height", "240", "--gop", "15")
-	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := testkit.Kfake(t, topic, 3)
 	brokers := c.ListenAddrs()
 	door := testStream("door")
 	door.Source = config.Source{Type: config.SourceRTSP, URL: cam.URL(), Username: "viewer", Password: secret.New(password)}
@@ -38,7 +32,7 @@ func TestRTSPPassthroughReconnects(t *testing.T) {
 	cfg := testConfig(t, brokers, door)
 	const key = "agent-test/door"
 
-	logs := &logBuf{}
+	logs := &testkit.LogBuf{}
 	var killedAt time.Time
 	var before int
 	runAgent(t, cfg, logs, func() bool {
@@ -53,7 +47,7 @@ func TestRTSPPassthroughReconnects(t *testing.T) {
 				cam.Start()
 			}
 		default:
-			return len(logs.lines("stream resumed")) == 1 && len(records(t, brokers, key)) >= before+30
+			return len(logs.Lines("stream resumed")) == 1 && len(records(t, brokers, key)) >= before+30
 		}
 		return false
 	})
@@ -61,15 +55,14 @@ func TestRTSPPassthroughReconnects(t *testing.T) {
 	rs := records(t, brokers, key)
 	checkContiguous(t, rs, key)
 	for _, r := range rs {
-		types := nalTypes(r.Value)
-		if r.Keyframe != slices.Contains(types, 5) || r.Keyframe && (!slices.Contains(types, 7) || !slices.Contains(types, 8)) {
-			t.Fatalf("seq %d: keyframe %v, NAL types %v: want SPS(7), PPS(8) and IDR(5) exactly on keyframes", r.Seq, r.Keyframe, types)
+		if err := testkit.CheckKeyframe(r.Value, r.Keyframe); err != nil {
+			t.Fatalf("seq %d: %v: want SPS(7), PPS(8) and IDR(5) exactly on keyframes", r.Seq, err)
 		}
 	}
-	if len(logs.lines("stream=door", "stream failed; retrying")) == 0 {
+	if len(logs.Lines("stream=door", "stream failed; retrying")) == 0 {
 		t.Errorf("the camera's death is not in the log:\n%s", logs)
 	}
-	resumed := logs.lines("stream resumed")
+	resumed := logs.Lines("stream resumed")
 	if len(resumed) != 1 || !strings.Contains(resumed[0], "gap=") {
 		t.Errorf("no gap logged on reconnecting: %q", resumed)
 	}
@@ -83,32 +76,16 @@ func TestRTSPPassthroughReconnects(t *testing.T) {
 // without JetPack fails its attempts with an error that names the missing
 // element and the package to install.
 func TestMissingElementFailsClearly(t *testing.T) {
-	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := testkit.Kfake(t, topic, 3)
 	csi := testStream("csi")
 	csi.Source = config.Source{Type: config.SourceNvargus}
 	cfg := testConfig(t, c.ListenAddrs(), csi)
-	logs := &logBuf{}
-	runAgent(t, cfg, logs, func() bool { return len(logs.lines("stream=csi", "stream failed; retrying")) >= 1 })
-	l := logs.lines("stream=csi", "stream failed; retrying")[0]
+	logs := &testkit.LogBuf{}
+	runAgent(t, cfg, logs, func() bool { return len(logs.Lines("stream=csi", "stream failed; retrying")) >= 1 })
+	l := logs.Lines("stream=csi", "stream failed; retrying")[0]
 	for _, want := range []string{"nvarguscamerasrc", "install nvidia-l4t-gstreamer"} {
 		if !strings.Contains(l, want) {
 			t.Errorf("failure %q does not contain %q", l, want)
 		}
 	}
-}
-
-// nalTypes lists the NAL unit types of an Annex-B access unit.
-func nalTypes(au []byte) []int {
-	var types []int
-	for i := 0; i+3 < len(au); i++ {
-		if au[i] == 0 && au[i+1] == 0 && au[i+2] == 1 {
-			types = append(types, int(au[i+3]&0x1f))
-			i += 3
-		}
-	}
-	return types
 }

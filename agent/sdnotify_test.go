@@ -7,8 +7,8 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
-	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -68,6 +68,33 @@ func (s *notifySocket) recv(t *testing.T, wait time.Duration) (msg string, pid i
 		t.Fatal(err)
 	}
 	return string(buf[:n]), cred.Pid, true
+}
+
+// underSystemd opens a notify socket in the test's directory and sets the
+// environment systemd gives a Type=notify service with WatchdogSec=400ms
+// (NOTIFY_SOCKET, WATCHDOG_USEC, WATCHDOG_PID of this process).
+func underSystemd(t *testing.T) *notifySocket {
+	t.Helper()
+	sock := listenNotify(t, filepath.Join(t.TempDir(), "notify"))
+	t.Setenv("NOTIFY_SOCKET", sock.name)
+	t.Setenv("WATCHDOG_USEC", "400000")
+	t.Setenv("WATCHDOG_PID", strconv.Itoa(os.Getpid()))
+	return sock
+}
+
+// mark sends text to the socket as another process would: a marker the
+// test puts between the datagrams it receives. One receive queue keeps
+// their order, so whatever is read before it was sent before it.
+func (s *notifySocket) mark(t *testing.T, text string) {
+	t.Helper()
+	conn, err := net.DialUnix("unixgram", nil, &net.UnixAddr{Name: s.name, Net: "unixgram"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.Write([]byte(text)); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func env(vars map[string]string) func(string) string {
@@ -194,9 +221,12 @@ func TestWatchdogInterval(t *testing.T) {
 	}
 }
 
-// TestKeepAliveStopsWhenStuck: WATCHDOG=1 arrives every half interval while
-// the agent's loop is healthy, stops while it is stuck (so systemd's
-// watchdog fires), resumes when it recovers, and ends with ctx.
+// TestKeepAliveStopsWhenStuck: WATCHDOG=1 goes out on every turn of the
+// keep-alive loop (one every half interval) while the agent's loop is
+// healthy, on none while it is stuck (so systemd's watchdog fires), again
+// when it recovers, and the loop ends with ctx. The test answers each turn's
+// health check itself, so what is sent is compared turn by turn, not
+// counted over a stretch of time a slow machine could stretch.
 func TestKeepAliveStopsWhenStuck(t *testing.T) {
 	sock := listenNotify(t, filepath.Join(t.TempDir(), "notify"))
 	const interval = 200 * time.Millisecond
@@ -208,49 +238,75 @@ func TestKeepAliveStopsWhenStuck(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var healthy atomic.Bool
-	healthy.Store(true)
 	ctx, cancel := context.WithCancel(context.Background())
+	asked := make(chan struct{})
+	answers := make(chan bool)
+	healthy := func() bool {
+		select {
+		case asked <- struct{}{}:
+		case <-ctx.Done():
+			return false
+		}
+		select {
+		case ok := <-answers:
+			return ok
+		case <-ctx.Done():
+			return false
+		}
+	}
 	done := make(chan struct{})
 	go func() {
-		n.KeepAlive(ctx, healthy.Load, func(err error) { t.Errorf("KeepAlive: %v", err) })
+		n.KeepAlive(ctx, healthy, func(err error) { t.Errorf("KeepAlive: %v", err) })
 		close(done)
 	}()
 
-	// count reads pings for d and fails on anything but WATCHDOG=1.
-	count := func(d time.Duration) int {
-		pings := 0
-		for end := time.Now().Add(d); time.Now().Before(end); {
-			msg, _, ok := sock.recv(t, time.Until(end))
-			if !ok {
-				break
-			}
-			if msg != "WATCHDOG=1\n" {
-				t.Fatalf("unexpected notification %q", msg)
-			}
-			pings++
+	// next waits for the loop's next turn: every earlier turn is over,
+	// its ping (if any) in the socket.
+	next := func() { t.Helper(); <-asked }
+	ping := func() {
+		t.Helper()
+		if msg, _, ok := sock.recv(t, time.Minute); !ok || msg != "WATCHDOG=1\n" {
+			t.Fatalf("got %q (ok %v), want WATCHDOG=1", msg, ok)
 		}
-		return pings
+	}
+	// nothingBefore sends a marker of the test's own and fails if the
+	// socket holds anything before it.
+	nothingBefore := func(marker string) {
+		t.Helper()
+		sock.mark(t, marker)
+		if msg, _, ok := sock.recv(t, time.Minute); !ok || msg != marker {
+			t.Fatalf("got %q (ok %v) while the loop was stuck, want nothing", msg, ok)
+		}
 	}
 
-	// Healthy for 5 half-intervals: about 6 pings (one at once), at least
-	// one per half interval minus scheduling slack.
-	if got := count(5 * interval / 2); got < 4 {
-		t.Errorf("healthy: %d pings in %v, want one every %v", got, 5*interval/2, interval/2)
+	// Healthy: a ping each turn, and the turns no closer together than
+	// the ticker's half interval (a slow machine only spaces them more).
+	next()
+	first := time.Now()
+	for i := range 5 {
+		if i > 0 {
+			next()
+		}
+		answers <- true
+		ping()
 	}
-	healthy.Store(false)
-	count(interval) // a ping already in flight when the loop got stuck
-	if got := count(3 * interval); got != 0 {
-		t.Errorf("stuck: %d pings in %v, want none (systemd must see the watchdog expire)", got, 3*interval)
+	if elapsed := time.Since(first); elapsed < 4*interval/2 {
+		t.Errorf("5 turns in %v, want one every %v", elapsed, interval/2)
 	}
-	healthy.Store(true)
-	if got := count(2 * interval); got < 2 {
-		t.Errorf("recovered: %d pings in %v, want them back", got, 2*interval)
+	// Stuck: three turns without a ping.
+	for range 3 {
+		next()
+		answers <- false
 	}
+	next()
+	nothingBefore("stuck")
+	// Recovered.
+	answers <- true
+	ping()
 	cancel()
 	select {
 	case <-done:
-	case <-time.After(2 * time.Second):
+	case <-time.After(time.Minute):
 		t.Fatal("KeepAlive did not return after ctx was cancelled")
 	}
 }

@@ -232,6 +232,7 @@ func (s *stream) openDelivery(ctx context.Context, bo *backoff) (*deliverer, err
 				beat:       func() { s.beat(&s.deliverBeat) },
 				onSpooling: s.setSpooling,
 				unsynced:   s.opts.clock.isUnsynced,
+				now:        s.opts.now,
 			}, s.prod, sp)
 			if err = d.start(ctx, resumeWait); err == nil {
 				return d, nil

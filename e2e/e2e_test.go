@@ -28,6 +28,7 @@ import (
 	"time"
 
 	"github.com/edgecam/edgecam/internal/hostinfo"
+	"github.com/edgecam/edgecam/internal/testkit"
 )
 
 const topic = "edgecam.test"
@@ -230,30 +231,12 @@ func checkStream(t *testing.T, recs []record, key string) []byte {
 		if c := r.headers["edgecam-codec"]; c != "h264" {
 			t.Fatalf("record %d: edgecam-codec %q", i, c)
 		}
-		if !bytes.HasPrefix(r.value, []byte{0, 0, 0, 1}) && !bytes.HasPrefix(r.value, []byte{0, 0, 1}) {
+		if !testkit.AnnexB(r.value) {
 			t.Fatalf("record %d is not an Annex-B access unit", i)
 		}
 		stream = append(stream, r.value...)
 	}
 	return stream
-}
-
-// ffprobeFrames decodes path and returns the frames decoded and any errors.
-func ffprobeFrames(t *testing.T, path string, args ...string) (int, string) {
-	t.Helper()
-	cmd := exec.Command("ffprobe", append(append([]string{"-v", "error"}, args...),
-		"-count_frames", "-select_streams", "v:0", "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", path)...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("ffprobe %s: %v: %s", path, err, stderr.String())
-	}
-	n, err := strconv.Atoi(strings.TrimSpace(strings.Split(string(out), "\n")[0]))
-	if err != nil {
-		t.Fatalf("ffprobe output %q", out)
-	}
-	return n, stderr.String()
 }
 
 // TestStreamToKafka: the test camera for a few seconds into real Kafka; kcat
@@ -269,11 +252,7 @@ func TestStreamToKafka(t *testing.T) {
 	if len(recs) < 60 {
 		t.Fatalf("only %d frames in 4 s at 30 fps\n%s", len(recs), logs)
 	}
-	path := filepath.Join(t.TempDir(), "stream.h264")
-	if err := os.WriteFile(path, stream, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	n, errs := ffprobeFrames(t, path, "-f", "h264")
+	n, errs := testkit.ProbeH264(t, stream)
 	if n != len(recs) || errs != "" {
 		t.Fatalf("ffprobe decoded %d frames of %d records; errors: %q", n, len(recs), errs)
 	}
@@ -327,11 +306,7 @@ func TestTail(t *testing.T) {
 			if !strings.Contains(string(msg), fmt.Sprintf("%d frames", len(recs))) || !strings.Contains(string(msg), "0 gaps, 0 duplicates") {
 				t.Fatalf("tail summary does not report %d frames, no gaps, no duplicates:\n%s", len(recs), msg)
 			}
-			var args []string
-			if ext == ".h264" {
-				args = []string{"-f", "h264"}
-			}
-			n, errs := ffprobeFrames(t, out, args...)
+			n, errs := testkit.ProbeFrames(t, out)
 			if n != len(recs) || errs != "" {
 				t.Fatalf("ffprobe decoded %d frames of %d; errors %q", n, len(recs), errs)
 			}
@@ -342,7 +317,7 @@ func TestTail(t *testing.T) {
 	if msg, err := exec.Command(bin, "tail", "--config", cfg, "--stream", "cam0", "--from-start", "--frames", "10", "-o", out).CombinedOutput(); err != nil {
 		t.Fatalf("tail --frames: %v\n%s", err, msg)
 	}
-	if n, _ := ffprobeFrames(t, out, "-f", "h264"); n != 10 {
+	if n, _ := testkit.ProbeFrames(t, out); n != 10 {
 		t.Fatalf("--frames 10 wrote %d frames", n)
 	}
 }
@@ -365,25 +340,14 @@ log: {level: debug}
 	if n := len(readKey(t, brokers, device+"/gone")); n != 0 {
 		t.Fatalf("the missing camera produced %d records", n)
 	}
-	var warn string
-	for _, l := range strings.Split(logs, "\n") {
-		if strings.Contains(l, "stream=gone") && strings.Contains(l, "stream failed; retrying") {
-			warn = l
-			break
-		}
-	}
-	if !strings.Contains(warn, "/dev/video99") || !strings.Contains(warn, "retry_in=") {
+	retries := testkit.Lines(logs, "stream=gone", "stream failed; retrying")
+	if len(retries) == 0 || !strings.Contains(retries[0], "/dev/video99") || !strings.Contains(retries[0], "retry_in=") {
 		t.Fatalf("no retry warning naming /dev/video99:\n%s", logs)
 	}
 	// Backoff, not a busy loop: from 0.5 s doubling, 5 s leave room for at
 	// most 5 attempts (at 0, 0.5, 1.5, 3.5 s, and one more if the run
 	// lasts longer); a slow machine only makes fewer.
-	attempts := 0
-	for _, l := range strings.Split(logs, "\n") {
-		if strings.Contains(l, "stream=gone") && strings.Contains(l, "stream failed; retrying") {
-			attempts++
-		}
-	}
+	attempts := len(retries)
 	if attempts < 2 || attempts > 6 {
 		t.Fatalf("the missing camera was tried %d times in 5 s; with backoff from 0.5 s it is 2 to 6\n%s", attempts, logs)
 	}

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -9,7 +8,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -18,6 +16,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/rs/zerolog"
 
+	"github.com/edgecam/edgecam/internal/testkit"
 	"github.com/edgecam/edgecam/spool"
 )
 
@@ -55,33 +54,15 @@ func newProxy(t *testing.T) *toxiproxy.Proxy {
 	return p
 }
 
-// syncBuf is the agent's log, written by exec while the test reads it.
-type syncBuf struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuf) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuf) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 type agentProc struct {
 	cmd    *exec.Cmd
-	logs   *syncBuf
+	logs   *testkit.LogBuf // written by exec while the test reads it
 	waited chan error
 }
 
 func startAgent(t *testing.T, bin, cfg string) *agentProc {
 	t.Helper()
-	a := &agentProc{logs: &syncBuf{}, waited: make(chan error, 1)}
+	a := &agentProc{logs: &testkit.LogBuf{}, waited: make(chan error, 1)}
 	a.cmd = exec.Command(bin, "run", "--config", cfg)
 	a.cmd.Stdout, a.cmd.Stderr = a.logs, a.logs
 	if err := a.cmd.Start(); err != nil {
@@ -118,20 +99,8 @@ func (a *agentProc) kill() {
 // waitLog waits until the agent's log has a line containing every part.
 func (a *agentProc) waitLog(t *testing.T, parts ...string) {
 	t.Helper()
-	deadline := time.Now().Add(frameTimeout)
-	for time.Now().Before(deadline) {
-		for _, l := range strings.Split(a.logs.String(), "\n") {
-			ok := true
-			for _, p := range parts {
-				ok = ok && strings.Contains(l, p)
-			}
-			if ok {
-				return
-			}
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	t.Fatalf("no log line with %q within %s:\n%s", parts, frameTimeout, a.logs)
+	testkit.Wait(t, fmt.Sprintf("a log line with %q", parts), frameTimeout, 100*time.Millisecond,
+		func() bool { return len(a.logs.Lines(parts...)) > 0 }, a.logs.String)
 }
 
 // topicEnd is the sum of the topic's partition end offsets, asked with
@@ -162,16 +131,9 @@ func topicEnd(t *testing.T, brokers string) int64 {
 // (the fault tests run one at a time, so they are the agent's).
 func waitProduced(t *testing.T, brokers string, from int64, n int) {
 	t.Helper()
-	deadline := time.Now().Add(frameTimeout)
-	for {
-		end := topicEnd(t, brokers)
-		if end-from >= int64(n) {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%d records produced after %s, want %d", end-from, frameTimeout, n)
-		}
-		time.Sleep(300 * time.Millisecond)
+	var end int64
+	if !testkit.Until(frameTimeout, 300*time.Millisecond, func() bool { end = topicEnd(t, brokers); return end-from >= int64(n) }) {
+		t.Fatalf("%d records produced after %s, want %d", end-from, frameTimeout, n)
 	}
 }
 
@@ -180,11 +142,9 @@ func waitProduced(t *testing.T, brokers string, from int64, n int) {
 func finalFrames(t *testing.T, logs, stream string) int {
 	t.Helper()
 	n := -1
-	for _, l := range strings.Split(logs, "\n") {
-		if strings.Contains(l, `msg="stream stopped"`) && strings.Contains(l, "stream="+stream+" ") {
-			i := strings.Index(l, " frames=")
-			n, _ = strconv.Atoi(strings.Fields(l[i+len(" frames="):])[0])
-		}
+	for _, l := range testkit.Lines(logs, `msg="stream stopped"`, "stream="+stream+" ") {
+		i := strings.Index(l, " frames=")
+		n, _ = strconv.Atoi(strings.Fields(l[i+len(" frames="):])[0])
 	}
 	if n < 0 {
 		t.Fatalf("no final stream line for %s:\n%s", stream, logs)
@@ -195,15 +155,11 @@ func finalFrames(t *testing.T, logs, stream string) int {
 // finalStats is the stream's last "stream stopped" line as key=value.
 func finalStats(t *testing.T, logs, stream string) map[string]int64 {
 	t.Helper()
-	var line string
-	for _, l := range strings.Split(logs, "\n") {
-		if strings.Contains(l, `msg="stream stopped"`) && strings.Contains(l, "stream="+stream+" ") {
-			line = l
-		}
-	}
-	if line == "" {
+	lines := testkit.Lines(logs, `msg="stream stopped"`, "stream="+stream+" ")
+	if len(lines) == 0 {
 		t.Fatalf("no final stream line for %s:\n%s", stream, logs)
 	}
+	line := lines[len(lines)-1]
 	out := map[string]int64{}
 	for _, f := range strings.Fields(line) {
 		k, v, ok := strings.Cut(f, "=")
@@ -277,11 +233,7 @@ func checkDelivery(t *testing.T, recs []record, allowGap func(from, to int64) bo
 		prev = seq
 		stream = append(stream, r.value...)
 	}
-	path := filepath.Join(t.TempDir(), "all.h264")
-	if err := os.WriteFile(path, stream, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	n, errs := ffprobeFrames(t, path, "-f", "h264")
+	n, errs := testkit.ProbeH264(t, stream)
 	if n > len(recs) || n < len(recs)-undecodable || (undecodable == 0 && errs != "") {
 		t.Fatalf("ffprobe decoded %d frames of %d records; errors %q", n, len(recs), errs)
 	}
@@ -319,7 +271,7 @@ func TestNetworkCut(t *testing.T) {
 	back := time.Now()
 	a.waitLog(t, "spool drained; back to the direct path")
 	drained := time.Since(back)
-	time.Sleep(time.Second)
+	waitProduced(t, brokers, topicEnd(t, brokers), 30) // streaming continues on the direct path
 	logs := a.stop(t)
 	recs := readKey(t, brokers, key)
 	checkDelivery(t, recs, nil, 0)
@@ -393,7 +345,7 @@ func TestAgentKilledDuringDrain(t *testing.T) {
 		// agent at a different point of it each time.
 		time.Sleep(time.Duration(200+i*150) * time.Millisecond)
 		fams := scrape(t, url)
-		spooled, ok := sample(fams, "edgecam_spool_written_frames_total", "stream="+faultStream)
+		spooled, ok := fams.Get("edgecam_spool_written_frames_total", "stream="+faultStream)
 		if !ok {
 			t.Fatalf("run %d: no edgecam_spool_written_frames_total before the kill", i)
 		}
@@ -444,12 +396,10 @@ func TestAgentKilledDuringDrain(t *testing.T) {
 // sessionOf is the session id a run's log announces.
 func sessionOf(t *testing.T, logs string) string {
 	t.Helper()
-	for _, l := range strings.Split(logs, "\n") {
-		if strings.Contains(l, `msg=session `) {
-			for _, f := range strings.Fields(l) {
-				if v, ok := strings.CutPrefix(f, "id="); ok {
-					return v
-				}
+	for _, l := range testkit.Lines(logs, `msg=session `) {
+		for _, f := range strings.Fields(l) {
+			if v, ok := strings.CutPrefix(f, "id="); ok {
+				return v
 			}
 		}
 	}
@@ -474,7 +424,7 @@ func TestStartWithBrokerDown(t *testing.T) {
 		t.Fatal(err)
 	}
 	a.waitLog(t, "spool drained; back to the direct path")
-	time.Sleep(time.Second)
+	waitProduced(t, brokers, topicEnd(t, brokers), 30) // streaming continues on the direct path
 	logs := a.stop(t)
 	recs := readKey(t, brokers, key)
 	checkDelivery(t, recs, nil, 0)
@@ -589,7 +539,7 @@ func TestCorruptSpool(t *testing.T) {
 	}
 	a = startAgent(t, bin, cfg)
 	a.waitLog(t, "spool drained; back to the direct path")
-	time.Sleep(time.Second)
+	waitProduced(t, brokers, topicEnd(t, brokers), 30) // streaming continues on the direct path
 	logs := a.stop(t)
 	if !strings.Contains(logs, "corrupt") {
 		t.Errorf("the agent's log does not report the corrupt records:\n%s", logs)

@@ -22,6 +22,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/edgecam/edgecam/fleet"
+	"github.com/edgecam/edgecam/internal/testkit"
 )
 
 const statusTopic = "edgecam.status"
@@ -72,17 +73,13 @@ func fleetView(t *testing.T, bin, cfg, glob string) (map[string]fleet.Device, in
 // untilFleet polls `edgecam fleet --json` until cond holds (at most 90 s).
 func untilFleet(t *testing.T, bin, cfg, glob, what string, cond func(map[string]fleet.Device, int) bool) map[string]fleet.Device {
 	t.Helper()
-	deadline := time.Now().Add(90 * time.Second)
-	for {
-		ds, code, out := fleetView(t, bin, cfg, glob)
-		if cond(ds, code) {
-			return ds
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("fleet: %s: not within 90 s; last output (exit %d):\n%s", what, code, out)
-		}
-		time.Sleep(300 * time.Millisecond)
+	var ds map[string]fleet.Device
+	var code int
+	var out []byte
+	if !testkit.Until(90*time.Second, 300*time.Millisecond, func() bool { ds, code, out = fleetView(t, bin, cfg, glob); return cond(ds, code) }) {
+		t.Fatalf("fleet: %s: not within 90 s; last output (exit %d):\n%s", what, code, out)
 	}
+	return ds
 }
 
 // statusFollower records every status record of the topic from now on,
@@ -207,24 +204,20 @@ func TestFleet(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { exporter.Process.Kill(); exporter.Wait() })
-	deadline := time.Now().Add(60 * time.Second)
-	for {
+	up := 0
+	if !testkit.Until(60*time.Second, 300*time.Millisecond, func() bool {
 		fams := scrape(t, url)
-		up := 0
+		up = 0
 		for _, id := range []string{devA, devB, devC} {
-			v, ok1 := sample(fams, "edgecam_fleet_device_up", "device="+id)
-			r, ok2 := sample(fams, "edgecam_stream_state", "device="+id, "stream=cam0", "state=running")
+			v, ok1 := fams.Get("edgecam_fleet_device_up", "device="+id)
+			r, ok2 := fams.Get("edgecam_stream_state", "device="+id, "stream=cam0", "state=running")
 			if ok1 && ok2 && v == 1 && r == 1 {
 				up++
 			}
 		}
-		if up == 3 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("edgecam fleet --metrics: %d of 3 devices up and running within 60 s", up)
-		}
-		time.Sleep(300 * time.Millisecond)
+		return up == 3
+	}) {
+		t.Fatalf("edgecam fleet --metrics: %d of 3 devices up and running within 60 s", up)
 	}
 	t.Logf("edgecam fleet --metrics: one scrape of %s/metrics has the 3 devices up, their stream running", url)
 
@@ -333,23 +326,19 @@ func TestFleet(t *testing.T) {
 	// rolls the active segment (segment.ms 2 s) so the last ones are
 	// closed too.
 	before := keyCounts(t, brokers, run+"-")
-	deadline = time.Now().Add(90 * time.Second)
-	for {
+	var n map[string]int
+	if !testkit.Until(90*time.Second, 2500*time.Millisecond, func() bool {
 		probe := exec.Command("kcat", "-P", "-b", brokers, "-t", statusTopic, "-k", "compaction-probe")
 		probe.Stdin = strings.NewReader("{}\n")
 		if out, err := probe.CombinedOutput(); err != nil {
 			t.Fatalf("kcat -P: %v\n%s", err, out)
 		}
-		n := keyCounts(t, brokers, run+"-")
-		if n[devA] == 1 && n[devB] == 1 && n[devC] == 1 {
-			t.Logf("compaction: records per device %v before, %v after", before, n)
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the status topic still holds %v records per device after 90 s (before: %v)", n, before)
-		}
-		time.Sleep(2500 * time.Millisecond)
+		n = keyCounts(t, brokers, run+"-")
+		return n[devA] == 1 && n[devB] == 1 && n[devC] == 1
+	}) {
+		t.Fatalf("the status topic still holds %v records per device after 90 s (before: %v)", n, before)
 	}
+	t.Logf("compaction: records per device %v before, %v after", before, n)
 	ds, code, _ := fleetView(t, bin, mon, glob)
 	if code != 1 || ds[devA].State != fleet.StateStopped || ds[devB].State != "stale" || ds[devC].State != fleet.StateStopped {
 		t.Fatalf("after compaction: exit %d, %+v", code, ds)

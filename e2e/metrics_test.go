@@ -10,8 +10,7 @@ import (
 	"testing"
 	"time"
 
-	dto "github.com/prometheus/client_model/go"
-	"github.com/prometheus/common/expfmt"
+	"github.com/edgecam/edgecam/internal/testkit"
 )
 
 // metricsBody is the config's metrics section on a free loopback port; it
@@ -29,49 +28,14 @@ func metricsBody(t *testing.T) (yaml, url string) {
 
 // scrape reads /metrics as Prometheus does; nil while the endpoint is not
 // up yet.
-func scrape(t *testing.T, url string) map[string]*dto.MetricFamily {
+func scrape(t *testing.T, url string) testkit.Metrics {
 	t.Helper()
 	resp, err := http.Get(url + "/metrics")
 	if err != nil {
 		return nil
 	}
 	defer resp.Body.Close()
-	var p expfmt.TextParser
-	fams, err := p.TextToMetricFamilies(resp.Body)
-	if err != nil {
-		t.Fatalf("/metrics does not parse: %v", err)
-	}
-	return fams
-}
-
-// sample is the value of the sample of name with every "label=value" given.
-func sample(fams map[string]*dto.MetricFamily, name string, labels ...string) (float64, bool) {
-	f := fams[name]
-	if f == nil {
-		return 0, false
-	}
-next:
-	for _, m := range f.Metric {
-		for _, l := range labels {
-			k, v, _ := strings.Cut(l, "=")
-			found := false
-			for _, lp := range m.Label {
-				found = found || lp.GetName() == k && lp.GetValue() == v
-			}
-			if !found {
-				continue next
-			}
-		}
-		switch {
-		case m.Counter != nil:
-			return m.Counter.GetValue(), true
-		case m.Gauge != nil:
-			return m.Gauge.GetValue(), true
-		case m.Histogram != nil:
-			return float64(m.Histogram.GetSampleCount()), true
-		}
-	}
-	return 0, false
+	return testkit.ParseMetrics(t, resp.Body)
 }
 
 type healthz struct {
@@ -97,16 +61,11 @@ func getHealth(t *testing.T, url string) (int, healthz, string) {
 	return resp.StatusCode, h, string(body)
 }
 
-// until polls cond every 200 ms for at most frameTimeout.
+// until polls cond every 200 ms for at most frameTimeout; the failure
+// shows the end of the agent's log.
 func until(t *testing.T, a *agentProc, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(frameTimeout)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("%s: not within %s\n%s", what, frameTimeout, lastLines(a.logs.String(), 40))
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
+	testkit.Wait(t, what, frameTimeout, 200*time.Millisecond, cond, func() string { return lastLines(a.logs.String(), 40) })
 }
 
 // TestMetricsMatchKafka: the real binary serves /metrics and /healthz on
@@ -128,14 +87,14 @@ func TestMetricsMatchKafka(t *testing.T) {
 	cam := "stream=" + faultStream
 
 	value := func(name string, labels ...string) float64 {
-		v, _ := sample(scrape(t, url), name, labels...)
+		v, _ := scrape(t, url).Get(name, labels...)
 		return v
 	}
 	until(t, a, "60 frames acknowledged", func() bool { return value("edgecam_frames_acked_total", cam) >= 60 })
 	fams := scrape(t, url)
 	for _, name := range []string{"edgecam_frames_captured_total", "edgecam_frames_encoded_total", "edgecam_frames_produced_total",
 		"edgecam_frames_acked_total", "edgecam_bytes_encoded_total", "edgecam_keyframes_total", "edgecam_capture_to_ack_seconds"} {
-		if v, _ := sample(fams, name, cam); v <= 0 {
+		if v, _ := fams.Get(name, cam); v <= 0 {
 			t.Errorf("%s = %v while streaming", name, v)
 		}
 	}
@@ -144,7 +103,7 @@ func TestMetricsMatchKafka(t *testing.T) {
 		"edgecam_kafka_connected": nil,
 		"edgecam_encoder_info":    {cam},
 	} {
-		if v, _ := sample(fams, name, labels...); v != 1 {
+		if v, _ := fams.Get(name, labels...); v != 1 {
 			t.Errorf("%s%v = %v, want 1", name, labels, v)
 		}
 	}
@@ -210,10 +169,10 @@ func TestHealthzMissingCamera(t *testing.T) {
 			h.Streams[faultStream].State == "running"
 	})
 	fams := scrape(t, url)
-	if v, _ := sample(fams, "edgecam_stream_state", "stream=gone", "state=waiting_for_device"); v != 1 {
+	if v, _ := fams.Get("edgecam_stream_state", "stream=gone", "state=waiting_for_device"); v != 1 {
 		t.Errorf("state gauge of the missing camera: %v", v)
 	}
-	if v, _ := sample(fams, "edgecam_errors_total", "stream=gone", "kind=device_missing"); v != 1 {
+	if v, _ := fams.Get("edgecam_errors_total", "stream=gone", "kind=device_missing"); v != 1 {
 		t.Errorf("device_missing errors: %v, want 1", v)
 	}
 	a.stop(t)

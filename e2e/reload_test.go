@@ -7,6 +7,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/edgecam/edgecam/internal/testkit"
 )
 
 const twoTestStreams = `streams:
@@ -72,19 +74,17 @@ func TestReload(t *testing.T) {
 	waitProduced(t, brokers, mid, 60)
 	logs := a.stop(t)
 
-	if n := countLines(logs, "stream started", "stream=cam0"); n != 1 {
+	if n := len(testkit.Lines(logs, "stream started", "stream=cam0")); n != 1 {
 		t.Errorf("cam0 started %d times, want once (an unchanged stream must not restart)\n%s", n, lastLines(logs, 40))
 	}
-	if n := countLines(logs, "stream started", "stream=cam1"); n != 2 {
+	if n := len(testkit.Lines(logs, "stream started", "stream=cam1")); n != 2 {
 		t.Errorf("cam1 started %d times, want twice\n%s", n, lastLines(logs, 40))
 	}
 	for _, stream := range []string{"cam0", "cam1"} {
 		key := device + "/" + stream
 		recs := readKey(t, brokers, key)
 		video := checkStream(t, recs, key)
-		path := filepath.Join(t.TempDir(), stream+".h264")
-		write(t, path, string(video))
-		n, errs := ffprobeFrames(t, path, "-f", "h264")
+		n, errs := testkit.ProbeH264(t, video)
 		if n != len(recs) || errs != "" {
 			t.Errorf("%s: %d records decode to %d frames, errors: %s", key, len(recs), n, errs)
 		}
@@ -108,19 +108,4 @@ func write(t *testing.T, path, body string) {
 	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
 		t.Fatal(err)
 	}
-}
-
-// countLines counts the log lines that contain every part.
-func countLines(logs string, parts ...string) int {
-	n := 0
-	for _, l := range strings.Split(logs, "\n") {
-		ok := true
-		for _, p := range parts {
-			ok = ok && strings.Contains(l, p)
-		}
-		if ok {
-			n++
-		}
-	}
-	return n
 }

@@ -3,14 +3,13 @@ package e2e
 import (
 	"fmt"
 	"os"
-	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/edgecam/edgecam/internal/rtsptest"
+	"github.com/edgecam/edgecam/internal/testkit"
 )
 
 // rtspConfig is a stream reading the camera; extra lines are appended to
@@ -54,23 +53,15 @@ func TestRTSPPassthrough(t *testing.T) {
 	stream := checkStream(t, recs, key) // seq 0..N-1: no gap, no duplicate
 	keyframes := 0
 	for i, r := range recs {
-		types := nalTypes(r.value)
-		idr := slices.Contains(types, 5)
-		if kf := r.headers["edgecam-keyframe"] == "1"; kf != idr {
-			t.Fatalf("record %d: edgecam-keyframe %v but NAL types %v", i, kf, types)
+		kf := r.headers["edgecam-keyframe"] == "1"
+		if err := testkit.CheckKeyframe(r.value, kf); err != nil {
+			t.Fatalf("record %d, edgecam-keyframe %v: %v", i, kf, err)
 		}
-		if idr {
+		if kf {
 			keyframes++
-			if !slices.Contains(types, 7) || !slices.Contains(types, 8) {
-				t.Fatalf("keyframe record %d has NAL types %v: want SPS(7) and PPS(8) before the IDR", i, types)
-			}
 		}
 	}
-	path := filepath.Join(t.TempDir(), "door.h264")
-	if err := os.WriteFile(path, stream, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	n, errs := ffprobeFrames(t, path, "-f", "h264")
+	n, errs := testkit.ProbeH264(t, stream)
 	if n != len(recs) || errs != "" {
 		t.Fatalf("ffprobe decoded %d frames of %d records; errors: %q", n, len(recs), errs)
 	}
@@ -131,16 +122,4 @@ func cpuTime(t *testing.T, pid int) time.Duration {
 	stime, _ := strconv.ParseInt(f[12], 10, 64)
 	const ticks = 100 // sysconf(_SC_CLK_TCK) on Linux
 	return time.Duration(utime+stime) * time.Second / ticks
-}
-
-// nalTypes lists the NAL unit types of an Annex-B access unit.
-func nalTypes(au []byte) []int {
-	var types []int
-	for i := 0; i+3 < len(au); i++ {
-		if au[i] == 0 && au[i+1] == 0 && au[i+2] == 1 {
-			types = append(types, int(au[i+3]&0x1f))
-			i += 3
-		}
-	}
-	return types
 }

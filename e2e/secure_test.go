@@ -2,15 +2,7 @@ package e2e
 
 import (
 	"bytes"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
-	"crypto/x509"
-	"crypto/x509/pkix"
-	"encoding/pem"
 	"fmt"
-	"math/big"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/edgecam/edgecam/internal/testkit"
 	"github.com/edgecam/edgecam/spool"
 )
 
@@ -38,95 +31,29 @@ const (
 // (127.0.0.1 and localhost), a device certificate, and a second CA that
 // signed none of them.
 type pki struct {
-	dir                 string
 	caFile, otherCAFile string
-	certFile, keyFile   string // the device's
-	brokerDir           string // ca.crt, broker.crt, broker.key, users: kafka.sh up --secure
-	keys                []string
+	certFile, keyFile   string   // the device's
+	brokerDir           string   // ca.crt, broker.crt, broker.key, users: kafka.sh up --secure
+	keyFiles            []string // every private key written
 }
 
 func newPKI(t *testing.T) *pki {
 	t.Helper()
-	p := &pki{dir: t.TempDir()}
-	p.brokerDir = filepath.Join(p.dir, "broker")
+	dir := t.TempDir()
+	p := &pki{brokerDir: filepath.Join(dir, "broker")}
 	if err := os.Mkdir(p.brokerDir, 0o700); err != nil {
 		t.Fatal(err)
 	}
-	ca, caKey := p.cert(t, "edgecam-e2e-ca", nil, nil, "ca")
-	p.caFile = filepath.Join(p.dir, "ca.crt")
-	copyFile(t, filepath.Join(p.dir, "ca.crt"), filepath.Join(p.brokerDir, "ca.crt"))
-	p.cert(t, "broker", ca, caKey, "broker/broker", "127.0.0.1", "localhost")
-	p.cert(t, "device-1", ca, caKey, "device")
-	p.certFile, p.keyFile = filepath.Join(p.dir, "device.crt"), filepath.Join(p.dir, "device.key")
-	p.cert(t, "some-other-ca", nil, nil, "other-ca")
-	p.otherCAFile = filepath.Join(p.dir, "other-ca.crt")
+	ca := testkit.NewCA(t, p.brokerDir, "ca")
+	p.caFile = ca.File
+	_, brokerKey := ca.Issue(t, p.brokerDir, "broker", time.Now().Add(24*time.Hour), "127.0.0.1", "localhost")
+	p.certFile, p.keyFile = ca.Issue(t, dir, "device-1", time.Now().Add(24*time.Hour))
+	p.otherCAFile = testkit.NewCA(t, dir, "some-other-ca").File
+	p.keyFiles = []string{brokerKey, p.keyFile}
 	if err := os.WriteFile(filepath.Join(p.brokerDir, "users"), []byte(secureUser+" "+securePassword+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	return p
-}
-
-// cert writes name.crt and name.key (PKCS#8) under p.dir: a CA when ca is
-// nil, else a certificate signed by ca for names.
-func (p *pki) cert(t *testing.T, cn string, ca *x509.Certificate, caKey *ecdsa.PrivateKey, name string, names ...string) (*x509.Certificate, *ecdsa.PrivateKey) {
-	t.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	serial, _ := rand.Int(rand.Reader, big.NewInt(1<<62))
-	tmpl := &x509.Certificate{
-		SerialNumber: serial,
-		Subject:      pkix.Name{CommonName: cn},
-		NotBefore:    time.Now().Add(-time.Hour),
-		NotAfter:     time.Now().Add(24 * time.Hour),
-	}
-	signer, signerKey := tmpl, key
-	if ca == nil {
-		tmpl.IsCA, tmpl.BasicConstraintsValid, tmpl.KeyUsage = true, true, x509.KeyUsageCertSign
-	} else {
-		signer, signerKey = ca, caKey
-		tmpl.KeyUsage = x509.KeyUsageDigitalSignature
-		tmpl.ExtKeyUsage = []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth, x509.ExtKeyUsageClientAuth}
-	}
-	for _, n := range names {
-		if ip := net.ParseIP(n); ip != nil {
-			tmpl.IPAddresses = append(tmpl.IPAddresses, ip)
-		} else {
-			tmpl.DNSNames = append(tmpl.DNSNames, n)
-		}
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, signer, &key.PublicKey, signerKey)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pk, err := x509.MarshalPKCS8PrivateKey(key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	keyPEM := pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: pk})
-	p.keys = append(p.keys, string(keyPEM))
-	for file, data := range map[string][]byte{
-		name + ".crt": pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}),
-		name + ".key": keyPEM,
-	} {
-		if err := os.WriteFile(filepath.Join(p.dir, file), data, 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
-	c, _ := x509.ParseCertificate(der)
-	return c, key
-}
-
-func copyFile(t *testing.T, from, to string) {
-	t.Helper()
-	data, err := os.ReadFile(from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(to, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // checkNoSecrets fails if the agent's log holds the password or any line
@@ -138,9 +65,9 @@ func (p *pki) checkNoSecrets(t *testing.T, logs string, passwords ...string) {
 			t.Fatalf("the agent's log contains %q", s)
 		}
 	}
-	for _, k := range p.keys {
-		for _, line := range strings.Split(k, "\n") {
-			if len(line) > 16 && !strings.HasPrefix(line, "-----") && strings.Contains(logs, line) {
+	for _, k := range p.keyFiles {
+		for _, line := range testkit.KeyMaterial(t, k) {
+			if len(line) > 16 && strings.Contains(logs, line) {
 				t.Fatalf("the agent's log contains key material %q", line)
 			}
 		}
@@ -169,14 +96,10 @@ func upSecure(t *testing.T, p *pki) {
 	for part := range 3 {
 		args = append(args, "-t", fmt.Sprintf("%s:%d:-1", topic, part))
 	}
-	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(200 * time.Millisecond) {
-		out, err := exec.Command("kcat", args...).CombinedOutput()
-		if err == nil {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("kcat -Q on the fresh secure Kafka: %v\n%s", err, out)
-		}
+	var out []byte
+	var err error
+	if !testkit.Until(30*time.Second, 200*time.Millisecond, func() bool { out, err = exec.Command("kcat", args...).CombinedOutput(); return err == nil }) {
+		t.Fatalf("kcat -Q on the fresh secure Kafka: %v\n%s", err, out)
 	}
 }
 
@@ -218,11 +141,7 @@ func streamSecure(t *testing.T, bin, cfg, key string) (recs []record, logs strin
 	if want := finalFrames(t, logs, "cam0"); len(recs) != want {
 		t.Fatalf("Kafka has %d frames, the agent captured %d\n%s", len(recs), want, logs)
 	}
-	path := filepath.Join(t.TempDir(), "stream.h264")
-	if err := os.WriteFile(path, stream, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if n, errs := ffprobeFrames(t, path, "-f", "h264"); n != len(recs) || errs != "" {
+	if n, errs := testkit.ProbeH264(t, stream); n != len(recs) || errs != "" {
 		t.Fatalf("ffprobe decoded %d frames of %d records; errors: %q", n, len(recs), errs)
 	}
 	return recs, logs

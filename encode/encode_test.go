@@ -1,17 +1,15 @@
 package encode
 
 import (
-	"bytes"
 	"context"
 	"errors"
-	"os"
-	"os/exec"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/edgecam/edgecam/internal/testkit"
 )
 
 func testSpec(enc string) Spec {
@@ -25,18 +23,6 @@ func testSpec(enc string) Spec {
 		KeyframeInterval: 500 * time.Millisecond,
 		Encoder:          enc,
 	}
-}
-
-// nalTypes lists the NAL unit types of an Annex-B access unit.
-func nalTypes(au []byte) []int {
-	var types []int
-	for i := 0; i+3 < len(au); i++ {
-		if au[i] == 0 && au[i+1] == 0 && au[i+2] == 1 {
-			types = append(types, int(au[i+3]&0x1f))
-			i += 3
-		}
-	}
-	return types
 }
 
 // collect runs the pipeline until n frames arrived, then stops it and
@@ -70,28 +56,6 @@ func collect(t *testing.T, s Spec, n int) []Frame {
 	}
 }
 
-// ffprobeFrames decodes path with ffprobe and returns the number of video
-// frames it decoded and anything it printed on stderr (errors).
-func ffprobeFrames(t *testing.T, path string, args ...string) (int, string) {
-	t.Helper()
-	if _, err := exec.LookPath("ffprobe"); err != nil {
-		t.Fatal("ffprobe not installed (make deps installs ffmpeg)")
-	}
-	cmd := exec.Command("ffprobe", append(append([]string{"-v", "error"}, args...),
-		"-count_frames", "-select_streams", "v:0", "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", path)...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("ffprobe %s: %v: %s", path, err, stderr.String())
-	}
-	n, err := strconv.Atoi(strings.TrimSpace(strings.Split(string(out), "\n")[0]))
-	if err != nil {
-		t.Fatalf("ffprobe output %q: %v", out, err)
-	}
-	return n, stderr.String()
-}
-
 // TestPipelinePerEncoder runs the real pipeline with each software encoder
 // installed here and checks the record-format promises: Annex-B access
 // units, first frame a keyframe, SPS+PPS before every IDR, keyframes at the
@@ -114,17 +78,14 @@ func TestPipelinePerEncoder(t *testing.T) {
 			var stream []byte
 			keyframes := 0
 			for i, f := range frames {
-				if !bytes.HasPrefix(f.Data, []byte{0, 0, 0, 1}) && !bytes.HasPrefix(f.Data, []byte{0, 0, 1}) {
+				if !testkit.AnnexB(f.Data) {
 					t.Fatalf("frame %d is not Annex-B: % x", i, f.Data[:min(8, len(f.Data))])
 				}
-				types := nalTypes(f.Data)
+				if err := testkit.CheckKeyframe(f.Data, f.Keyframe); err != nil {
+					t.Fatalf("frame %d: %v", i, err)
+				}
 				if f.Keyframe {
 					keyframes++
-					if !slices.Contains(types, 7) || !slices.Contains(types, 8) || !slices.Contains(types, 5) {
-						t.Fatalf("keyframe %d has NAL types %v, want SPS(7), PPS(8) and IDR(5)", i, types)
-					}
-				} else if slices.Contains(types, 5) {
-					t.Fatalf("frame %d has an IDR slice but no keyframe flag", i)
 				}
 				if i > 0 && f.PTS <= frames[i-1].PTS {
 					t.Fatalf("PTS not increasing at frame %d: %v after %v", i, f.PTS, frames[i-1].PTS)
@@ -138,11 +99,7 @@ func TestPipelinePerEncoder(t *testing.T) {
 			if want := len(frames) / 15; keyframes < want || keyframes > want+1 {
 				t.Fatalf("%d keyframes in %d frames, want about %d (every 15)", keyframes, len(frames), want)
 			}
-			path := filepath.Join(t.TempDir(), "out.h264")
-			if err := os.WriteFile(path, stream, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			n, errs := ffprobeFrames(t, path, "-f", "h264")
+			n, errs := testkit.ProbeH264(t, stream)
 			if n != len(frames) || errs != "" {
 				t.Fatalf("ffprobe decoded %d frames of %d, errors: %q", n, len(frames), errs)
 			}
@@ -278,11 +235,7 @@ func TestWriteFile(t *testing.T) {
 			if err := w.Close(); err != nil {
 				t.Fatal(err)
 			}
-			var args []string
-			if ext == ".h264" {
-				args = []string{"-f", "h264"}
-			}
-			n, errs := ffprobeFrames(t, path, args...)
+			n, errs := testkit.ProbeFrames(t, path)
 			if n != len(frames) || errs != "" {
 				t.Fatalf("ffprobe decoded %d frames of %d, errors: %q", n, len(frames), errs)
 			}
@@ -290,11 +243,8 @@ func TestWriteFile(t *testing.T) {
 				return // no timestamps in a raw stream
 			}
 			// Both runs play one after the other: 80 frames at 30 fps.
-			out, err := exec.Command("ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", path).Output()
-			if err != nil {
-				t.Fatal(err)
-			}
-			d, err := strconv.ParseFloat(strings.TrimSpace(string(out)), 64)
+			out, _ := testkit.Probe(t, path, "-show_entries", "format=duration", "-of", "csv=p=0")
+			d, err := strconv.ParseFloat(out, 64)
 			want := float64(len(frames)) / 30
 			if err != nil || d < want*0.9 || d > want*1.1 {
 				t.Fatalf("duration %q s, want about %.2f s", out, want)

@@ -1,14 +1,12 @@
 package encode
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -17,6 +15,7 @@ import (
 	"github.com/edgecam/edgecam/capture"
 	"github.com/edgecam/edgecam/internal/rtsptest"
 	"github.com/edgecam/edgecam/internal/secret"
+	"github.com/edgecam/edgecam/internal/testkit"
 )
 
 func TestLaunchFor(t *testing.T) {
@@ -149,11 +148,14 @@ func TestPassthroughFromRTSP(t *testing.T) {
 	case <-time.After(20 * time.Second):
 		t.Fatalf("no frame from the first client in 20 s: %v", p1.Err())
 	}
+	var more atomic.Int64
 	go func() {
 		for range p1.Frames() {
+			more.Add(1)
 		}
 	}()
-	time.Sleep(700 * time.Millisecond) // past the first IDR (45 frames = 1.5 s)
+	// Past the first IDR: a GOP is 45 frames.
+	testkit.Wait(t, "20 more frames to the first client", time.Minute, 10*time.Millisecond, func() bool { return more.Load() >= 20 })
 
 	for _, transport := range []string{"tcp", "udp"} {
 		t.Run(transport, func(t *testing.T) {
@@ -185,11 +187,7 @@ func TestPassthroughSplitPicture(t *testing.T) {
 		}
 		stream = append(stream, f.Data...)
 	}
-	path := filepath.Join(t.TempDir(), "out.h264")
-	if err := os.WriteFile(path, stream, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if n, errs := ffprobeFrames(t, path, "-f", "h264"); n != len(frames) || errs != "" {
+	if n, errs := testkit.ProbeH264(t, stream); n != len(frames) || errs != "" {
 		t.Fatalf("ffprobe decoded %d frames of %d, errors: %q", n, len(frames), errs)
 	}
 }
@@ -219,19 +217,15 @@ func TestReencodeFromRTSP(t *testing.T) {
 func checkRecords(t *testing.T, frames []Frame, width, height int) {
 	t.Helper()
 	if !frames[0].Keyframe {
-		t.Fatalf("first frame is not a keyframe (NAL types %v)", nalTypes(frames[0].Data))
+		t.Fatalf("first frame is not a keyframe (NAL types %v)", testkit.NALTypes(frames[0].Data))
 	}
 	var stream []byte
 	for i, f := range frames {
-		if !bytes.HasPrefix(f.Data, []byte{0, 0, 0, 1}) && !bytes.HasPrefix(f.Data, []byte{0, 0, 1}) {
+		if !testkit.AnnexB(f.Data) {
 			t.Fatalf("frame %d is not Annex-B: % x", i, f.Data[:min(8, len(f.Data))])
 		}
-		types := nalTypes(f.Data)
-		if f.Keyframe != slices.Contains(types, 5) {
-			t.Fatalf("frame %d: keyframe flag %v, NAL types %v", i, f.Keyframe, types)
-		}
-		if f.Keyframe && (!slices.Contains(types, 7) || !slices.Contains(types, 8)) {
-			t.Fatalf("keyframe %d has NAL types %v, want SPS(7) and PPS(8) before the IDR", i, types)
+		if err := testkit.CheckKeyframe(f.Data, f.Keyframe); err != nil {
+			t.Fatalf("frame %d: %v", i, err)
 		}
 		if i > 0 && f.PTS <= frames[i-1].PTS {
 			t.Fatalf("PTS not increasing at frame %d: %v after %v", i, f.PTS, frames[i-1].PTS)
@@ -242,16 +236,12 @@ func checkRecords(t *testing.T, frames []Frame, width, height int) {
 	if err := os.WriteFile(path, stream, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	n, errs := ffprobeFrames(t, path, "-f", "h264")
+	n, errs := testkit.ProbeFrames(t, path)
 	if n != len(frames) || errs != "" {
 		t.Fatalf("ffprobe decoded %d frames of %d, errors: %q", n, len(frames), errs)
 	}
-	out, err := exec.Command("ffprobe", "-v", "error", "-f", "h264", "-select_streams", "v:0",
-		"-show_entries", "stream=width,height", "-of", "csv=p=0", path).Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, want := strings.TrimSpace(string(out)), fmt.Sprintf("%d,%d", width, height); got != want {
+	out, _ := testkit.Probe(t, path, "-f", "h264", "-select_streams", "v:0", "-show_entries", "stream=width,height", "-of", "csv=p=0")
+	if got, want := out, fmt.Sprintf("%d,%d", width, height); got != want {
 		t.Fatalf("decoded size %s, want %s", got, want)
 	}
 }

@@ -14,18 +14,15 @@ import (
 	"github.com/twmb/franz-go/pkg/kfake"
 	"github.com/twmb/franz-go/pkg/kgo"
 	"github.com/twmb/franz-go/pkg/kmsg"
+
+	"github.com/edgecam/edgecam/internal/testkit"
 )
 
 const topic = "edgecam.video"
 
 func newCluster(t *testing.T, opts ...kfake.Opt) *kfake.Cluster {
 	t.Helper()
-	c, err := kfake.NewCluster(append([]kfake.Opt{kfake.NumBrokers(1), kfake.SeedTopics(3, topic)}, opts...)...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(c.Close)
-	return c
+	return testkit.Kfake(t, topic, 3, opts...)
 }
 
 func newProducer(t *testing.T, c *kfake.Cluster) (*Producer, Config) {
@@ -347,11 +344,7 @@ func TestTailFollows(t *testing.T) {
 // TestBrokerRestart: frames produced while the only broker is down stay in
 // the client and are delivered once it is back, with no gap or repeat.
 func TestBrokerRestart(t *testing.T) {
-	dir := t.TempDir()
-	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(3, topic), kfake.DataDir(dir), kfake.Ports(0))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, restart := testkit.RestartableKfake(t, topic, 3)
 	addrs := c.ListenAddrs()
 	p, err := NewProducer(Config{Brokers: addrs, Topic: topic})
 	if err != nil {
@@ -374,15 +367,7 @@ func TestBrokerRestart(t *testing.T) {
 		})
 	}
 	time.Sleep(time.Second) // the client retries against a dead broker
-	var port int
-	if _, err := fmt.Sscanf(addrs[0][strings.LastIndex(addrs[0], ":")+1:], "%d", &port); err != nil {
-		t.Fatal(err)
-	}
-	c2, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.DataDir(dir), kfake.Ports(port))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c2.Close()
+	restart()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	if err := p.Flush(ctx); err != nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/twmb/franz-go/pkg/kmsg"
 
 	"github.com/edgecam/edgecam/internal/secret"
+	"github.com/edgecam/edgecam/internal/testkit"
 )
 
 // handshakes counts, at the broker, the connections opened (every kgo
@@ -41,7 +42,7 @@ func TestResumeReusesClient(t *testing.T) {
 	c := tlsCluster(t, p)
 	cfg := Config{
 		Brokers: c.ListenAddrs(), Topic: topic,
-		TLS:  &TLS{CAFile: p.ca.file, CertFile: p.cert, KeyFile: p.key},
+		TLS:  &TLS{CAFile: p.ca.File, CertFile: p.cert, KeyFile: p.key},
 		SASL: &SASL{Mechanism: SASLScramSHA512, User: "cam", Password: secret.New("s3cret-Pa55")},
 	}
 	prod, err := NewProducer(cfg)
@@ -117,7 +118,7 @@ func TestReadRangeSkipsDeleted(t *testing.T) {
 // old one, which refuses it, and the reader asks again.
 func TestResumeAfterLeaderMove(t *testing.T) {
 	c := newCluster(t, kfake.NumBrokers(3))
-	var logs logBuf
+	var logs testkit.LogBuf
 	p, err := NewProducer(Config{Brokers: c.ListenAddrs(), Topic: topic,
 		Logger: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))})
 	if err != nil {

@@ -3,22 +3,15 @@ package kafka
 import (
 	"bytes"
 	"context"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/tls"
 	"crypto/x509"
-	"crypto/x509/pkix"
-	"encoding/pem"
 	"errors"
 	"fmt"
 	"log/slog"
-	"math/big"
 	"net"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -27,102 +20,15 @@ import (
 	"github.com/twmb/franz-go/pkg/kmsg"
 
 	"github.com/edgecam/edgecam/internal/secret"
+	"github.com/edgecam/edgecam/internal/testkit"
 )
-
-// testCA signs certificates for the tests.
-type testCA struct {
-	cert *x509.Certificate
-	key  *ecdsa.PrivateKey
-	file string // the CA certificate, PEM
-}
-
-func newTestCA(t *testing.T, dir, name string) *testCA {
-	t.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tmpl := &x509.Certificate{
-		SerialNumber:          big.NewInt(1),
-		Subject:               pkix.Name{CommonName: name},
-		NotBefore:             time.Now().Add(-time.Hour),
-		NotAfter:              time.Now().Add(24 * time.Hour),
-		IsCA:                  true,
-		BasicConstraintsValid: true,
-		KeyUsage:              x509.KeyUsageCertSign,
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cert, _ := x509.ParseCertificate(der)
-	ca := &testCA{cert: cert, key: key, file: filepath.Join(dir, name+".crt")}
-	writePEM(t, ca.file, "CERTIFICATE", der)
-	return ca
-}
-
-// issue writes a certificate and key signed by ca and returns their paths.
-// Names that parse as IP addresses become IP SANs.
-func (ca *testCA) issue(t *testing.T, dir, cn string, notAfter time.Time, names ...string) (certFile, keyFile string) {
-	t.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	serial, _ := rand.Int(rand.Reader, big.NewInt(1<<62))
-	tmpl := &x509.Certificate{
-		SerialNumber: serial,
-		Subject:      pkix.Name{CommonName: cn},
-		NotBefore:    time.Now().Add(-2 * time.Hour),
-		NotAfter:     notAfter,
-		KeyUsage:     x509.KeyUsageDigitalSignature,
-		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth, x509.ExtKeyUsageClientAuth},
-	}
-	for _, n := range names {
-		if ip := net.ParseIP(n); ip != nil {
-			tmpl.IPAddresses = append(tmpl.IPAddresses, ip)
-		} else {
-			tmpl.DNSNames = append(tmpl.DNSNames, n)
-		}
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, ca.cert, &key.PublicKey, ca.key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pk, err := x509.MarshalPKCS8PrivateKey(key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	certFile, keyFile = filepath.Join(dir, cn+".crt"), filepath.Join(dir, cn+".key")
-	writePEM(t, certFile, "CERTIFICATE", der)
-	writePEM(t, keyFile, "PRIVATE KEY", pk)
-	return certFile, keyFile
-}
-
-func writePEM(t *testing.T, path, typ string, der []byte) {
-	t.Helper()
-	if err := os.WriteFile(path, pem.EncodeToMemory(&pem.Block{Type: typ, Bytes: der}), 0o600); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// keyMaterial is what must never reach an error or a log line: the base64
-// body of a PEM key, a line of it being enough to tell.
-func keyMaterial(t *testing.T, keyFile string) string {
-	t.Helper()
-	data, err := os.ReadFile(keyFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return strings.Split(string(data), "\n")[1]
-}
 
 func TestTLSFileErrors(t *testing.T) {
 	dir := t.TempDir()
-	ca := newTestCA(t, dir, "ca")
-	cert, key := ca.issue(t, dir, "device", time.Now().Add(time.Hour))
-	other := newTestCA(t, dir, "other")
-	_, otherKey := other.issue(t, dir, "other-device", time.Now().Add(time.Hour))
+	ca := testkit.NewCA(t, dir, "ca")
+	cert, key := ca.Issue(t, dir, "device", time.Now().Add(time.Hour))
+	other := testkit.NewCA(t, dir, "other")
+	_, otherKey := other.Issue(t, dir, "other-device", time.Now().Add(time.Hour))
 	empty := filepath.Join(dir, "empty.pem")
 	if err := os.WriteFile(empty, []byte("not a certificate\n"), 0o600); err != nil {
 		t.Fatal(err)
@@ -135,7 +41,7 @@ func TestTLSFileErrors(t *testing.T) {
 		{"missing CA file", TLS{CAFile: filepath.Join(dir, "nope.crt")}, "kafka.tls.ca_file " + dir + "/nope.crt: no such file or directory"},
 		{"CA file without PEM", TLS{CAFile: empty}, "kafka.tls.ca_file " + empty + ": no PEM certificates found"},
 		{"key as CA file", TLS{CAFile: key}, "kafka.tls.ca_file " + key + ": PEM block 1 is a private key, not a certificate"},
-		{"cert without key", TLS{CAFile: ca.file, CertFile: cert}, "kafka.tls.cert_file and kafka.tls.key_file go together"},
+		{"cert without key", TLS{CAFile: ca.File, CertFile: cert}, "kafka.tls.cert_file and kafka.tls.key_file go together"},
 		{"key without cert", TLS{KeyFile: key}, "kafka.tls.cert_file and kafka.tls.key_file go together"},
 		{"key as cert file", TLS{CertFile: key, KeyFile: key}, "kafka.tls.cert_file " + key + ": PEM block 1 is a private key"},
 		{"missing key file", TLS{CertFile: cert, KeyFile: key + ".gone"}, "kafka.tls.key_file " + key + ".gone: no such file or directory"},
@@ -147,15 +53,15 @@ func TestTLSFileErrors(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("err %v, want it to contain %q", err, tc.want)
 			}
-			for _, k := range []string{key, otherKey} {
-				if strings.Contains(err.Error(), keyMaterial(t, k)) {
+			for _, line := range append(testkit.KeyMaterial(t, key), testkit.KeyMaterial(t, otherKey)...) {
+				if strings.Contains(err.Error(), line) {
 					t.Fatalf("the error quotes key material: %v", err)
 				}
 			}
 		})
 	}
 	// The good files load.
-	p, err := NewProducer(Config{Brokers: []string{"127.0.0.1:1"}, Topic: topic, TLS: &TLS{CAFile: ca.file, CertFile: cert, KeyFile: key}})
+	p, err := NewProducer(Config{Brokers: []string{"127.0.0.1:1"}, Topic: topic, TLS: &TLS{CAFile: ca.File, CertFile: cert, KeyFile: key}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,16 +101,16 @@ func TestSASLPrintsNoPassword(t *testing.T) {
 // names it and the key to fix; other errors pass through.
 func TestExplain(t *testing.T) {
 	dir := t.TempDir()
-	ca := newTestCA(t, dir, "edgecam-ca")
-	rogue := newTestCA(t, dir, "rogue-ca")
-	brokerFile, _ := rogue.issue(t, dir, "broker", time.Now().Add(time.Hour), "kafka-1.example")
+	ca := testkit.NewCA(t, dir, "edgecam-ca")
+	rogue := testkit.NewCA(t, dir, "rogue-ca")
+	brokerFile, _ := rogue.Issue(t, dir, "broker", time.Now().Add(time.Hour), "kafka-1.example")
 	broker, err := readCerts(brokerFile)
 	if err != nil {
 		t.Fatal(err)
 	}
-	expiredFile, _ := ca.issue(t, dir, "expired", time.Now().Add(-time.Hour))
+	expiredFile, _ := ca.Issue(t, dir, "expired", time.Now().Add(-time.Hour))
 	expired, _ := readCerts(expiredFile)
-	cfg := Config{Topic: topic, TLS: &TLS{CAFile: ca.file, CertFile: expiredFile}, SASL: &SASL{Mechanism: SASLScramSHA512, User: "cam-7", Password: secret.New("hunter22")}}
+	cfg := Config{Topic: topic, TLS: &TLS{CAFile: ca.File, CertFile: expiredFile}, SASL: &SASL{Mechanism: SASLScramSHA512, User: "cam-7", Password: secret.New("hunter22")}}
 	dial := func(err error) error { return fmt.Errorf("unable to dial: %w", err) }
 	for _, tc := range []struct {
 		name string
@@ -215,7 +121,7 @@ func TestExplain(t *testing.T) {
 		{"mechanism off", kerr.UnsupportedSaslMechanism, "does not offer SASL mechanism SCRAM-SHA-512 (kafka.sasl.mechanism)"},
 		{"ACL", kerr.TopicAuthorizationFailed, "Kafka denies user cam-7 access to the topic edgecam.video (ACLs)"},
 		{"unknown CA", dial(&tls.CertificateVerificationError{Err: x509.UnknownAuthorityError{Cert: broker[0]}}),
-			"the broker's certificate (issued by CN=rogue-ca) is not signed by kafka.tls.ca_file " + ca.file + " (which holds CN=edgecam-ca)"},
+			"the broker's certificate (issued by CN=rogue-ca) is not signed by kafka.tls.ca_file " + ca.File + " (which holds CN=edgecam-ca)"},
 		{"host name", dial(&tls.CertificateVerificationError{Err: x509.HostnameError{Certificate: broker[0], Host: "127.0.0.1"}}),
 			"the broker's certificate is not valid for the name 127.0.0.1 (it holds kafka-1.example): use a broker address its certificate names, or set kafka.tls.server_name"},
 		{"expired broker cert", dial(&tls.CertificateVerificationError{Err: x509.CertificateInvalidError{Cert: expired[0], Reason: x509.Expired}}),
@@ -252,16 +158,16 @@ func TestExplain(t *testing.T) {
 // certificate, in a temporary directory.
 type securePKI struct {
 	dir                string
-	ca                 *testCA
+	ca                 *testkit.CA
 	brokerCert, broker string // broker cert and key files
 	cert, key          string // device cert and key files
 }
 
 func newSecurePKI(t *testing.T) *securePKI {
 	dir := t.TempDir()
-	p := &securePKI{dir: dir, ca: newTestCA(t, dir, "edgecam-test-ca")}
-	p.brokerCert, p.broker = p.ca.issue(t, dir, "broker", time.Now().Add(time.Hour), "127.0.0.1", "localhost")
-	p.cert, p.key = p.ca.issue(t, dir, "device-1", time.Now().Add(time.Hour))
+	p := &securePKI{dir: dir, ca: testkit.NewCA(t, dir, "edgecam-test-ca")}
+	p.brokerCert, p.broker = p.ca.Issue(t, dir, "broker", time.Now().Add(time.Hour), "127.0.0.1", "localhost")
+	p.cert, p.key = p.ca.Issue(t, dir, "device-1", time.Now().Add(time.Hour))
 	return p
 }
 
@@ -274,29 +180,11 @@ func tlsCluster(t *testing.T, p *securePKI, opts ...kfake.Opt) *kfake.Cluster {
 		t.Fatal(err)
 	}
 	pool := x509.NewCertPool()
-	pool.AddCert(p.ca.cert)
+	pool.AddCert(p.ca.Cert)
 	return newCluster(t, append([]kfake.Opt{
 		kfake.TLS(&tls.Config{Certificates: []tls.Certificate{pair}, ClientAuth: tls.RequireAndVerifyClientCert, ClientCAs: pool, MinVersion: tls.VersionTLS12}),
 		kfake.EnableSASL(), kfake.Superuser(SASLScramSHA512, "cam", "s3cret-Pa55"),
 	}, opts...)...)
-}
-
-// logBuf collects the log lines of a Config at debug level.
-type logBuf struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *logBuf) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *logBuf) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }
 
 // TestTLSAndSASL runs the producer, the resume reader and Tail over mutual
@@ -309,11 +197,11 @@ func TestTLSAndSASL(t *testing.T) {
 	good := func() Config {
 		return Config{
 			Brokers: c.ListenAddrs(), Topic: topic,
-			TLS:  &TLS{CAFile: p.ca.file, CertFile: p.cert, KeyFile: p.key},
+			TLS:  &TLS{CAFile: p.ca.File, CertFile: p.cert, KeyFile: p.key},
 			SASL: &SASL{Mechanism: SASLScramSHA512, User: "cam", Password: secret.New("s3cret-Pa55")},
 		}
 	}
-	var logs logBuf
+	var logs testkit.LogBuf
 	cfg := good()
 	cfg.Logger = slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	prod, err := NewProducer(cfg)
@@ -333,15 +221,15 @@ func TestTLSAndSASL(t *testing.T) {
 	}
 	checkNoSecrets(t, logs.String(), p)
 
-	other := newTestCA(t, p.dir, "other-ca")
-	otherCert, otherKey := other.issue(t, p.dir, "stranger", time.Now().Add(time.Hour))
+	other := testkit.NewCA(t, p.dir, "other-ca")
+	otherCert, otherKey := other.Issue(t, p.dir, "stranger", time.Now().Add(time.Hour))
 	for _, tc := range []struct {
 		name   string
 		change func(*Config)
 		want   string
 	}{
-		{"wrong CA", func(c *Config) { c.TLS.CAFile = other.file },
-			"the broker's certificate (issued by CN=edgecam-test-ca) is not signed by kafka.tls.ca_file " + other.file},
+		{"wrong CA", func(c *Config) { c.TLS.CAFile = other.File },
+			"the broker's certificate (issued by CN=edgecam-test-ca) is not signed by kafka.tls.ca_file " + other.File},
 		{"wrong server name", func(c *Config) { c.TLS.ServerName = "kafka.example" },
 			"the broker's certificate is not valid for the name kafka.example (it holds localhost, 127.0.0.1)"},
 		{"client cert of another CA", func(c *Config) { c.TLS.CertFile, c.TLS.KeyFile = otherCert, otherKey },
@@ -351,7 +239,7 @@ func TestTLSAndSASL(t *testing.T) {
 		{"no TLS", func(c *Config) { c.TLS = nil }, "the broker closed the connection at once: if this port is an SSL or SASL_SSL listener, set kafka.tls"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var logs logBuf
+			var logs testkit.LogBuf
 			cfg := good()
 			tc.change(&cfg)
 			cfg.Logger = slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
@@ -393,10 +281,10 @@ func TestWrongPassword(t *testing.T) {
 		resp.ErrorMessage = &msg
 		return resp, nil, true
 	})
-	var logs logBuf
+	var logs testkit.LogBuf
 	cfg := Config{
 		Brokers: c.ListenAddrs(), Topic: topic,
-		TLS:    &TLS{CAFile: p.ca.file, CertFile: p.cert, KeyFile: p.key},
+		TLS:    &TLS{CAFile: p.ca.File, CertFile: p.cert, KeyFile: p.key},
 		SASL:   &SASL{Mechanism: SASLScramSHA512, User: "cam", Password: secret.New("wr0ng-Pa55")},
 		Logger: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 	}
@@ -430,7 +318,8 @@ func TestWrongPassword(t *testing.T) {
 
 func checkNoSecrets(t *testing.T, logs string, p *securePKI) {
 	t.Helper()
-	for _, s := range []string{"s3cret-Pa55", keyMaterial(t, p.key), keyMaterial(t, p.broker), "PRIVATE KEY"} {
+	secrets := append([]string{"s3cret-Pa55", "PRIVATE KEY"}, testkit.KeyMaterial(t, p.key)...)
+	for _, s := range append(secrets, testkit.KeyMaterial(t, p.broker)...) {
 		if strings.Contains(logs, s) {
 			t.Fatalf("the log contains %q:\n%s", s, logs)
 		}

@@ -8,25 +8,14 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/sys/unix"
+	"github.com/edgecam/edgecam/internal/testkit"
 )
 
 // TestFullDiskTmpfs fills a real 8 MiB file system: with MaxSize far above
 // it, Append must hit ENOSPC, evict the oldest segments and retry instead of
 // failing, and leave nothing damaged behind.
 func TestFullDiskTmpfs(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Skip("needs root to mount an 8 MiB tmpfs; TestNoSpaceSimulated covers the same path without it")
-	}
-	mnt := t.TempDir()
-	if err := unix.Mount("tmpfs", mnt, "tmpfs", 0, "size=8m"); err != nil {
-		t.Skipf("cannot mount a tmpfs here (%v); TestNoSpaceSimulated covers the same path", err)
-	}
-	t.Cleanup(func() {
-		if err := unix.Unmount(mnt, 0); err != nil {
-			t.Errorf("umount %s: %v", mnt, err)
-		}
-	})
+	mnt := testkit.Tmpfs(t, "8m", "TestNoSpaceSimulated covers the same path without it")
 	dir := filepath.Join(mnt, "front")
 	opts := Options{SegmentSize: 256 << 10, MaxSize: 64 << 20}
 	s := mustOpen(t, dir, opts)

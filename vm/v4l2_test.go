@@ -33,7 +33,7 @@ import (
 
 	"github.com/edgecam/edgecam/capture"
 	"github.com/edgecam/edgecam/encode"
-	"github.com/twmb/franz-go/pkg/kfake"
+	"github.com/edgecam/edgecam/internal/testkit"
 )
 
 // env returns the edgecam binary and the results folder.
@@ -272,7 +272,7 @@ func TestReleaseUnplugged(t *testing.T) {
 		t.Fatalf("still held after the release: %v", after)
 	}
 	write(t, "/sys/bus/platform/drivers/vivid/bind", dev)
-	if !waitFor(time.Minute, func() bool { _, err := os.Stat(camera); return err == nil }) || captureNode(t) != camera {
+	if !testkit.Until(time.Minute, 200*time.Millisecond, func() bool { _, err := os.Stat(camera); return err == nil }) || captureNode(t) != camera {
 		t.Fatalf("the camera came back as %s, want %s", captureNode(t), camera)
 	}
 	t.Logf("check: release: pipeline on %s failed when unplugged (%v); released %d descriptors; replugged as %s again",
@@ -308,11 +308,7 @@ func TestCaptureUnplugReplug(t *testing.T) {
 	bin, out := env(t)
 	camera := captureNode(t)
 
-	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(1, "edgecam.video"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := testkit.Kfake(t, "edgecam.video", 1)
 	const metricsAddr = "127.0.0.1:9108"
 	cfg := filepath.Join(out, "edgecam.yaml")
 	if err := os.WriteFile(cfg, []byte(fmt.Sprintf(`device: {id: vm}
@@ -385,10 +381,10 @@ streams:
 	unplugged := time.Now()
 	pid := agent.Process.Pid
 	// Outer bounds, generous for a slow emulator: not timing checks.
-	if !waitFor(2*time.Minute, func() bool { return len(heldVideo(pid)) == 0 }) {
+	if !testkit.Until(2*time.Minute, 200*time.Millisecond, func() bool { return len(heldVideo(pid)) == 0 }) {
 		t.Errorf("the agent still holds the unplugged camera 2 min after it went (%s): the kernel frees /dev/videoN only when the last user lets go, so a camera plugged in again gets another number", strings.Join(heldVideo(pid), "; "))
 	}
-	if !waitFor(2*time.Minute, func() bool { m, err := scrapeErr(metricsAddr); return err == nil && m[waiting] == 1 }) {
+	if !testkit.Until(2*time.Minute, 200*time.Millisecond, func() bool { m, err := scrapeErr(metricsAddr); return err == nil && m[waiting] == 1 }) {
 		m := scrape(t, metricsAddr)
 		metric(t, m, waiting)
 		t.Errorf("camera unplugged for 2 min, edgecam_stream_state is not waiting_for_device: %v", grep(m, "edgecam_stream_state"))
@@ -400,7 +396,7 @@ streams:
 	time.Sleep(2 * time.Second) // a camera stays away a moment
 	write(t, "/sys/bus/platform/drivers/vivid/bind", dev)
 	replugged := time.Now()
-	if !waitFor(time.Minute, func() bool { _, err := os.Stat(camera); return err == nil }) {
+	if !testkit.Until(time.Minute, 200*time.Millisecond, func() bool { _, err := os.Stat(camera); return err == nil }) {
 		t.Fatalf("%s not back 1 min after the bind; vivid's nodes are now %v", camera, vividNodes(t))
 	}
 	if role := vividNodes(t)[camera]; !strings.HasSuffix(role, "-vid-cap") {
@@ -514,18 +510,6 @@ func heldVideo(pid int) []string {
 		held = append(held, fmt.Sprintf("%d buffer mappings", n))
 	}
 	return held
-}
-
-// waitFor polls cond every 200 ms until it holds (true) or limit passed.
-func waitFor(limit time.Duration, cond func() bool) bool {
-	end := time.Now().Add(limit)
-	for !cond() {
-		if time.Now().After(end) {
-			return false
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
-	return true
 }
 
 // scrape reads the agent's Prometheus metrics as "name{labels}" -> value;

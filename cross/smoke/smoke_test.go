@@ -1,24 +1,19 @@
 package smoke
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
-
-	"github.com/twmb/franz-go/pkg/kfake"
 
 	"github.com/edgecam/edgecam/agent"
 	"github.com/edgecam/edgecam/config"
 	"github.com/edgecam/edgecam/encode"
+	"github.com/edgecam/edgecam/internal/testkit"
 	"github.com/edgecam/edgecam/kafka"
 )
 
@@ -38,11 +33,7 @@ const (
 // proves the cross-built cgo, the target's GStreamer and its plugins work.
 func TestStreamDecodes(t *testing.T) {
 	t.Logf("%s/%s, %s", runtime.GOOS, runtime.GOARCH, encode.Version())
-	c, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(1, topic))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := testkit.Kfake(t, topic, 1)
 	brokers := c.ListenAddrs()
 
 	yaml := "device: {id: smoke}\n" +
@@ -58,27 +49,30 @@ func TestStreamDecodes(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	logs := &logBuf{}
+	logs := &testkit.LogBuf{}
 	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	// Encoder probing under emulation takes a few seconds: count the three
 	// seconds of streaming from the first "stream started".
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- agent.Run(ctx, cfg, log, agent.Options{StatsInterval: -1}) }()
-	deadline := time.Now().Add(2 * time.Minute)
-	for !strings.Contains(logs.String(), "stream started") {
-		if time.Now().After(deadline) {
-			cancel()
-			<-done
-			t.Fatalf("stream did not start within 2 minutes; log:\n%s", logs.String())
+	started := testkit.Until(2*time.Minute, 100*time.Millisecond, func() bool {
+		if len(logs.Lines("stream started")) > 0 {
+			return true
 		}
 		select {
 		case err := <-done:
 			t.Fatalf("agent returned early: %v\n%s", err, logs.String())
-		case <-time.After(100 * time.Millisecond):
+		default:
 		}
+		return false
+	})
+	if !started {
+		cancel()
+		<-done
+		t.Fatalf("stream did not start within 2 minutes; log:\n%s", logs.String())
 	}
-	time.Sleep(runFor)
+	time.Sleep(runFor) // the run: three seconds of streaming
 	cancel()
 	if err := <-done; err != nil {
 		t.Fatalf("agent: %v\n%s", err, logs.String())
@@ -114,66 +108,20 @@ func TestStreamDecodes(t *testing.T) {
 		t.Errorf("%d keyframes in %d records over %s, want one a second", keyframes, len(recs), runFor)
 	}
 
-	path := filepath.Join(t.TempDir(), "smoke.h264")
-	if err := os.WriteFile(path, stream, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	decoded, stderr := ffprobeFrames(t, path)
+	// Under qemu-user the host's (native) ffprobe runs: the check is of
+	// the bytes, not of the host.
+	decoded, stderr := testkit.ProbeH264(t, stream)
 	if decoded != len(recs) || stderr != "" {
 		t.Fatalf("ffprobe decoded %d frames of %d records; errors: %q", decoded, len(recs), stderr)
 	}
 	t.Logf("%d records, %d keyframes, %d bytes, all decoded; %s", len(recs), keyframes, len(stream), chosen(logs.String()))
 }
 
-// ffprobeFrames decodes a raw H.264 file and returns the number of frames
-// decoded and whatever ffprobe reported as errors. Under qemu-user the
-// host's (native) ffprobe runs: the check is of the bytes, not of the host.
-func ffprobeFrames(t *testing.T, path string) (int, string) {
-	t.Helper()
-	if _, err := exec.LookPath("ffprobe"); err != nil {
-		t.Fatal("ffprobe not installed (make deps installs ffmpeg)")
-	}
-	cmd := exec.Command("ffprobe", "-v", "error", "-f", "h264", "-count_frames", "-select_streams", "v:0",
-		"-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", path)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("ffprobe: %v: %s", err, stderr.String())
-	}
-	n, err := strconv.Atoi(strings.TrimSpace(string(out)))
-	if err != nil {
-		t.Fatalf("ffprobe output %q: %v", out, err)
-	}
-	return n, stderr.String()
-}
-
-// logBuf collects the agent's log lines; the agent writes from its
-// goroutines while the test reads.
-type logBuf struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *logBuf) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *logBuf) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 // chosen returns the encoder line of the log, for the test's summary.
 func chosen(logs string) string {
-	for _, l := range strings.Split(logs, "\n") {
-		if strings.Contains(l, "encoder chosen") {
-			if i := strings.Index(l, "encoder="); i >= 0 {
-				return strings.Fields(l[i:])[0]
-			}
+	for _, l := range testkit.Lines(logs, "encoder chosen") {
+		if i := strings.Index(l, "encoder="); i >= 0 {
+			return strings.Fields(l[i:])[0]
 		}
 	}
 	return "encoder unknown"
