@@ -44,7 +44,11 @@ go-deps:
 # prebuilt binary for an older Go would not do). .golangci.yml says which
 # linters run and why each exclusion is there.
 GOLANGCI_LINT_VERSION := v2.15.0
-GOLANGCI_LINT := $(CURDIR)/.cache/tools/golangci-lint-$(GOLANGCI_LINT_VERSION)/golangci-lint
+# Pinned tools are built once into $(EDGECAM_CACHE)/tools, outside the
+# checkout like the other downloads, so a fresh clone does not rebuild them
+# (golangci-lint takes minutes to build).
+EDGECAM_CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/edgecam
+GOLANGCI_LINT := $(EDGECAM_CACHE)/tools/golangci-lint-$(GOLANGCI_LINT_VERSION)/golangci-lint
 # LINT_FLAGS=--concurrency=1 on a shared machine.
 LINT_FLAGS ?=
 

@@ -18,7 +18,7 @@
 CROSS_ARCHES ?= amd64 arm64 armhf
 CROSS_QEMU_ARCHES ?= arm64 armhf
 NFPM_VERSION := v2.45.2
-NFPM := $(CURDIR)/.cache/tools/nfpm-$(NFPM_VERSION)/nfpm
+NFPM := $(EDGECAM_CACHE)/tools/nfpm-$(NFPM_VERSION)/nfpm
 DEB_VERSION = $(shell cross/deb.sh --debversion '$(VERSION)')
 DEBS = $(foreach a,$(CROSS_ARCHES),dist/edgecam_$(DEB_VERSION)_$(a).deb)
 
