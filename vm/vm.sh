@@ -432,8 +432,10 @@ qemu=$!
 cutdone=0
 if [[ -n $cut ]]; then
 	# Poll for the guest's signal: a power cut at some moment while the
-	# guest writes is the point; which moment exactly is not.
-	while kill -0 "$qemu" 2>/dev/null; do
+	# guest writes is the point; which moment exactly is not. (2>/dev/null
+	# around the loop: bash reports the killed job, "Killed timeout ...",
+	# whenever it notices, here or at the wait below.)
+	{ while kill -0 "$qemu"; do
 		if [[ -e $out/guest/$cut ]]; then
 			# EPOCHREALTIME: bash's own clock reading, no fork between it
 			# and the kill.
@@ -447,7 +449,7 @@ if [[ -n $cut ]]; then
 			break
 		fi
 		sleep 0.1
-	done
+	done; } 2>/dev/null
 fi
 # (2>/dev/null: no "Killed" from bash after a power cut.)
 wait "$qemu" 2>/dev/null || status=$?
