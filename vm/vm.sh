@@ -425,17 +425,18 @@ fi
 say "booting the VM ($init, TCG emulation)"
 start=$(date +%s)
 status=0
-timeout --foreground "$timeout" qemu-system-x86_64 -machine pc -accel tcg,thread=multi -cpu max -smp 2 -m "$mem" \
+# In a subshell whose own stderr is /dev/null (qemu's is the script's): bash
+# reports a job killed by a signal ("Killed timeout ...") when it notices,
+# and a power cut kills qemu.
+( exec 3>&2 2>/dev/null; timeout --foreground "$timeout" qemu-system-x86_64 -machine pc -accel tcg,thread=multi -cpu max -smp 2 -m "$mem" \
 	-kernel "$kernel" -initrd "$initrd" -append "$cmdline" "${qargs[@]}" \
-	-nic none -display none -monitor none -serial "file:$out/console.log" -no-reboot -pidfile "$out/qemu.pid" &
+	-nic none -display none -monitor none -serial "file:$out/console.log" -no-reboot -pidfile "$out/qemu.pid" 2>&3 ) &
 qemu=$!
 cutdone=0
 if [[ -n $cut ]]; then
 	# Poll for the guest's signal: a power cut at some moment while the
-	# guest writes is the point; which moment exactly is not. (2>/dev/null
-	# around the loop: bash reports the killed job, "Killed timeout ...",
-	# whenever it notices, here or at the wait below.)
-	{ while kill -0 "$qemu"; do
+	# guest writes is the point; which moment exactly is not.
+	while kill -0 "$qemu" 2>/dev/null; do
 		if [[ -e $out/guest/$cut ]]; then
 			# EPOCHREALTIME: bash's own clock reading, no fork between it
 			# and the kill.
@@ -449,10 +450,9 @@ if [[ -n $cut ]]; then
 			break
 		fi
 		sleep 0.1
-	done; } 2>/dev/null
+	done
 fi
-# (2>/dev/null: no "Killed" from bash after a power cut.)
-wait "$qemu" 2>/dev/null || status=$?
+wait "$qemu" || status=$?
 took=$(($(date +%s) - start))
 
 result=$out/guest/result
