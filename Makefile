@@ -50,8 +50,8 @@ vet:
 ## test: unit, GStreamer and kfake tests with the race detector, the
 ## end-to-end tests against a real Apache Kafka started (and stopped) here,
 ## the V4L2 and power-cut VM tests, then the arm64/armhf binaries under
-## qemu-user, the .debs,
-## and the systemd unit, checked and in a VM (cross/cross.mk, vm/vm.mk)
+## qemu-user, the .debs, and the systemd unit, checked and in a VM
+## (cross/cross.mk, vm/vm.mk)
 test: deps cross-deps build vet test-unit test-fuzz test-e2e test-v4l2 test-powercut test-cross test-deb test-systemd
 
 test-unit:
