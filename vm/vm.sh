@@ -57,14 +57,26 @@
 #                    afterwards, so a second run sees what the first left
 #                    on it; in the guest /dev/disk/by-id/virtio-NAME. The
 #                    guest sees its writes as durable once it has flushed
-#                    them (fsync, sync): the file is written by qemu through
-#                    the host's page cache.
+#                    them (fsync, sync); how qemu writes the file is
+#                    --disk-cache.
+#   --disk-cache MODE
+#                    qemu's cache mode of every --disk: writeback (default:
+#                    through the host's page cache) or none (O_DIRECT: the
+#                    host holds nothing the guest wrote; the guest's
+#                    flushes become fdatasync of the file), or any other
+#                    mode qemu's -drive cache= takes.
 #   --power-cut-on FILE
 #                    cut the power: kill qemu (SIGKILL, nothing flushed by
 #                    the guest, no poweroff) as soon as the guest creates
 #                    /vm/out/FILE. The run then succeeds if the cut happened
 #                    and nothing FAILed; boot again with the same --disk to
-#                    check what survived.
+#                    check what survived. DIR/cut-at gets the moment of the
+#                    cut on the host's clock: Unix nanoseconds right after
+#                    the kill, then the microseconds the kill call took.
+#                    The host looks for FILE every 0.1 s, so the guest runs
+#                    on for up to that long (more on a loaded host) after
+#                    creating it; FILE's mtime is its creation on the host's
+#                    clock.
 #   --gst-registry   a GStreamer plugin registry made on the host (seconds,
 #                    natively; cached in $EDGECAM_CACHE/vm) as
 #                    /vm/in/gst-registry.bin: the guest's first GStreamer
@@ -93,7 +105,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 cacheroot=${EDGECAM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/edgecam}
 cache=$cacheroot/vm
 
-name='' out='' init=shell mem=1024 timeout=1200 registry=0 cut=''
+name='' out='' init=shell mem=1024 timeout=1200 registry=0 cut='' diskcache=writeback
 modules=() modfiles=() inputs=() shares=() disks=() show=()
 usage() { sed -n '6p' "$0" | sed 's/^# *//' >&2; exit 2; }
 while (($#)); do
@@ -106,6 +118,7 @@ while (($#)); do
 	--input) inputs+=("$2") && shift ;;
 	--share) shares+=("$2") && shift ;;
 	--disk) disks+=("$2") && shift ;;
+	--disk-cache) diskcache=$2 && shift ;;
 	--power-cut-on) cut=$2 && shift ;;
 	--gst-registry) registry=1 ;;
 	--mem) mem=$2 && shift ;;
@@ -294,7 +307,7 @@ INIT
 fi
 
 # The run folder: inputs, results, console.
-rm -rf "$out/in" "$out/guest" "$out/console.log"
+rm -rf "$out/in" "$out/guest" "$out/console.log" "$out/cut-at"
 mkdir -p "$out/in/modules" "$out/guest"
 chmod 0777 "$out/guest"
 cp "$script" "$here/guest-lib.sh" "$out/in/"
@@ -366,7 +379,7 @@ for spec in "${disks[@]}"; do
 		[[ -n $size ]] || die "--disk $spec: $image does not exist; give a SIZE to create it"
 		mkdir -p "$(dirname "$image")" && truncate -s "$size" "$image"
 	fi
-	qargs+=(-drive "file=$(realpath "$image"),format=raw,if=none,id=$dname,cache=writeback"
+	qargs+=(-drive "file=$(realpath "$image"),format=raw,if=none,id=$dname,cache=$diskcache"
 		-device "virtio-blk-pci,drive=$dname,serial=$dname")
 done
 
@@ -412,9 +425,12 @@ fi
 say "booting the VM ($init, TCG emulation)"
 start=$(date +%s)
 status=0
-timeout --foreground "$timeout" qemu-system-x86_64 -machine pc -accel tcg,thread=multi -cpu max -smp 2 -m "$mem" \
+# In a subshell whose own stderr is /dev/null (qemu's is the script's): bash
+# reports a job killed by a signal ("Killed timeout ...") when it notices,
+# and a power cut kills qemu.
+( exec 3>&2 2>/dev/null; timeout --foreground "$timeout" qemu-system-x86_64 -machine pc -accel tcg,thread=multi -cpu max -smp 2 -m "$mem" \
 	-kernel "$kernel" -initrd "$initrd" -append "$cmdline" "${qargs[@]}" \
-	-nic none -display none -monitor none -serial "file:$out/console.log" -no-reboot -pidfile "$out/qemu.pid" &
+	-nic none -display none -monitor none -serial "file:$out/console.log" -no-reboot -pidfile "$out/qemu.pid" 2>&3 ) &
 qemu=$!
 cutdone=0
 if [[ -n $cut ]]; then
@@ -422,14 +438,21 @@ if [[ -n $cut ]]; then
 	# guest writes is the point; which moment exactly is not.
 	while kill -0 "$qemu" 2>/dev/null; do
 		if [[ -e $out/guest/$cut ]]; then
-			kill -9 "$(cat "$out/qemu.pid")" && cutdone=1
+			# EPOCHREALTIME: bash's own clock reading, no fork between it
+			# and the kill.
+			qpid=$(cat "$out/qemu.pid")
+			before=$EPOCHREALTIME
+			kill -9 "$qpid" && cutdone=1
+			after=$EPOCHREALTIME
+			# (seconds and 6 decimals: microseconds without the point)
+			us() { echo "${1//[.,]/}"; }
+			echo "$(us "$after")000 $(($(us "$after") - $(us "$before")))" >"$out/cut-at"
 			break
 		fi
 		sleep 0.1
 	done
 fi
-# (2>/dev/null: no "Killed" from bash after a power cut.)
-wait "$qemu" 2>/dev/null || status=$?
+wait "$qemu" || status=$?
 took=$(($(date +%s) - start))
 
 result=$out/guest/result
