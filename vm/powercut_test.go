@@ -343,7 +343,7 @@ func (e pcEnv) startAgent(t *testing.T, i int, policy, broker string) *pcAgent {
 	t.Helper()
 	a := &pcAgent{policy: policy, metrics: fmt.Sprintf("127.0.0.1:%d", 9101+i)}
 	cfg := filepath.Join(e.out, policy+".yaml")
-	os.WriteFile(cfg, []byte(fmt.Sprintf(`device: {id: pc-%s}
+	if err := os.WriteFile(cfg, []byte(fmt.Sprintf(`device: {id: pc-%s}
 kafka: {brokers: [%q], topic: %s}
 spool: {dir: %s, mode: always, fsync: %s, max_size: 32MiB, segment_size: 1MiB}
 metrics: {listen: %q}
@@ -356,7 +356,9 @@ streams:
     bitrate_kbps: 200
     keyframe_interval: %v
     encoder: x264enc
-`, policy, broker, pcTopic, filepath.Join(e.mount(policy), "spool"), policy, a.metrics, pcFPS, pcGOP)), 0o644)
+`, policy, broker, pcTopic, filepath.Join(e.mount(policy), "spool"), policy, a.metrics, pcFPS, pcGOP)), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	logf, err := os.Create(filepath.Join(e.out, policy+"-agent.log"))
 	if err != nil {
 		t.Fatal(err)
@@ -373,7 +375,7 @@ streams:
 
 // stop ends the agent cleanly (SIGINT), killing it after an outer bound.
 func (a *pcAgent) stop() {
-	a.cmd.Process.Signal(os.Interrupt)
+	_ = a.cmd.Process.Signal(os.Interrupt) // gone already: exited says so
 	select {
 	case <-a.exited:
 	case <-time.After(time.Minute):
@@ -647,7 +649,9 @@ offset    host - guest clock, ± half the round trip of the measurement
 		t.Logf("check: %s: %d cuts; loss min/median/max %s; pipeline lag %s; appended-not-durable %s",
 			p, len(losses), spread(losses), spread(lags), spread(unsynced))
 	}
-	os.WriteFile(filepath.Join(e.out, "figures.txt"), []byte(b.String()), 0o644)
+	if err := os.WriteFile(filepath.Join(e.out, "figures.txt"), []byte(b.String()), 0o644); err != nil {
+		t.Errorf("figures.txt: %v", err)
+	}
 	t.Logf("figures:\n%s", b.String())
 }
 
@@ -706,8 +710,8 @@ func (e pcEnv) readBack(t *testing.T, policy string, opened *spoolCheck) {
 				runs = append(runs, [2]int64{r.Seq, r.Seq})
 			}
 			last = r.Seq
-			h264.Write(r.Value)
-			return nil
+			_, err := h264.Write(r.Value)
+			return err
 		})
 	h264.Close()
 	if err != nil {
