@@ -115,7 +115,7 @@ func (r *Reader) Read(diskPath string) Facts {
 		// The spool's own directory may not exist yet: its parents tell.
 		for p := diskPath; ; p = filepath.Dir(p) {
 			if err := unix.Statfs(p, &st); err == nil {
-				f.DiskFree, f.DiskTotal = int64(st.Bavail)*st.Bsize, int64(st.Blocks)*st.Bsize
+				f.DiskFree, f.DiskTotal = int64(st.Bavail)*int64(st.Bsize), int64(st.Blocks)*int64(st.Bsize) // Bsize is int32 on 32-bit ARM
 				break
 			}
 			if p == filepath.Dir(p) {
