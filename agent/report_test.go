@@ -23,20 +23,6 @@ import (
 
 const statusTopic = "edgecam.status"
 
-func statusSchema(t *testing.T) *jsonschema.Schema {
-	t.Helper()
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(fleetpkg.Schema))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	if err := c.AddResource("status.schema.json", doc); err != nil {
-		t.Fatal(err)
-	}
-	return c.MustCompile("status.schema.json")
-}
-
 // statusRecords reads the status topic from the start.
 func statusRecords(t *testing.T, brokers []string) []kafka.StatusRecord {
 	t.Helper()
@@ -74,7 +60,7 @@ func TestStatusRecords(t *testing.T) {
 		return seenRunning
 	})
 	recs := statusRecords(t, brokers)
-	sch := statusSchema(t)
+	sch := testkit.JSONSchema(t, "status.schema.json", fleetpkg.Schema)
 	for i, r := range recs {
 		inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(r.Value))
 		if err != nil {

@@ -149,20 +149,6 @@ func keyCounts(t *testing.T, brokers, prefix string) map[string]int {
 	return n
 }
 
-func e2eSchema(t *testing.T) *jsonschema.Schema {
-	t.Helper()
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(fleet.Schema))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	if err := c.AddResource("status.schema.json", doc); err != nil {
-		t.Fatal(err)
-	}
-	return c.MustCompile("status.schema.json")
-}
-
 // TestFleet: three agents report to the compacted status topic and
 // `edgecam fleet` lists them; one killed with SIGKILL turns stale (exit
 // status 1); one whose link is cut for 20 s reports again, with the
@@ -287,7 +273,7 @@ func TestFleet(t *testing.T) {
 	}
 
 	// Every record seen validates against the schema.
-	sch := e2eSchema(t)
+	sch := testkit.JSONSchema(t, "status.schema.json", fleet.Schema)
 	recs := follower.all()
 	var sizes []int
 	for _, r := range recs {

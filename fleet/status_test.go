@@ -8,26 +8,9 @@ import (
 	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
-)
 
-// validator compiles Schema with format assertions on (date-time checked).
-func validator(t *testing.T) *jsonschema.Schema {
-	t.Helper()
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(Schema))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	if err := c.AddResource("status.schema.json", doc); err != nil {
-		t.Fatal(err)
-	}
-	sch, err := c.Compile("status.schema.json")
-	if err != nil {
-		t.Fatalf("the schema does not compile: %v", err)
-	}
-	return sch
-}
+	"github.com/edgecam/edgecam/internal/testkit"
+)
 
 func validate(t *testing.T, sch *jsonschema.Schema, b []byte) error {
 	t.Helper()
@@ -61,7 +44,7 @@ func sampleStatus() *Status {
 
 // TestSchema: a full record validates; records with a wrong field do not.
 func TestSchema(t *testing.T) {
-	sch := validator(t)
+	sch := testkit.JSONSchema(t, "status.schema.json", Schema)
 	good, err := sampleStatus().Marshal()
 	if err != nil {
 		t.Fatal(err)
