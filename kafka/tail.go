@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/twmb/franz-go/pkg/kgo"
 )
@@ -16,11 +17,22 @@ const (
 	FromEnd From = iota
 	// FromStart reads from the oldest record the partition keeps.
 	FromStart
+	// FromTime reads from the keyframe at or before TailOptions.At: the
+	// last keyframe of the stream, in partition order, before its first
+	// record captured (edgecam-capture-ns) after At. See seek.go.
+	FromTime
 )
 
 // TailOptions tune Tail.
 type TailOptions struct {
 	From From
+	// At is the moment FromTime starts at.
+	At time.Time
+	// Until, when set, ends the read before the first record of the
+	// stream captured after it. If Until has passed when Tail starts, the
+	// read also ends at the last record present then (frames of that time
+	// still spooled on the box and delivered later are not waited for).
+	Until time.Time
 	// StopAtEnd ends the read at the last record present when Tail
 	// started, instead of following the stream.
 	StopAtEnd bool
@@ -51,23 +63,32 @@ func Tail(ctx context.Context, cfg Config, key string, opts TailOptions, fn func
 		return cfg.Explain(err)
 	}
 	from := end
-	if opts.From == FromStart {
+	switch opts.From {
+	case FromStart:
 		from = start
+	case FromTime:
+		if from, err = rd.keyframeAt(ctx, w, key, opts.At, start, end); err != nil {
+			return cfg.Explain(err)
+		}
 	}
+	stopAtEnd := opts.StopAtEnd || (!opts.Until.IsZero() && opts.Until.Before(time.Now()))
 	to := int64(1<<63 - 1)
-	if opts.StopAtEnd {
+	if stopAtEnd {
 		to = end
 	}
 	if from >= to {
 		return nil
 	}
-	err = rd.readRange(ctx, w, from, to, !opts.StopAtEnd, func(kr *kgo.Record) error {
+	err = rd.readRange(ctx, w, from, to, !stopAtEnd, func(kr *kgo.Record) error {
 		if string(kr.Key) != key {
 			return nil
 		}
 		r, err := fromKgo(kr)
 		if err != nil {
 			return fmt.Errorf("%s/%d: %w", cfg.Topic, w.part, err)
+		}
+		if !opts.Until.IsZero() && r.CaptureTime.After(opts.Until) {
+			return ErrStop
 		}
 		return fn(r)
 	})

@@ -52,6 +52,9 @@ func cmdTail(args []string, stderr io.Writer) error {
 	toEnd := fs.Bool("to-end", false, "stop at the newest record present when tail started")
 	frames := fs.Int("frames", 0, "stop after this many frames (0: no limit)")
 	duration := fs.Duration("duration", 0, "stop after this much video, by edgecam-pts (0: no limit)")
+	since := fs.Duration("since", 0, "start at the keyframe at or before this long ago (like --from -D)")
+	fromArg := fs.String("from", "", "start at the keyframe at or before this capture time: "+timeArgHelp)
+	toArg := fs.String("to", "", "stop before the first frame captured after this time (same forms as --from)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -64,6 +67,32 @@ func cmdTail(args []string, stderr io.Writer) error {
 		return usageError{errors.New("tail: --frames and --duration must not be negative")}
 	case *frames > 0 && *duration > 0:
 		return usageError{errors.New("tail: give --frames or --duration, not both")}
+	case *since < 0:
+		return usageError{errors.New("tail: --since must be positive (10m: the last ten minutes)")}
+	case btoi(*since > 0)+btoi(*fromArg != "")+btoi(*fromStart) > 1:
+		return usageError{errors.New("tail: give one of --since, --from and --from-start")}
+	}
+	now := time.Now()
+	var fromTime, toTime time.Time
+	if *since > 0 {
+		fromTime = now.Add(-*since)
+	}
+	if *fromArg != "" {
+		t, err := parseTimeArg(*fromArg, now)
+		if err != nil {
+			return usageError{fmt.Errorf("tail: --from: %w", err)}
+		}
+		fromTime = t
+	}
+	if *toArg != "" {
+		t, err := parseTimeArg(*toArg, now)
+		if err != nil {
+			return usageError{fmt.Errorf("tail: --to: %w", err)}
+		}
+		if !fromTime.IsZero() && t.Before(fromTime) {
+			return usageError{fmt.Errorf("tail: --to %s is before the start %s", t.Format(time.RFC3339Nano), fromTime.Format(time.RFC3339Nano))}
+		}
+		toTime = t
 	}
 	cfg, err := loadConfig(*cfgPath)
 	if err != nil {
@@ -85,13 +114,16 @@ func cmdTail(args []string, stderr io.Writer) error {
 	check := &seqCheck{out: stderr}
 	var written, bytes, keyframes, skipped int64
 	var firstPTS time.Duration
-	from := kafka.FromEnd
-	if *fromStart {
-		from = kafka.FromStart
+	opts := kafka.TailOptions{From: kafka.FromEnd, StopAtEnd: *toEnd, At: fromTime, Until: toTime}
+	switch {
+	case *fromStart:
+		opts.From = kafka.FromStart
+	case !fromTime.IsZero():
+		opts.From = kafka.FromTime
 	}
 	// The same connection as the agent's: TLS and SASL included.
 	err = kafka.Tail(ctx, agent.KafkaConfig(cfg.Kafka, nil), key,
-		kafka.TailOptions{From: from, StopAtEnd: *toEnd}, func(r *kafka.Record) error {
+		opts, func(r *kafka.Record) error {
 			if check.see(r) {
 				return nil
 			}
@@ -103,6 +135,11 @@ func cmdTail(args []string, stderr io.Writer) error {
 			}
 			if written == 0 {
 				firstPTS = r.PTS
+				if !fromTime.IsZero() {
+					say(stderr, "tail: starting at the keyframe seq %d (partition %d offset %d) captured %s, %s before the asked %s\n",
+						r.Seq, r.Partition, r.Offset, r.CaptureTime.UTC().Format(time.RFC3339Nano),
+						fromTime.Sub(r.CaptureTime).Round(time.Millisecond), fromTime.UTC().Format(time.RFC3339Nano))
+				}
 			}
 			if *duration > 0 && r.PTS-firstPTS >= *duration {
 				return kafka.ErrStop
@@ -140,4 +177,11 @@ func cmdTail(args []string, stderr io.Writer) error {
 	say(stderr, "tail: %d frames, %.1f MB, %d keyframes, seq %s, %d gaps%s, %d duplicates -> %s\n",
 		written, float64(bytes)/1e6, keyframes, seqs, check.gaps, missing, check.dups, *out)
 	return nil
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
