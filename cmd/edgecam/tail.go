@@ -136,9 +136,13 @@ func cmdTail(args []string, stderr io.Writer) error {
 			if written == 0 {
 				firstPTS = r.PTS
 				if !fromTime.IsZero() {
-					say(stderr, "tail: starting at the keyframe seq %d (partition %d offset %d) captured %s, %s before the asked %s\n",
+					d, rel := fromTime.Sub(r.CaptureTime), "before"
+					if d < 0 { // the moment is older than what Kafka still keeps
+						d, rel = -d, "after"
+					}
+					say(stderr, "tail: starting at the keyframe seq %d (partition %d offset %d) captured %s, %s %s the asked %s\n",
 						r.Seq, r.Partition, r.Offset, r.CaptureTime.UTC().Format(time.RFC3339Nano),
-						fromTime.Sub(r.CaptureTime).Round(time.Millisecond), fromTime.UTC().Format(time.RFC3339Nano))
+						d.Round(time.Millisecond), rel, fromTime.UTC().Format(time.RFC3339Nano))
 				}
 			}
 			if *duration > 0 && r.PTS-firstPTS >= *duration {
