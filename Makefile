@@ -19,9 +19,10 @@ APT_PACKAGES := pkg-config libglib2.0-dev libgstreamer1.0-dev libgstreamer-plugi
 	gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good \
 	gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav \
 	ffmpeg kcat default-jre-headless maven \
-	python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-libcamera
+	python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-libcamera \
+	python3-venv
 
-.PHONY: deps apt-deps go-deps lint-deps build vet lint test test-unit test-fuzz test-e2e bench kafka-up kafka-down demo clean
+.PHONY: deps apt-deps go-deps lint-deps build vet lint test test-unit test-fuzz test-e2e test-python bench kafka-up kafka-down demo clean
 
 ## deps: install what is missing (apt packages, Go modules, golangci-lint,
 ## Kafka jars)
@@ -75,7 +76,7 @@ lint: $(GOLANGCI_LINT)
 ## the V4L2 and power-cut VM tests, then the arm64/armhf binaries under
 ## qemu-user, the .debs, and the systemd unit, checked and in a VM
 ## (cross/cross.mk, vm/vm.mk)
-test: deps cross-deps build vet lint test-unit test-fuzz test-e2e test-v4l2 test-powercut test-cross test-deb test-systemd
+test: deps cross-deps build vet lint test-unit test-fuzz test-e2e test-python test-v4l2 test-powercut test-cross test-deb test-systemd
 
 test-unit:
 	$(GO) test -race -count=1 -timeout 15m ./...
@@ -92,6 +93,29 @@ test-e2e: build
 	status=0; EDGECAM_E2E_REQUIRED=1 EDGECAM_E2E_BROKERS=127.0.0.1:9092 EDGECAM_BIN=$(CURDIR)/$(BIN) \
 		$(GO) test -count=1 -timeout 15m -v ./e2e/ || status=$$?; \
 	$(KAFKA) down; exit $$status
+
+## test-python: the Python consumer (consumers/python) with pytest against
+## a real Kafka (started and stopped here) that the real agent fills. The
+## venv, with the pinned PyPI packages, lives in $(EDGECAM_CACHE)/venv and is
+## made again only when pyproject.toml changes; the package itself is
+## reinstalled every run.
+PYTHON  ?= python3
+PY_VENV := $(EDGECAM_CACHE)/venv/consumers-python
+PY_DEPS := $(PY_VENV)/.deps-$(shell sha256sum consumers/python/pyproject.toml | cut -c1-16)
+$(PY_DEPS):
+	rm -rf $(PY_VENV)
+	$(PYTHON) -m venv $(PY_VENV)
+	$(PY_VENV)/bin/pip install -q --disable-pip-version-check './consumers/python[test]'
+	touch $@
+
+test-python: build $(PY_DEPS)
+	$(PY_VENV)/bin/pip install -q --disable-pip-version-check --no-deps --force-reinstall ./consumers/python
+	rm -rf consumers/python/build consumers/python/src/*.egg-info
+	$(KAFKA) up
+	status=0; cd consumers/python && EDGECAM_PY_REQUIRED=1 EDGECAM_BIN=$(CURDIR)/$(BIN) \
+		EDGECAM_PY_BROKERS=127.0.0.1:$$((9092 + $${KAFKA_PORT_OFFSET:-0})) \
+		$(PY_VENV)/bin/python -m pytest -p no:cacheprovider -v || status=$$?; \
+	cd $(CURDIR); $(KAFKA) down; exit $$status
 
 kafka-up:
 	$(KAFKA) up

@@ -1,0 +1,193 @@
+import datetime as dt
+import fractions
+import subprocess
+import sys
+from pathlib import Path
+
+import av
+import numpy as np
+import pytest
+from confluent_kafka import Producer
+
+import edgecam_consumer as ec
+
+from conftest import LONG, TOPIC, kcat_records
+
+
+def split(items):
+    items = list(items)
+    return [i for i in items if isinstance(i, ec.Frame)], [i for i in items if isinstance(i, ec.Event)]
+
+
+def at(ns):
+    """ns as an aware datetime, rounded up to the microsecond."""
+    return dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc) + dt.timedelta(microseconds=-(-ns // 1000))
+
+
+# Kafka's default partitioner as franz-go (the agent's producer) computes
+# it: kgo.StickyKeyPartitioner(nil), printed by a Go program. The first
+# three are also the Java client's test vectors (1000 partitions).
+@pytest.mark.parametrize("key,n,want", [
+    ("", 1000, 681), ("a", 1000, 524), ("abc", 1000, 107), ("a", 3, 1), ("abc", 7, 4),
+    ("demo/cam0", 3, 2), ("demo/cam0", 1000, 230), ("pi-garage-3/front", 1000, 748),
+    ("e2e-x-123456/cam0", 7, 3), ("ünïcode/straße", 3, 1), ("ünïcode/straße", 1000, 684),
+])
+def test_partition_matches_the_producer(key, n, want):
+    assert ec.partition_for(key, n) == want
+
+
+def test_whole_stream_with_events(recorded):
+    """Every record of the key decodes to one frame, in order; the two
+    restarts and the eviction come as events exactly where the records say."""
+    recs = recorded["records"]
+    frames, events = split(ec.frames(recorded["brokers"], recorded["key"], topic=TOPIC, offset=0, stop_at_end=True))
+    assert [f.seq for f in frames] == [r["seq"] for r in recs]
+    assert [f.offset for f in frames] == [r["offset"] for r in recs]
+    assert all(f.image.shape == (240, 320, 3) and f.image.dtype == np.uint8 for f in frames)
+    assert frames[0].keyframe
+    # The snow pattern is never one flat colour.
+    assert all(f.image.std() > 10 for f in frames[::15])
+
+    want = []
+    for prev, r in zip(recs, recs[1:]):
+        missing = r["seq"] - prev["seq"] - 1
+        evicted = min(r["evicted"], missing)
+        if r["session"] != prev["session"]:
+            want.append(ec.SessionChange(prev["session"], r["session"], r["offset"], prev["seq"] + 1, r["seq"] - 1 - evicted))
+        elif missing > evicted:
+            want.append(ec.Gap(prev["seq"] + 1, r["seq"] - 1 - evicted, r["offset"]))
+        if evicted:
+            want.append(ec.Eviction(r["seq"] - evicted, r["seq"] - 1, evicted, r["offset"]))
+    assert events == want
+    kinds = [type(e).__name__ for e in events]
+    assert kinds == ["SessionChange", "Eviction", "SessionChange"], events
+    # B's restart reserved seq numbers ahead while Kafka was away: a
+    # restart gap, not a loss; C resumed from the spool with none.
+    assert events[0].skipped > 0 and events[2].skipped == 0
+    assert events[1].count == next(r["evicted"] for r in recs if r["evicted"])
+
+
+def expected_start(recs, t_ns):
+    """tail --from's rule, on kcat's records: the last keyframe before the
+    first record captured after t."""
+    best = None
+    for r in recs:
+        if r["capture_ns"] > t_ns:
+            break
+        if r["keyframe"]:
+            best = r
+    return best
+
+
+def test_start_at_a_time_in_the_drained_frames(recorded):
+    """A moment inside B's run: its frames were spooled while Kafka was
+    away and delivered by C seconds later. Reading starts at B's keyframe
+    at or before the moment and stops before the first frame after until."""
+    recs = recorded["records"]
+    b = [r for r in recs if r["session"] == recorded["sessions"][1]]
+    mid = next(r for r in b[len(b) // 2:] if not r["keyframe"])
+    assert mid["timestamp_ms"] == mid["capture_ns"] // 1_000_000  # Kafka's time is the capture time
+    t = mid["capture_ns"] - 500_000
+    start = expected_start(recs, t)
+    assert start is not None and start["offset"] < mid["offset"]
+    stop = recs[-10]
+    items = list(ec.frames(recorded["brokers"], recorded["key"], topic=TOPIC, start=at(t), until=at(stop["capture_ns"])))
+    frames, events = split(items)
+    assert frames[0].seq == start["seq"] and frames[0].keyframe
+    assert frames[-1].seq == stop["seq"]
+    want = [r["seq"] for r in recs if start["offset"] <= r["offset"] <= stop["offset"]]
+    assert [f.seq for f in frames] == want
+    assert [type(e).__name__ for e in events] == ["SessionChange"]  # B to C
+
+
+def test_start_before_everything_and_by_offset(recorded):
+    recs = recorded["records"]
+    frames, _ = split(ec.frames(recorded["brokers"], recorded["key"], topic=TOPIC,
+                                start=dt.timedelta(hours=1), max_frames=5))
+    assert [f.seq for f in frames] == [r["seq"] for r in recs[:5]]
+    mid = next(r for r in recs[len(recs) // 2:] if not r["keyframe"])
+    frames, _ = split(ec.frames(recorded["brokers"], recorded["key"], topic=TOPIC, offset=mid["offset"], max_frames=3))
+    kf = [r for r in recs if r["keyframe"] and r["offset"] <= mid["offset"]][-1]
+    assert frames[0].seq == kf["seq"] and frames[0].keyframe
+
+
+def test_naive_datetime_refused(recorded):
+    with pytest.raises(ValueError, match="naive"):
+        next(ec.frames(recorded["brokers"], recorded["key"], topic=TOPIC, start=dt.datetime(2026, 1, 1)))
+
+
+def produce_h265(brokers, key, n, session):
+    """H.265 records in edgecam's format, encoded by libx265 (PyAV's
+    bundled FFmpeg) with the parameter sets repeated before every keyframe,
+    as the agent's H.265 streams are. Returns the capture times."""
+    enc = av.CodecContext.create("libx265", "w")
+    enc.width, enc.height, enc.pix_fmt = 320, 240, "yuv420p"
+    enc.time_base = fractions.Fraction(1, 30)
+    enc.gop_size = 15
+    enc.options = {"x265-params": "repeat-headers=1:keyint=15:min-keyint=15:scenecut=0:log-level=error"}
+    p = Producer({"bootstrap.servers": brokers, "enable.idempotence": True, "partitioner": "murmur2_random"})
+    t0 = 1_764_000_000_000_000_000
+    seq = 0
+    rng = np.random.default_rng(1)
+
+    def send(pkt):
+        nonlocal seq
+        cap = t0 + seq * 33_333_333
+        hdr = [("edgecam-seq", str(seq)), ("edgecam-pts", str(int(pkt.pts * 33_333_333))),
+               ("edgecam-dts", str(int(pkt.dts * 33_333_333))), ("edgecam-capture-ns", str(cap)),
+               ("edgecam-keyframe", "1" if pkt.is_keyframe else "0"), ("edgecam-codec", "h265"),
+               ("edgecam-session", session)]
+        p.produce(TOPIC, key=key, value=bytes(pkt), headers=hdr, timestamp=cap // 1_000_000)
+        seq += 1
+
+    for i in range(n):
+        img = np.full((240, 320, 3), 40, np.uint8)
+        img[:, (i * 7) % 300:(i * 7) % 300 + 20] = 220  # a moving bar
+        img += rng.integers(0, 8, img.shape, dtype=np.uint8)
+        f = av.VideoFrame.from_ndarray(img, format="rgb24").reformat(format="yuv420p")
+        f.pts = i
+        for pkt in enc.encode(f):
+            send(pkt)
+    for pkt in enc.encode(None):
+        send(pkt)
+    assert p.flush(LONG) == 0
+    return seq
+
+
+def test_h265(kafka):
+    """A stream with edgecam-codec h265 (B-frames reordered by the
+    decoder) decodes frame for frame, starting at a keyframe."""
+    key = f"py-h265-{np.random.default_rng().integers(1 << 30)}/cam0"
+    n = produce_h265(kafka["brokers"], key, 60, "s1")
+    recs = kcat_records(kafka["brokers"], key)
+    assert len(recs) == n == 60 and ec.partition_for(key, 3) == recs[0]["partition"]
+    frames, events = split(ec.frames(kafka["brokers"], key, topic=TOPIC, offset=0, stop_at_end=True, pixel_format="rgb24"))
+    assert events == []
+    assert sorted(f.seq for f in frames) == list(range(60))
+    assert all(f.codec == "h265" and f.image.shape == (240, 320, 3) for f in frames)
+    # The bar is where the encoder was given it (a real decode, not noise).
+    f = min(frames, key=lambda f: f.pts_ns)
+    assert f.image[:, 0:20].mean() > 150 > f.image[:, 100:300].mean()
+    mid = next(r for r in recs[20:] if not r["keyframe"])
+    t = mid["capture_ns"]
+    start = expected_start(recs, t)
+    frames, _ = split(ec.frames(kafka["brokers"], key, topic=TOPIC, start=at(t), max_frames=1))
+    assert frames[0].seq == start["seq"] and frames[0].keyframe
+
+
+def test_motion_example(recorded):
+    """examples/motion.py: one line per second of video with a score, the
+    events as comments where they happen."""
+    ex = Path(__file__).parent.parent / "examples" / "motion.py"
+    out = subprocess.run([sys.executable, str(ex), "--brokers", recorded["brokers"], "--topic", TOPIC,
+                          "--key", recorded["key"], "--offset", "0", "--to-end"],
+                         check=True, capture_output=True, text=True, timeout=LONG).stdout
+    lines = out.splitlines()
+    comments = [l for l in lines if l.startswith("# ")]
+    rows = [l.split("\t") for l in lines if not l.startswith("#")]
+    assert [c.split("(")[0] for c in comments] == ["# SessionChange", "# Eviction", "# SessionChange"]
+    recs = recorded["records"]
+    seconds = {r["capture_ns"] // 10**9 for r in recs}
+    assert len(rows) <= len(seconds) and len(rows) >= len(seconds) - 3
+    assert all(0 < float(score) <= 255 for _, _, score in rows)
+    assert sum(int(n) for _, n, _ in rows) > len(recs) // 2
