@@ -238,9 +238,9 @@ class _Partition:
                 err = msg.error()
                 if err is not None:
                     if err.code() == KafkaError._PARTITION_EOF:
-                        if hi is not None and msg.offset() >= hi - 1:
-                            return
-                        if hi is not None and self.watermarks()[1] <= lo:
+                        # The partition's end (its high watermark, which was
+                        # at or past hi when hi was taken): a range is done.
+                        if hi is not None:
                             return
                         continue
                     raise KafkaException(err)
