@@ -1,0 +1,176 @@
+// edgecam view: the stream list, a grid of live players and their
+// timelines. The page talks only to this viewer (api/, hls/); it never sees
+// anything of the Kafka configuration.
+'use strict';
+
+const players = {}; // by stream key
+// window.edgecam is what the browser test looks at.
+window.edgecam = { players, seek, goLive, streams: [] };
+
+const fmtTime = (d) => d.toLocaleTimeString([], { hour12: false });
+
+function hlsjs() { return typeof Hls !== 'undefined' && Hls.isSupported(); }
+
+function makePlayer(st) {
+  const node = document.getElementById('player').content.firstElementChild.cloneNode(true);
+  node.dataset.key = st.key;
+  node.querySelector('.key').textContent = st.key;
+  document.getElementById('grid').appendChild(node);
+  const p = {
+    key: st.key, id: st.id, node, video: node.querySelector('video'), hls: null,
+    mode: 'live', errors: [], info: st, recStart: null,
+    // date: the capture time of the frame shown (EXT-X-PROGRAM-DATE-TIME)
+    date() {
+      if (this.hls) return this.hls.playingDate;
+      const d = this.video.getStartDate && this.video.getStartDate();
+      return d && !isNaN(d) ? new Date(d.getTime() + this.video.currentTime * 1000) : null;
+    },
+  };
+  players[st.key] = p;
+  node.querySelector('.timeline').addEventListener('click', (ev) => {
+    const r = ev.currentTarget.getBoundingClientRect();
+    const [t0, t1] = span(p.info);
+    seek(p.key, t0 + (t1 - t0) * (ev.clientX - r.left) / r.width);
+  });
+  node.querySelector('.back').addEventListener('click', () => {
+    const d = p.date();
+    seek(p.key, (d ? d.getTime() : Date.now()) - 20000);
+  });
+  node.querySelector('.golive').addEventListener('click', () => goLive(p.key));
+  attach(p, 'hls/live/' + st.id + '/index.m3u8', true);
+  return p;
+}
+
+function attach(p, url, live) {
+  if (p.hls) { p.hls.destroy(); p.hls = null; }
+  p.mode = live ? 'live' : 'rec';
+  const mode = p.node.querySelector('.mode');
+  mode.textContent = live ? 'live' : 'recorded';
+  mode.classList.toggle('rec', !live);
+  p.node.querySelector('.err').textContent = '';
+  const v = p.video;
+  if (hlsjs()) {
+    const h = new Hls({
+      lowLatencyMode: live,
+      // a recording starts where it was asked for, not at its live edge
+      startPosition: live ? -1 : 0,
+      liveSyncDurationCount: live ? 3 : 4,
+      backBufferLength: 30, // bounded memory in the browser too
+    });
+    h.on(Hls.Events.ERROR, (_, d) => {
+      if (!d.fatal) return;
+      p.errors.push(d.type + ': ' + d.details);
+      p.node.querySelector('.err').textContent = d.details;
+      if (d.type === Hls.ErrorTypes.MEDIA_ERROR) h.recoverMediaError();
+      else setTimeout(() => attach(p, url, live), 2000);
+    });
+    h.loadSource(url);
+    h.attachMedia(v);
+    p.hls = h;
+  } else if (v.canPlayType('application/vnd.apple.mpegurl')) {
+    v.src = url; // Safari's own HLS
+  } else {
+    p.node.querySelector('.err').textContent = 'this browser cannot play HLS';
+    return;
+  }
+  v.play().catch(() => {});
+}
+
+async function seek(key, ms) {
+  const p = players[key];
+  const r = await fetch('api/play?key=' + encodeURIComponent(key) + '&t=' + Math.round(ms), { method: 'POST' });
+  const j = await r.json();
+  if (!r.ok) {
+    p.node.querySelector('.err').textContent = j.error;
+    throw new Error(j.error);
+  }
+  p.recStart = new Date(j.start);
+  attach(p, j.url, false);
+  return j;
+}
+
+function goLive(key) {
+  const p = players[key];
+  p.recStart = null;
+  attach(p, 'hls/live/' + p.id + '/index.m3u8', true);
+}
+
+// span is the timeline's range: from the oldest frame Kafka holds (or
+// where this viewer started reading) to now.
+function span(st) {
+  const now = window.edgecam.now || Date.now();
+  let t0 = Date.parse(st.oldest);
+  if (!(t0 > 0)) t0 = Date.parse(st.scanned_from);
+  if (!(t0 > 0) || t0 >= now) t0 = now - 60000;
+  return [t0, now];
+}
+
+function drawTimeline(p) {
+  const st = p.info, tl = p.node.querySelector('.timeline');
+  const [t0, t1] = span(st);
+  const pct = (t) => Math.max(0, Math.min(100, (t - t0) / (t1 - t0) * 100));
+  const held = tl.querySelector('.held');
+  const known = Math.max(t0, Date.parse(st.scanned_from) || t0);
+  held.style.left = pct(known) + '%';
+  held.style.width = (pct(Date.parse(st.last_seen)) - pct(known)) + '%';
+  tl.querySelectorAll('.gap').forEach((g) => g.remove());
+  for (const g of st.gaps || []) {
+    const e = document.createElement('div');
+    e.className = 'gap ' + g.why;
+    e.title = g.why + (g.frames ? ' (' + g.frames + ' frames)' : '') + ' ' + fmtTime(new Date(g.from)) + '–' + fmtTime(new Date(g.to));
+    e.style.left = pct(Date.parse(g.from)) + '%';
+    e.style.width = (pct(Date.parse(g.to)) - pct(Date.parse(g.from))) + '%';
+    tl.appendChild(e);
+  }
+  const d = p.date();
+  const pos = tl.querySelector('.pos');
+  pos.style.display = d ? '' : 'none';
+  if (d) pos.style.left = pct(d.getTime()) + '%';
+  p.node.querySelector('.at').textContent = d ? fmtTime(d) : '';
+  p.node.querySelector('.t0').textContent = fmtTime(new Date(t0));
+  p.node.querySelector('.t1').textContent = fmtTime(new Date(t1));
+}
+
+function row(st) {
+  const tr = document.createElement('tr');
+  const cells = [
+    st.key,
+    st.live ? 'live' : 'last seen ' + new Date(st.last_seen).toLocaleString(),
+    st.codec,
+    st.width ? st.width + '×' + st.height : '?',
+    st.fps ? st.fps.toFixed(1) : '',
+    st.bitrate_kbps ? Math.round(st.bitrate_kbps) + ' kbit/s' : '',
+    st.playable ? '' : 'not playable',
+  ];
+  cells.forEach((c, i) => {
+    const td = document.createElement('td');
+    td.textContent = c;
+    if (i === 1) td.className = st.live ? 'live' : 'off';
+    tr.appendChild(td);
+  });
+  return tr;
+}
+
+async function refresh() {
+  try {
+    const r = await fetch('api/streams', { cache: 'no-store' });
+    const j = await r.json();
+    window.edgecam.streams = j.streams;
+    window.edgecam.now = Date.parse(j.now);
+    document.getElementById('topic').textContent = 'topic ' + j.topic;
+    document.getElementById('warn').textContent = j.hlsjs || !hlsjs ? '' : 'built without hls.js (make view-assets)';
+    const body = document.querySelector('#streams tbody');
+    body.replaceChildren(...j.streams.map(row));
+    for (const st of j.streams) {
+      if (!st.playable) continue;
+      const p = players[st.key] || makePlayer(st);
+      p.info = st;
+      drawTimeline(p);
+    }
+  } catch (e) {
+    document.getElementById('warn').textContent = 'viewer unreachable: ' + e.message;
+  }
+}
+
+refresh();
+setInterval(refresh, 1000);
