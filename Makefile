@@ -88,9 +88,10 @@ test-fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzIndexDecode$$' -fuzztime 10s ./spool/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 10s ./config/
 
-test-e2e: build
+test-e2e: build playwright
 	$(KAFKA) up
 	status=0; EDGECAM_E2E_REQUIRED=1 EDGECAM_E2E_BROKERS=127.0.0.1:9092 EDGECAM_BIN=$(CURDIR)/$(BIN) \
+		EDGECAM_PLAYWRIGHT=$(PLAYWRIGHT_DIR)/package \
 		$(GO) test -count=1 -timeout 15m -v ./e2e/ || status=$$?; \
 	$(KAFKA) down; exit $$status
 

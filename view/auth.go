@@ -57,7 +57,7 @@ func LoadAuth(path string) (*Auth, error) {
 			a.tokens = append(a.tokens, sha256.Sum256([]byte(val)))
 		default:
 			if _, err := bcrypt.Cost([]byte(val)); err != nil {
-				return nil, fmt.Errorf("%s:%d:%d: user %s: not a bcrypt hash (make one with htpasswd -nbB %s PASSWORD): %v", path, n, len(name)+2, name, name, err)
+				return nil, fmt.Errorf("%s:%d:%d: user %s: not a bcrypt hash (make one with htpasswd -nbB %s PASSWORD): %w", path, n, len(name)+2, name, name, err)
 			}
 			if _, dup := a.users[name]; dup {
 				return nil, fmt.Errorf("%s:%d:1: user %s given twice", path, n, name)

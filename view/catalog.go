@@ -57,7 +57,6 @@ type stream struct {
 	gopBytes     int
 	clockUnsync  bool
 	live         *muxer // nil while no one watches
-	liveErr      error
 	fpsFrom      time.Time
 	fpsFrames    int64
 	fps          float64
@@ -235,7 +234,11 @@ func (s *stream) addGap(g Gap) {
 // liveMuxer returns the stream's live muxer, starting it (primed with the
 // current GOP, so the first viewer does not wait for the next keyframe)
 // if no one watched yet.
-func (c *catalog) liveMuxer(key string) (*muxer, error) {
+//
+// A stream that sent nothing for liveWithin is not live: its playlist
+// would never fill (gohlslib holds a playlist request until the muxer has
+// a segment).
+func (c *catalog) liveMuxer(key string, now time.Time) (*muxer, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s := c.streams[key]
@@ -244,6 +247,8 @@ func (c *catalog) liveMuxer(key string) (*muxer, error) {
 		return nil, errNotFound
 	case s.live != nil:
 		return s.live, nil
+	case now.Sub(s.lastArrival) >= liveWithin || now.Sub(s.last) >= liveWithin+maxJump:
+		return nil, errNotLive
 	case !s.haveParams:
 		return nil, errNoKeyframe
 	}

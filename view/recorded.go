@@ -16,6 +16,7 @@ import (
 var (
 	errNotFound   = errors.New("no such stream in the topic")
 	errNoKeyframe = errors.New("no keyframe of this stream read yet: it cannot be played until its next keyframe")
+	errNotLive    = errors.New("this stream is not live: play it from its timeline")
 	errBusy       = errors.New("too many recorded playbacks at once: close one, or wait a minute")
 )
 

@@ -139,7 +139,7 @@ func (s *Server) live(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusNotFound, map[string]string{"error": "no such stream"})
 		return
 	}
-	mx, err := s.c.liveMuxer(key)
+	mx, err := s.c.liveMuxer(key, time.Now())
 	if err != nil {
 		s.fail(w, err)
 		return
@@ -189,7 +189,7 @@ func (s *Server) recorded(w http.ResponseWriter, r *http.Request) {
 // and users.
 func (s *Server) fail(w http.ResponseWriter, err error) {
 	switch {
-	case errors.Is(err, errNotFound):
+	case errors.Is(err, errNotFound), errors.Is(err, errNotLive):
 		writeJSON(w, http.StatusNotFound, map[string]string{"error": err.Error()})
 	case errors.Is(err, errNoKeyframe), errors.Is(err, kafka.ErrNoKeyframe):
 		writeJSON(w, http.StatusConflict, map[string]string{"error": "no keyframe there: this stream cannot be played from that time"})

@@ -55,6 +55,9 @@ function attach(p, url, live) {
       // a recording starts where it was asked for, not at its live edge
       startPosition: live ? -1 : 0,
       liveSyncDurationCount: live ? 3 : 4,
+      // catch up with the live edge (playing up to 1.5× for a moment)
+      // after a stall or a slow start, instead of staying behind
+      maxLiveSyncPlaybackRate: live ? 1.5 : 1,
       backBufferLength: 30, // bounded memory in the browser too
     });
     h.on(Hls.Events.ERROR, (_, d) => {
