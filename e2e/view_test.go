@@ -117,6 +117,11 @@ type viewStream struct {
 	Live     bool      `json:"live"`
 	Playable bool      `json:"playable"`
 	LastSeen time.Time `json:"last_seen"`
+	Gaps     []struct {
+		From, To time.Time
+		Why      string
+		Frames   int64
+	} `json:"gaps"`
 }
 
 func getStreams(base string) (map[string]viewStream, error) {
@@ -190,19 +195,45 @@ func produceH265(ctx context.Context, t *testing.T, brokers, key string) {
 		defer p.Close()
 		const frame = time.Second / 30
 		start := time.Now()
-		for seq := int64(0); ctx.Err() == nil; seq++ {
-			au := aus[seq%int64(len(aus))]
+		session, seq, pts0 := "h265test-1", int64(0), time.Duration(0)
+		for i := 0; ctx.Err() == nil; i++ {
+			if i == 270 {
+				// An agent restart, at a keyframe (the 90 access units
+				// loop from one): 2 s without frames, a new session,
+				// a new stream clock and reserved seqs skipped. The
+				// timeline must show it.
+				session, seq, pts0 = "h265test-2", seq+100, -time.Duration(i)*frame+2*time.Second
+				if !sleepCtx(ctx, 2*time.Second) {
+					return
+				}
+			}
+			au := aus[i%len(aus)]
 			// An IRAP access unit starts with the VPS (NAL type 32).
 			kf := len(au) > 4 && (au[4]>>1)&0x3f == 32
-			pts := time.Duration(seq) * frame
-			p.Produce(&kafka.Record{Key: key, Seq: seq, PTS: pts, DTS: pts, CaptureTime: start.Add(pts),
-				Keyframe: kf, Codec: "h265", Value: au, Session: "h265test"}, func(*kafka.Record, error) {})
-			select {
-			case <-ctx.Done():
-			case <-time.After(time.Until(start.Add(pts + frame))):
+			at := time.Duration(i) * frame
+			if i >= 270 {
+				at += 2 * time.Second
+			}
+			pts := pts0 + at
+			p.Produce(&kafka.Record{Key: key, Seq: seq, PTS: pts, DTS: pts, CaptureTime: start.Add(at),
+				Keyframe: kf, Codec: "h265", Value: au, Session: session}, func(*kafka.Record, error) {})
+			seq++
+			if !sleepCtx(ctx, time.Until(start.Add(at+frame))) {
+				return
 			}
 		}
 	}()
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
 }
 
 // probeSegments downloads the media playlist of a stream's HLS (under
@@ -332,6 +363,13 @@ func TestViewBrowser(t *testing.T) {
 		segs, frames := probeSegments(t, hls)
 		t.Logf("%s: ffprobe decoded %d segments, %d frames, no errors", k, segs, frames)
 	}
+
+	// The H.265 stream's restart is a gap on its timeline.
+	testkit.Wait(t, "the H.265 stream's restart on its timeline", 60*time.Second, 500*time.Millisecond, func() bool {
+		streams, _ = getStreams(base)
+		g := streams[hevcKey].Gaps
+		return len(g) == 1 && g[0].Why == "session" && g[0].Frames == 100 && g[0].To.Sub(g[0].From) > 2*time.Second
+	}, func() string { return fmt.Sprintf("%+v", streams[hevcKey]) })
 
 	// The browser seeks 20 s back from the frame it shows: Kafka must
 	// hold that much of the camera first.

@@ -44,7 +44,7 @@ try {
 process.stdout.write(JSON.stringify(out) + '\n');
 
 async function openPage() {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 620 } });
+  const page = await browser.newPage({ viewport: { width: 860, height: 440 } });
   page.on('pageerror', (e) => out.errors.push('pageerror: ' + e.message));
   page.on('console', (m) => { if (m.type() === 'error') out.console.push(m.text()); });
   await page.goto(url, { waitUntil: 'load', timeout: HANG });

@@ -41,8 +41,22 @@ function makePlayer(st) {
   return p;
 }
 
+// canDecode: whether this browser decodes the stream's codec (headless
+// and many desktop Chromium builds have no HEVC decoder).
+function canDecode(codec) {
+  const type = codec === 'h265' ? 'video/mp4; codecs="hvc1.1.6.L93.B0"' : 'video/mp4; codecs="avc1.42c01e"';
+  if (window.MediaSource && MediaSource.isTypeSupported(type)) return true;
+  return document.createElement('video').canPlayType(type) !== '';
+}
+
 function attach(p, url, live) {
   if (p.hls) { p.hls.destroy(); p.hls = null; }
+  if (!canDecode(p.info.codec)) {
+    const e = p.node.querySelector('.err');
+    e.textContent = 'this browser cannot decode ' + p.info.codec.toUpperCase();
+    e.title = 'its HLS: ' + new URL(url, location.href);
+    return;
+  }
   p.mode = live ? 'live' : 'rec';
   const mode = p.node.querySelector('.mode');
   mode.textContent = live ? 'live' : 'recorded';
@@ -112,10 +126,16 @@ function drawTimeline(p) {
   const st = p.info, tl = p.node.querySelector('.timeline');
   const [t0, t1] = span(st);
   const pct = (t) => Math.max(0, Math.min(100, (t - t0) / (t1 - t0) * 100));
+  // held: what Kafka keeps (of the partition); scanned: where this viewer
+  // read every frame, so knows the gaps
+  const last = pct(Date.parse(st.last_seen));
   const held = tl.querySelector('.held');
+  held.style.left = '0%';
+  held.style.width = last + '%';
   const known = Math.max(t0, Date.parse(st.scanned_from) || t0);
-  held.style.left = pct(known) + '%';
-  held.style.width = (pct(Date.parse(st.last_seen)) - pct(known)) + '%';
+  const scanned = tl.querySelector('.scanned');
+  scanned.style.left = pct(known) + '%';
+  scanned.style.width = (last - pct(known)) + '%';
   tl.querySelectorAll('.gap').forEach((g) => g.remove());
   for (const g of st.gaps || []) {
     const e = document.createElement('div');
