@@ -61,7 +61,7 @@ func TestViewerKeyframeAt(t *testing.T) {
 		{at: 25 * time.Second, want: 25 * time.Second}, // a keyframe exactly then
 		{at: 25*time.Second - time.Millisecond, want: 24 * time.Second},
 		{at: 59*time.Second + 900*time.Millisecond, want: 59 * time.Second},
-		{at: time.Hour, want: 59 * time.Second},  // after the end: the last keyframe
+		{at: time.Hour, want: 59 * time.Second}, // after the end: the last keyframe
 		{at: -time.Hour, want: 0 * time.Second}, // before the start: the oldest
 	} {
 		t.Run(fmt.Sprint(tc.at), func(t *testing.T) {
