@@ -147,6 +147,7 @@ func (c *catalog) follow(ctx context.Context, part int32) {
 			c.started[part] = since
 			c.mu.Unlock()
 			from = off
+			go c.discover(ctx, part, off)
 		}
 		err := v.Read(ctx, part, from, kafka.ReadOptions{}, func(r *kafka.Record) error {
 			from = r.Offset + 1
@@ -161,6 +162,74 @@ func (c *catalog) follow(ctx context.Context, part int32) {
 		c.log.Warn("view: reading Kafka; retrying", "partition", part, "err", err)
 		sleep(ctx, wait)
 		wait = min(wait*2, 30*time.Second)
+	}
+}
+
+// Discovery of the streams that sent nothing during the backlog: the
+// partition below where its follower started is sampled at this many
+// evenly spaced offsets, up to discoverRecords records at each.
+const (
+	discoverSamples = 64
+	discoverRecords = 300
+)
+
+// discover lists the streams of a partition that the follower, starting
+// at offset below, does not see: it samples the older records (reading a
+// week of video to list its streams is not worth it, so a stream that sent
+// for less than 1/64 of the retention may be missed) and, for each key
+// found, reads its last keyframe sampled for the codec and size. Their
+// timelines know no gaps; they play from the timeline.
+func (c *catalog) discover(ctx context.Context, part int32, below int64) {
+	start, _, err := c.v.Bounds(ctx, part)
+	if err != nil || start >= below {
+		return
+	}
+	type seen struct {
+		codec       string
+		first, last time.Time
+	}
+	found := map[string]*seen{}
+	step := max(1, (below-start)/discoverSamples)
+	for off := start; off < below && ctx.Err() == nil; off += step {
+		n := 0
+		err := c.v.Read(ctx, part, off, kafka.ReadOptions{To: min(off+step, below)}, func(r *kafka.Record) error {
+			s := found[r.Key]
+			if s == nil {
+				s = &seen{first: r.CaptureTime}
+				found[r.Key] = s
+			}
+			s.codec = r.Codec
+			if r.CaptureTime.After(s.last) {
+				s.last = r.CaptureTime
+			}
+			if n++; n >= discoverRecords {
+				return kafka.ErrStop
+			}
+			return nil
+		}, nil)
+		if err != nil {
+			c.log.Debug("view: sampling older records", "partition", part, "err", err)
+			return
+		}
+	}
+	for key, f := range found {
+		c.mu.Lock()
+		_, known := c.streams[key]
+		c.mu.Unlock()
+		if known {
+			continue
+		}
+		st := &stream{key: key, part: part, codec: f.codec, first: f.first, last: f.last}
+		if kf, err := c.v.KeyframeAt(ctx, key, f.last); err == nil {
+			if nalus, err := splitAU(kf.Value); err == nil {
+				st.p, st.haveParams = paramsOf(kf.Codec, nalus)
+			}
+		}
+		c.mu.Lock()
+		if _, known := c.streams[key]; !known {
+			c.streams[key] = st
+		}
+		c.mu.Unlock()
 	}
 }
 

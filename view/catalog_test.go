@@ -1,10 +1,13 @@
 package view
 
 import (
+	"context"
+	"fmt"
 	"log/slog"
 	"testing"
 	"time"
 
+	"github.com/edgecam/edgecam/internal/testkit"
 	"github.com/edgecam/edgecam/kafka"
 )
 
@@ -44,5 +47,37 @@ func TestCatalogGaps(t *testing.T) {
 		if !got[i].From.Equal(want[i].From) || !got[i].To.Equal(want[i].To) || got[i].Why != want[i].Why || got[i].Frames != want[i].Frames {
 			t.Errorf("gap %d: %+v, want %+v", i, got[i], want[i])
 		}
+	}
+}
+
+// TestDiscoverOlderStreams: a stream that sent nothing during the backlog
+// is still listed (not live, with its codec and size, playable from the
+// timeline), found by sampling the partition below the follower's start.
+func TestDiscoverOlderStreams(t *testing.T) {
+	c := testkit.Kfake(t, "v", 1)
+	cfg := kafka.Config{Brokers: c.ListenAddrs(), Topic: "v"}
+	aus := encodeH264(t, 40)
+	produce(t, cfg, "old/cam", aus, time.Now().Add(-time.Hour))
+	produce(t, cfg, "recent/cam", aus, time.Now().Add(-10*time.Second))
+	v, err := kafka.NewViewer(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer v.Close()
+	cat := newCatalog(v, slog.Default(), 30*time.Second)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() { _ = cat.run(ctx) }()
+	var list []StreamInfo
+	testkit.Wait(t, "both streams listed", time.Minute, 100*time.Millisecond, func() bool {
+		list = cat.list(time.Now())
+		return len(list) == 2 && list[0].Playable && list[1].Playable
+	}, func() string { return fmt.Sprintf("%+v", list) })
+	old := list[0]
+	if old.Key != "old/cam" || old.Live || old.Codec != codecH264 || old.Width != 320 || old.Height != 180 {
+		t.Errorf("old/cam listed as %+v", old)
+	}
+	if d := time.Since(old.LastSeen); d < 59*time.Minute || d > 61*time.Minute {
+		t.Errorf("old/cam last seen %s ago, want about an hour", d)
 	}
 }

@@ -53,10 +53,6 @@ type playbacks struct {
 
 // open starts a playback of key from the keyframe at or before t.
 func (p *playbacks) open(ctx context.Context, key string, t time.Time) (*session, error) {
-	codec, prm, ok := p.c.paramsOf(key)
-	if !ok {
-		return nil, errNoKeyframe
-	}
 	p.mu.Lock()
 	n := len(p.sessions)
 	p.mu.Unlock()
@@ -67,7 +63,17 @@ func (p *playbacks) open(ctx context.Context, key string, t time.Time) (*session
 	if err != nil {
 		return nil, err
 	}
-	mx, err := newMuxer(codec, prm, false, func(err error) {
+	// The parameter sets of the keyframe played from, not the stream's
+	// current ones: a camera reconfigured since has others.
+	nalus, err := splitAU(kf.Value)
+	if err != nil {
+		return nil, fmt.Errorf("%s offset %d: %w", key, kf.Offset, err)
+	}
+	prm, ok := paramsOf(kf.Codec, nalus)
+	if !ok {
+		return nil, fmt.Errorf("%s offset %d: keyframe without parameter sets: %w", key, kf.Offset, errNoKeyframe)
+	}
+	mx, err := newMuxer(kf.Codec, prm, false, func(err error) {
 		p.log.Warn("view: muxing a recording", "stream", key, "err", err)
 	})
 	if err != nil {

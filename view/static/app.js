@@ -37,7 +37,8 @@ function makePlayer(st) {
     seek(p.key, (d ? d.getTime() : Date.now()) - 20000);
   });
   node.querySelector('.golive').addEventListener('click', () => goLive(p.key));
-  attach(p, 'hls/live/' + st.id + '/index.m3u8', true);
+  if (st.live) attach(p, 'hls/live/' + st.id + '/index.m3u8', true);
+  else idle(p);
   return p;
 }
 
@@ -106,8 +107,19 @@ async function seek(key, ms) {
   return j;
 }
 
+// idle: a stream that is not live waits for a click on its timeline.
+function idle(p) {
+  if (p.hls) { p.hls.destroy(); p.hls = null; }
+  p.mode = 'idle';
+  const mode = p.node.querySelector('.mode');
+  mode.textContent = 'not live';
+  mode.classList.add('rec');
+  p.node.querySelector('.err').textContent = 'last seen ' + new Date(p.info.last_seen).toLocaleString() + ': click the timeline to play';
+}
+
 function goLive(key) {
   const p = players[key];
+  if (!p.info.live) { idle(p); return; }
   p.recStart = null;
   attach(p, 'hls/live/' + p.id + '/index.m3u8', true);
 }
@@ -188,6 +200,8 @@ async function refresh() {
       if (!st.playable) continue;
       const p = players[st.key] || makePlayer(st);
       p.info = st;
+      if (p.mode === 'idle' && st.live) goLive(st.key);
+      if (p.mode === 'live' && !st.live) idle(p);
       drawTimeline(p);
     }
   } catch (e) {
