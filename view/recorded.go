@@ -163,6 +163,17 @@ func (p *playbacks) get(id string) (*session, error) {
 	return s, nil
 }
 
+// stop ends a playback (one that already ended is no error).
+func (p *playbacks) stop(id string) {
+	p.mu.Lock()
+	s := p.sessions[id]
+	delete(p.sessions, id) // now: the caller may open another at once
+	p.mu.Unlock()
+	if s != nil {
+		s.cancel() // play's end closes its muxer
+	}
+}
+
 // closeIdle ends the sessions no player asked anything of since before.
 func (p *playbacks) closeIdle(before time.Time) {
 	p.mu.Lock()

@@ -153,9 +153,10 @@ type playReply struct {
 	Start time.Time `json:"start"`
 }
 
-// play starts a recorded playback (POST /api/play?key=KEY&t=UNIX_MS) from
-// the keyframe at or before t and says where its playlist is and the
-// capture time it starts at.
+// play starts a recorded playback (POST /api/play?key=KEY&t=UNIX_MS
+// [&replace=ID]) from the keyframe at or before t and says where its
+// playlist is and the capture time it starts at; replace ends the
+// playback ID.
 func (s *Server) play(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	ms, err := strconv.ParseInt(q.Get("t"), 10, 64)
@@ -166,6 +167,12 @@ func (s *Server) play(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 30*time.Second)
 	defer cancel()
 	key := q.Get("key")
+	if old := q.Get("replace"); old != "" {
+		// The player's previous playback: end it now rather than when
+		// it has been idle for sessionIdle, so a user clicking along
+		// the timeline does not use up MaxPlaybacks.
+		s.pb.stop(old)
+	}
 	sess, err := s.pb.open(ctx, key, time.UnixMilli(ms))
 	if err != nil {
 		s.fail(w, err)

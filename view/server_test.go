@@ -3,6 +3,7 @@ package view
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -146,6 +147,19 @@ func TestNoKafkaSecretReachesTheBrowser(t *testing.T) {
 		t.Errorf("play from +3 s: %s, want a start at the keyframe of +3 s, %s", play, want)
 	}
 	fetch("GET", "/hls/rec/0000/index.m3u8", 404)
+	// A seek that replaces the player's playback ends the old one.
+	var first playReply
+	if err := json.Unmarshal(play, &first); err != nil {
+		t.Fatal(err)
+	}
+	fetch("POST", fmt.Sprintf("/api/play?key=dev/cam&t=%d&replace=%s", start.Add(5*time.Second).UnixMilli(), first.ID), 200)
+	fetch("GET", "/hls/rec/"+first.ID+"/index.m3u8", 404)
+	srv.pb.mu.Lock()
+	n := len(srv.pb.sessions)
+	srv.pb.mu.Unlock()
+	if n != 1 {
+		t.Errorf("%d playbacks after a replacing seek, want 1", n)
+	}
 
 	// A viewer whose Kafka refuses it: the browser gets a generic error.
 	bad := cfg

@@ -96,13 +96,15 @@ function attach(p, url, live) {
 
 async function seek(key, ms) {
   const p = players[key];
-  const r = await fetch('api/play?key=' + encodeURIComponent(key) + '&t=' + Math.round(ms), { method: 'POST' });
+  const replace = p.recID ? '&replace=' + p.recID : '';
+  const r = await fetch('api/play?key=' + encodeURIComponent(key) + '&t=' + Math.round(ms) + replace, { method: 'POST' });
   const j = await r.json();
   if (!r.ok) {
     p.node.querySelector('.err').textContent = j.error;
     throw new Error(j.error);
   }
   p.recStart = new Date(j.start);
+  p.recID = j.id;
   attach(p, j.url, false);
   return j;
 }
