@@ -302,8 +302,10 @@ type checkReport struct {
 	} `json:"seek"`
 	BackLive struct{ From, To playerState } `json:"backLive"`
 	H265     struct {
-		Listed bool        `json:"listed"`
-		Stream *viewStream `json:"stream"`
+		Listed    bool        `json:"listed"`
+		Stream    *viewStream `json:"stream"`
+		DrawnGaps []string    `json:"drawnGaps"`
+		Message   string      `json:"message"`
 	} `json:"h265"`
 }
 
@@ -426,6 +428,12 @@ func TestViewBrowser(t *testing.T) {
 	}
 	if !r.H265.Listed || r.H265.Stream.Codec != "h265" {
 		t.Errorf("the H.265 stream is not listed in the page: %+v", r.H265)
+	}
+	if len(r.H265.DrawnGaps) != 1 || r.H265.DrawnGaps[0] != "gap session" {
+		t.Errorf("the H.265 stream's timeline shows gaps %v, want its one restart (gap session)", r.H265.DrawnGaps)
+	}
+	if !r.HEVCMSE && !strings.Contains(r.H265.Message, "cannot decode H265") {
+		t.Errorf("chromium has no HEVC decoder but the H.265 player says %q", r.H265.Message)
 	}
 	t.Logf("live latency at the player (capture to display): median %.0f ms (%.0f..%.0f, %v samples); H.264 in MSE: %v; HEVC in MSE (headless chromium): %v",
 		r.Latency.Median, r.Latency.Min, r.Latency.Max, r.Latency.Samples, r.H264MSE, r.HEVCMSE)

@@ -97,10 +97,17 @@ async function check() {
     await page.waitForTimeout(1500);
     await page.screenshot({ path: shot, type: 'png' });
   }
-  // Recorded: seek back, play, and read the capture time of what is shown.
-  const target = live.shown - seekBack * 1000;
-  const reply = await page.evaluate(([k, t]) => window.edgecam.seek(k, t), [key, target]);
-  out.seek = { target, reply };
+  // Recorded: seek back (20 s: the player's "−20 s" button, clicked),
+  // play, and read the capture time of what is shown.
+  if (seekBack === 20) {
+    await page.click(`.player[data-key="${key}"] .back`, { timeout: HANG });
+    await page.waitForFunction((k) => !!window.edgecam.players[k].lastSeek, key, { timeout: HANG });
+    out.seek = await page.evaluate((k) => window.edgecam.players[k].lastSeek, key);
+  } else {
+    const target = live.shown - seekBack * 1000;
+    const reply = await page.evaluate(([k, t]) => window.edgecam.seek(k, t), [key, target]);
+    out.seek = { target, reply };
+  }
   const rec0 = await until(page, 'the recorded playback to start', (s) => s.mode === 'rec' && s.t > 0 && s.shown);
   const rec1 = await until(page, 'recorded playback of 3 s', (s) => s.mode === 'rec' && s.t - rec0.t >= 3);
   out.seek.from = rec0;
@@ -113,7 +120,13 @@ async function check() {
   if (h265) {
     out.h265 = await page.evaluate((k) => {
       const st = window.edgecam.streams.find((s) => s.key === k);
-      return { listed: !!st, stream: st || null };
+      const node = document.querySelector(`.player[data-key="${k}"]`);
+      return {
+        listed: !!st, stream: st || null,
+        // the gaps drawn on its timeline, and what its player says
+        drawnGaps: node ? [...node.querySelectorAll('.timeline .gap')].map((g) => g.className) : [],
+        message: node ? node.querySelector('.err').textContent : '',
+      };
     }, h265);
   }
   await page.close();

@@ -105,6 +105,7 @@ async function seek(key, ms) {
   }
   p.recStart = new Date(j.start);
   p.recID = j.id;
+  p.lastSeek = { target: ms, reply: j };
   attach(p, j.url, false);
   return j;
 }
@@ -195,7 +196,7 @@ async function refresh() {
     window.edgecam.streams = j.streams;
     window.edgecam.now = Date.parse(j.now);
     document.getElementById('topic').textContent = 'topic ' + j.topic;
-    document.getElementById('warn').textContent = j.hlsjs || !hlsjs ? '' : 'built without hls.js (make view-assets)';
+    document.getElementById('warn').textContent = j.hlsjs ? '' : 'built without hls.js (make view-assets): only browsers with their own HLS can play';
     const body = document.querySelector('#streams tbody');
     body.replaceChildren(...j.streams.map(row));
     for (const st of j.streams) {
