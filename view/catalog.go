@@ -352,17 +352,6 @@ func (c *catalog) closeIdle(before time.Time) {
 
 func (c *catalog) closeAll() { c.closeIdle(time.Now().Add(time.Hour)) }
 
-// codecOf returns a stream's codec and parameter sets.
-func (c *catalog) paramsOf(key string) (string, params, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s := c.streams[key]
-	if s == nil || !s.haveParams {
-		return "", params{}, false
-	}
-	return s.codec, s.p, true
-}
-
 // list returns every stream, sorted by key.
 func (c *catalog) list(now time.Time) []StreamInfo {
 	c.mu.Lock()
