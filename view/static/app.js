@@ -173,7 +173,8 @@ function row(st) {
   const tr = document.createElement('tr');
   const cells = [
     st.key,
-    st.live ? 'live' : 'last seen ' + new Date(st.last_seen).toLocaleString(),
+    (st.live ? 'live' : 'last seen ' + new Date(st.last_seen).toLocaleString()) +
+      (st.clock_unsynced ? ' (camera clock not synchronised: times are its guess)' : ''),
     st.codec,
     st.width ? st.width + '×' + st.height : '?',
     st.fps ? st.fps.toFixed(1) : '',
