@@ -68,3 +68,27 @@ func TestAuthCheck(t *testing.T) {
 		}
 	}
 }
+
+// TestServerRequiresAuth: with an auth file, every path answers 401
+// without credentials, the page and the API alike.
+func TestServerRequiresAuth(t *testing.T) {
+	a, err := LoadAuth(writeAuth(t, "token:0123456789abcdef0123\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := New(nil, Options{Auth: a})
+	for _, path := range []string{"/", "/app.js", "/api/streams", "/hls/live/ZC9z/index.m3u8", "/hls/rec/x/index.m3u8"} {
+		w := httptest.NewRecorder()
+		srv.ServeHTTP(w, httptest.NewRequest("GET", path, nil))
+		if w.Code != http.StatusUnauthorized {
+			t.Errorf("GET %s without credentials: %d, want 401", path, w.Code)
+		}
+	}
+	r := httptest.NewRequest("GET", "/", nil)
+	r.Header.Set("Authorization", "Bearer 0123456789abcdef0123")
+	w := httptest.NewRecorder()
+	srv.ServeHTTP(w, r)
+	if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), "edgecam view") {
+		t.Errorf("GET / with the token: %d %.100s", w.Code, w.Body.String())
+	}
+}
