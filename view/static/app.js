@@ -174,19 +174,31 @@ function row(st) {
   const cells = [
     st.key,
     (st.live ? 'live' : 'last seen ' + new Date(st.last_seen).toLocaleString()) +
-      (st.clock_unsynced ? ' (camera clock not synchronised: times are its guess)' : ''),
+      (st.clock_unsynced ? ' · clock unsynced' : ''),
     st.codec,
     st.width ? st.width + '×' + st.height : '?',
     st.fps ? st.fps.toFixed(1) : '',
     st.bitrate_kbps ? Math.round(st.bitrate_kbps) + ' kbit/s' : '',
-    st.playable ? '' : 'not playable',
+    '',
   ];
   cells.forEach((c, i) => {
     const td = document.createElement('td');
     td.textContent = c;
-    if (i === 1) td.className = st.live ? 'live' : 'off';
+    if (i === 1) {
+      td.className = st.live ? 'live' : 'off';
+      if (st.clock_unsynced) td.title = "the camera's clock was not synchronised (edgecam-clock): its capture times are its guess";
+    }
     tr.appendChild(td);
   });
+  // Live streams get a player in the grid; the others one on demand.
+  const last = tr.lastChild;
+  if (!st.playable) last.textContent = 'not playable';
+  else if (!players[st.key]) {
+    const b = document.createElement('button');
+    b.textContent = 'open';
+    b.addEventListener('click', () => { makePlayer(st); refresh(); });
+    last.appendChild(b);
+  }
   return tr;
 }
 
@@ -199,9 +211,11 @@ async function refresh() {
     document.getElementById('topic').textContent = 'topic ' + j.topic;
     document.getElementById('warn').textContent = j.hlsjs ? '' : 'built without hls.js (make view-assets): only browsers with their own HLS can play';
     const body = document.querySelector('#streams tbody');
-    body.replaceChildren(...j.streams.map(row));
+    // live streams first
+    const list = [...j.streams].sort((a, b) => (b.live - a.live) || a.key.localeCompare(b.key));
+    body.replaceChildren(...list.map(row));
     for (const st of j.streams) {
-      if (!st.playable) continue;
+      if (!st.playable || (!players[st.key] && !st.live)) continue;
       const p = players[st.key] || makePlayer(st);
       p.info = st;
       if (p.mode === 'idle' && st.live) goLive(st.key);
