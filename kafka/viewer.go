@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/twmb/franz-go/pkg/kgo"
@@ -62,11 +63,7 @@ func (v *Viewer) Partitions(ctx context.Context) ([]int32, error) {
 	for p := range td.Partitions {
 		out = append(out, p)
 	}
-	for i := 1; i < len(out); i++ { // a handful: insertion sort
-		for j := i; j > 0 && out[j] < out[j-1]; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
+	slices.Sort(out)
 	return out, nil
 }
 
