@@ -37,6 +37,9 @@ type muxer struct {
 	closed   bool
 	lastUsed time.Time
 	onErr    func(error)
+	// used is closed at the first request (see recorded playback).
+	used     chan struct{}
+	usedOnce sync.Once
 }
 
 // newMuxer starts a muxer for a stream with the given parameter sets.
@@ -51,7 +54,7 @@ func newMuxer(codec string, p params, lowLatency bool, onErr func(error)) (*muxe
 	default:
 		return nil, fmt.Errorf("codec %q cannot be played (h264 and h265 can)", codec)
 	}
-	mx := &muxer{codec: codec, track: &gohlslib.Track{Codec: c, ClockRate: 90000}, needKey: true, lastUsed: time.Now(), onErr: onErr}
+	mx := &muxer{codec: codec, track: &gohlslib.Track{Codec: c, ClockRate: 90000}, needKey: true, lastUsed: time.Now(), onErr: onErr, used: make(chan struct{})}
 	mx.m = &gohlslib.Muxer{
 		Tracks:        []*gohlslib.Track{mx.track},
 		OnEncodeError: onErr,
@@ -132,6 +135,7 @@ func (mx *muxer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	mx.mu.Lock()
 	mx.lastUsed = time.Now()
 	mx.mu.Unlock()
+	mx.usedOnce.Do(func() { close(mx.used) })
 	mx.m.Handle(w, r)
 }
 

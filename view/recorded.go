@@ -101,6 +101,7 @@ func (p *playbacks) play(ctx context.Context, s *session, part int32, from int64
 	defer p.end(s)
 	began := time.Now()
 	var first time.Time
+	asked := false
 	for ctx.Err() == nil {
 		_, end, err := p.v.Bounds(ctx, part)
 		if err != nil {
@@ -125,6 +126,20 @@ func (p *playbacks) play(ctx context.Context, s *session, part int32, from int64
 			// more than headStart ahead of the wall clock since the
 			// start. A gap in the recording is closed up, not waited out.
 			ahead := r.CaptureTime.Sub(first) - time.Since(began)
+			if !asked && ahead > headStart {
+				// The head start is muxed: the clock starts when the
+				// player first asks, so the segment it starts at (the
+				// keyframe sought) is still in the muxer's window
+				// however long the page took to come.
+				select {
+				case <-s.mx.used:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+				asked = true
+				began = time.Now().Add(headStart - r.CaptureTime.Sub(first))
+				ahead = headStart
+			}
 			if ahead > headStart+maxJump {
 				first = first.Add(ahead - headStart)
 				ahead = headStart
