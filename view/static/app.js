@@ -69,10 +69,17 @@ function attach(p, url, live) {
       lowLatencyMode: live,
       // a recording starts where it was asked for, not at its live edge
       startPosition: live ? -1 : 0,
-      liveSyncDurationCount: live ? 3 : 4,
+      // live: stay 1 s behind the newest part (hls.js would take three
+      // target durations, 3 s, here; LL-HLS parts of 200 ms allow less,
+      // a busy machine's player stalls below ~1 s)
+      ...(live ? { liveSyncDuration: 1 } : { liveSyncDurationCount: 4 }),
       // catch up with the live edge (playing up to 1.5× for a moment)
       // after a stall or a slow start, instead of staying behind
       maxLiveSyncPlaybackRate: live ? 1.5 : 1,
+      // hls.js adds this to its target latency after every stall (1 s by
+      // default): a slow start on a busy machine would keep the player
+      // seconds behind for good
+      liveSyncOnStallIncrease: 0.25,
       backBufferLength: 30, // bounded memory in the browser too
     });
     h.on(Hls.Events.ERROR, (_, d) => {
