@@ -94,6 +94,8 @@ type catalog struct {
 	log     *slog.Logger
 	backlog time.Duration
 
+	discovering sync.Mutex // see discover
+
 	mu      sync.Mutex
 	streams map[string]*stream
 	oldest  map[int32]time.Time
@@ -180,6 +182,10 @@ const (
 // found, reads its last keyframe sampled for the codec and size. Their
 // timelines know no gaps; they play from the timeline.
 func (c *catalog) discover(ctx context.Context, part int32, below int64) {
+	// One partition at a time: each sample is a Kafka fetch of up to
+	// 8 MiB, and the start of a viewer need not hold one per partition.
+	c.discovering.Lock()
+	defer c.discovering.Unlock()
 	start, _, err := c.v.Bounds(ctx, part)
 	if err != nil || start >= below {
 		return
