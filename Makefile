@@ -20,7 +20,7 @@ APT_PACKAGES := pkg-config libglib2.0-dev libgstreamer1.0-dev libgstreamer-plugi
 	gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav \
 	ffmpeg kcat default-jre-headless maven \
 	python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-libcamera \
-	python3-venv
+	python3-venv chromium nodejs curl
 
 .PHONY: deps apt-deps go-deps lint-deps build vet lint test test-unit test-fuzz test-e2e test-python bench kafka-up kafka-down demo clean
 
@@ -59,7 +59,7 @@ $(GOLANGCI_LINT):
 lint-deps: $(GOLANGCI_LINT)
 
 ## build: bin/edgecam, version and commit stamped
-build: go-deps
+build: go-deps view-assets
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/edgecam
 
 vet:
@@ -88,9 +88,10 @@ test-fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzIndexDecode$$' -fuzztime 10s ./spool/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 10s ./config/
 
-test-e2e: build
+test-e2e: build playwright
 	$(KAFKA) up
 	status=0; EDGECAM_E2E_REQUIRED=1 EDGECAM_E2E_BROKERS=127.0.0.1:9092 EDGECAM_BIN=$(CURDIR)/$(BIN) \
+		EDGECAM_PLAYWRIGHT=$(PLAYWRIGHT_DIR)/package \
 		$(GO) test -count=1 -timeout 15m -v ./e2e/ || status=$$?; \
 	$(KAFKA) down; exit $$status
 
@@ -138,6 +139,10 @@ clean:
 # packaged unit): see cross/cross.mk and docs/install.md.
 # `make test` runs them; their downloads are cached in ~/.cache/edgecam.
 include cross/cross.mk
+
+# edgecam view: hls.js embedded at build, playwright-core for its browser
+# test (view/view.mk).
+include view/view.mk
 
 # Benchmarks (make bench; BENCH_QUICK=1 for a smoke check): see bench/bench.mk.
 include bench/bench.mk

@@ -41,7 +41,7 @@ $(NFPM):
 	GOBIN=$(dir $(NFPM)) GOFLAGS= $(GO) install github.com/goreleaser/nfpm/v2/cmd/nfpm@$(NFPM_VERSION)
 
 ## cross: edgecam for every architecture, cgo against each target's GStreamer
-cross: cross-deps
+cross: cross-deps view-assets
 	@for a in $(CROSS_ARCHES); do cross/build.sh $$a dist/linux-$$a/edgecam '$(VERSION)' '$(COMMIT)' || exit 1; done
 
 ## deb: one .deb per architecture (nfpm, packaging/nfpm.yaml)

@@ -3,7 +3,7 @@
 // config file.
 //
 // It owns the command line: the subcommands (run, tail, probe, config check,
-// config show, spool inspect, version), their flags, what they print (golden
+// config show, spool inspect, fleet, view, version), their flags, what they print (golden
 // files in testdata), and the exit statuses: 0 success, 1 failure at run
 // time, 2 bad command line or config. It translates the config for the
 // packages that do the work and has no logic of its own beyond that and
@@ -49,6 +49,8 @@ Usage:
                                        what each stream's spool holds (works beside a running agent)
   edgecam fleet --config FILE [--json] [--watch] [--device GLOB] [--metrics ADDR] [--forget DEVICE]
                                        every device's last status (from fleet.status_topic); exit 1 if any is unhealthy or stale
+  edgecam view --config FILE [--listen 127.0.0.1:8090] [--auth-file FILE --tls-cert FILE --tls-key FILE]
+                                       serve the topic's streams to a browser: live and recorded (LL-HLS), with a timeline
   edgecam version                      print the agent and GStreamer versions
 
 Run 'edgecam COMMAND -h' for the flags of a command.
@@ -84,6 +86,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = cmdSpool(args[1:], stdout, stderr)
 	case "fleet":
 		err = cmdFleet(args[1:], stdout, stderr)
+	case "view":
+		err = cmdView(args[1:], stderr)
 	case "version", "--version":
 		err = cmdVersion(stdout)
 	case "help", "-h", "--help":
