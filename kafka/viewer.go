@@ -109,12 +109,13 @@ func (v *Viewer) OffsetAt(ctx context.Context, part int32, t time.Time) (int64, 
 // keyframe of the key at or before the time asked for.
 var ErrNoKeyframe = errors.New("no keyframe at or before that time")
 
-// KeyframeAt finds where to start playing key at time t: the offset of the
-// last keyframe of key whose capture time is at or before t (decoding can
-// only start at a keyframe), found with the time index (OffsetAt) and then
-// by reading back from there in growing windows. A t before the oldest
-// record kept gives the oldest keyframe; ErrNoKeyframe means the partition
-// has no keyframe of key up to t.
+// KeyframeAt finds where to start playing key at time t: the last keyframe
+// of key before its first frame captured after t (decoding can only start
+// at a keyframe), by the rule tail --from uses (seek.go: Kafka's time index
+// as a hint, then a step back by edgecam-capture-ns, so frames drained late
+// from a spool behind other streams' live ones are found too). A t before
+// the oldest record kept gives the oldest keyframe; ErrNoKeyframe means the
+// partition has no keyframe of key at all.
 func (v *Viewer) KeyframeAt(ctx context.Context, key string, t time.Time) (*Record, error) {
 	w, err := v.rd.partitionOf(ctx, key)
 	if err != nil {
@@ -124,44 +125,31 @@ func (v *Viewer) KeyframeAt(ctx context.Context, key string, t time.Time) (*Reco
 	if err != nil {
 		return nil, v.cfg.Explain(err)
 	}
-	at, err := v.OffsetAt(ctx, w.part, t)
+	at, err := v.rd.keyframeAt(ctx, w, key, t, start, end)
 	if err != nil {
-		return nil, err
+		return nil, v.cfg.Explain(err)
 	}
-	// Records of key at or after `at` may still have capture times at or
-	// before t (other keys' records decide where `at` falls only to the
-	// millisecond), so the first window reaches a little past it.
-	hi := min(end, at+64)
-	window := int64(256)
-	for hi > start {
-		lo := max(start, hi-window)
-		var best *Record
-		err := v.rd.readRange(ctx, w, lo, hi, false, func(kr *kgo.Record) error {
-			if string(kr.Key) != key || !isVideo(kr) || !keyframeOf(kr) {
-				return nil
-			}
-			r, err := fromKgo(kr)
-			if err != nil {
-				return nil // not ours: skip, as a reader of the topic must
-			}
-			if r.CaptureTime.After(t) && best != nil {
-				return ErrStop
-			}
-			if !r.CaptureTime.After(t) || lo == start {
-				best = r
-			}
+	// at is the keyframe, or, when key has none captured by t, where the
+	// search began: the first keyframe from there is the answer.
+	var kf *Record
+	err = v.rd.readRange(ctx, w, at, end, false, func(kr *kgo.Record) error {
+		if string(kr.Key) != key || !isVideo(kr) || !keyframeOf(kr) {
 			return nil
-		})
-		if err != nil && !errors.Is(err, ErrStop) {
-			return nil, v.cfg.Explain(err)
 		}
-		if best != nil {
-			return best, nil
+		r, err := fromKgo(kr)
+		if err != nil {
+			return nil // not ours: skip, as a reader of the topic must
 		}
-		hi = lo
-		window *= 4
+		kf = r
+		return ErrStop
+	})
+	if err != nil && !errors.Is(err, ErrStop) {
+		return nil, v.cfg.Explain(err)
 	}
-	return nil, fmt.Errorf("kafka: %s at %s: %w", key, t.Format(time.RFC3339), ErrNoKeyframe)
+	if kf == nil {
+		return nil, fmt.Errorf("kafka: %s at %s: %w", key, t.Format(time.RFC3339), ErrNoKeyframe)
+	}
+	return kf, nil
 }
 
 // ReadOptions tune Read.
