@@ -284,7 +284,7 @@ func (s *stream) attempt(ctx context.Context, d *deliverer) (delivered bool, err
 	}
 	var frag string
 	if passthrough {
-		frag, err = capture.PassthroughFragment(s.src)
+		frag, err = capture.PassthroughFragment(s.src, capture.Format{Width: s.spec.Width, Height: s.spec.Height, FPS: s.spec.FPS})
 	} else {
 		frag, err = s.fragment(s.src, capture.Format{Width: s.spec.Width, Height: s.spec.Height, FPS: s.spec.FPS})
 	}

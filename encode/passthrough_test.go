@@ -88,7 +88,7 @@ func TestFragmentsParse(t *testing.T) {
 			var err error
 			if pass {
 				spec.Encoder = None
-				spec.Source, err = capture.PassthroughFragment(src)
+				spec.Source, err = capture.PassthroughFragment(src, capture.Format{})
 			} else {
 				spec.Source, err = capture.Fragment(src, f)
 			}
@@ -136,7 +136,7 @@ func TestPassthroughFromRTSP(t *testing.T) {
 	url := rtsptest.Start(t, "--width", "320", "--height", "240", "--gop", "45").URL()
 	// A first client starts the shared media, so ours joins mid-GOP.
 	first := testSpec(None)
-	first.Source, _ = capture.PassthroughFragment(capture.Source{Kind: capture.RTSP, URL: url})
+	first.Source, _ = capture.PassthroughFragment(capture.Source{Kind: capture.RTSP, URL: url}, capture.Format{})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	p1, err := Start(ctx, first)
@@ -162,7 +162,7 @@ func TestPassthroughFromRTSP(t *testing.T) {
 			s := testSpec(None)
 			s.Width, s.Height = 640, 480
 			var err error
-			s.Source, err = capture.PassthroughFragment(capture.Source{Kind: capture.RTSP, URL: url, Transport: transport})
+			s.Source, err = capture.PassthroughFragment(capture.Source{Kind: capture.RTSP, URL: url, Transport: transport}, capture.Format{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -178,7 +178,7 @@ func TestPassthroughFromRTSP(t *testing.T) {
 func TestPassthroughSplitPicture(t *testing.T) {
 	url := rtsptest.Start(t, "--width", "320", "--height", "240", "--gop", "15", "--sliced").URL()
 	s := testSpec(None)
-	s.Source, _ = capture.PassthroughFragment(capture.Source{Kind: capture.RTSP, URL: url})
+	s.Source, _ = capture.PassthroughFragment(capture.Source{Kind: capture.RTSP, URL: url}, capture.Format{})
 	frames := collect(t, s, 50)
 	var stream []byte
 	for i, f := range frames {
