@@ -77,6 +77,9 @@ func TestFragmentsParse(t *testing.T) {
 	srcs := []capture.Source{
 		{Kind: capture.Test, Pattern: "ball"},
 		{Kind: capture.V4L2, Device: "/dev/video0"},
+		{Kind: capture.V4L2, Device: "/dev/video0", Format: capture.FormatMJPEG},
+		{Kind: capture.V4L2, Device: "/dev/video0", Format: capture.FormatH264},
+		{Kind: capture.V4L2, Device: "/dev/video0", Format: capture.FormatH265},
 		{Kind: capture.Libcamera, CameraName: "/base/soc/i2c0mux/i2c@1/imx708@1a"},
 		{Kind: capture.Nvargus, SensorID: 1},
 		{Kind: capture.RTSP, URL: "rtsp://127.0.0.1:1/live", Transport: "udp", Username: "u", Password: secret.New(`p"w`)},
@@ -88,12 +91,19 @@ func TestFragmentsParse(t *testing.T) {
 			var err error
 			if pass {
 				spec.Encoder = None
-				spec.Source, err = capture.PassthroughFragment(src, capture.Format{})
+				spec.Codec = capture.PassthroughCodec(src)
+				spec.Source, err = capture.PassthroughFragment(src, f)
 			} else {
 				spec.Source, err = capture.Fragment(src, f)
+				if src.Format == capture.FormatMJPEG {
+					spec.Decoder = "jpegdec"
+				}
 			}
 			if err != nil {
-				if pass && src.Kind != capture.RTSP {
+				if pass != capture.Encoded(src.Format) && src.Kind == capture.V4L2 {
+					continue
+				}
+				if pass && src.Kind != capture.RTSP && src.Kind != capture.V4L2 {
 					continue
 				}
 				t.Fatalf("%s: %v", src, err)
