@@ -72,7 +72,8 @@ type Source struct {
 	Password secret.Secret
 }
 
-// Format is the raw video the source must deliver.
+// Format is the size and rate the source must deliver (raw video, or a V4L2
+// camera's MJPEG, H.264 or H.265: Source.Format).
 type Format struct {
 	Width, Height, FPS int
 }
