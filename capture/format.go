@@ -136,6 +136,18 @@ func ChooseFormat(d Device, want string, f Format, encodedOnly bool) (string, er
 			have = x.Formats
 		}
 	}
+	// A driver that lists no frame intervals at a size (some do not
+	// implement VIDIOC_ENUM_FRAMEINTERVALS) may still deliver the rate:
+	// such a format counts, and v4l2src's negotiation has the last word.
+	for _, pf := range d.Formats {
+		kind := FormatOf(pf)
+		if kind == "" || slices.Contains(have, kind) {
+			continue
+		}
+		if slices.ContainsFunc(pf.Sizes, func(s FrameSize) bool { return s.Width == f.Width && s.Height == f.Height && len(s.Rates) == 0 }) {
+			have = append(have, kind)
+		}
+	}
 	candidates := []string{want}
 	switch {
 	case want == FormatAuto && encodedOnly:

@@ -95,6 +95,11 @@ func TestChooseFormat(t *testing.T) {
 		{"H.265", uvcH265(), FormatAuto, "1280x720@30", false, "", "it offers nothing usable at 1280x720"},
 		{"unreadable", Device{Capture: true, Kind: KindCapture, Error: "cannot open /dev/video0: permission denied"}, FormatAuto, "1280x720@30", false, "", "permission denied"},
 		{"raw-only", rawOnly(), "yuyv", "1280x720@30", false, "", `unknown v4l2 format "yuyv"`},
+		{"no intervals listed", camera(PixelFormat{FourCC: "MJPG", Sizes: []FrameSize{{Width: 1280, Height: 720, Rates: []Rate{}}}}),
+			FormatAuto, "1280x720@30", false, FormatMJPEG, ""},
+		{"no intervals listed, raw at the rate first", camera(rawFormat("YUYV", FrameSize{Width: 1280, Height: 720, Rates: rates(30)}),
+			PixelFormat{FourCC: "MJPG", Sizes: []FrameSize{{Width: 1280, Height: 720, Rates: []Rate{}}}}),
+			FormatAuto, "1280x720@30", false, FormatRaw, ""},
 	}
 	for _, tt := range tests {
 		var f Format
