@@ -138,14 +138,16 @@ func ChooseFormat(d Device, want string, f Format, encodedOnly bool) (string, er
 	}
 	// A driver that lists no frame intervals at a size (some do not
 	// implement VIDIOC_ENUM_FRAMEINTERVALS) may still deliver the rate:
-	// such a format counts, and v4l2src's negotiation has the last word.
+	// such a format counts after those that list it, and v4l2src's
+	// negotiation has the last word.
+	var unlisted []string
 	for _, pf := range d.Formats {
 		kind := FormatOf(pf)
 		if kind == "" || slices.Contains(have, kind) {
 			continue
 		}
 		if slices.ContainsFunc(pf.Sizes, func(s FrameSize) bool { return s.Width == f.Width && s.Height == f.Height && len(s.Rates) == 0 }) {
-			have = append(have, kind)
+			unlisted = append(unlisted, kind)
 		}
 	}
 	candidates := []string{want}
@@ -155,9 +157,11 @@ func ChooseFormat(d Device, want string, f Format, encodedOnly bool) (string, er
 	case want == FormatAuto:
 		candidates = autoOrder
 	}
-	for _, c := range candidates {
-		if slices.Contains(have, c) {
-			return c, nil
+	for _, kinds := range [][]string{have, unlisted} {
+		for _, c := range candidates {
+			if slices.Contains(kinds, c) {
+				return c, nil
+			}
 		}
 	}
 	what := want

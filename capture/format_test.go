@@ -97,9 +97,9 @@ func TestChooseFormat(t *testing.T) {
 		{"raw-only", rawOnly(), "yuyv", "1280x720@30", false, "", `unknown v4l2 format "yuyv"`},
 		{"no intervals listed", camera(PixelFormat{FourCC: "MJPG", Sizes: []FrameSize{{Width: 1280, Height: 720, Rates: []Rate{}}}}),
 			FormatAuto, "1280x720@30", false, FormatMJPEG, ""},
-		{"no intervals listed, raw at the rate first", camera(rawFormat("YUYV", FrameSize{Width: 1280, Height: 720, Rates: rates(30)}),
-			PixelFormat{FourCC: "MJPG", Sizes: []FrameSize{{Width: 1280, Height: 720, Rates: []Rate{}}}}),
-			FormatAuto, "1280x720@30", false, FormatRaw, ""},
+		{"no intervals listed for raw: MJPEG, which lists the rate, first", camera(rawFormat("YUYV", FrameSize{Width: 1280, Height: 720, Rates: []Rate{}}),
+			PixelFormat{FourCC: "MJPG", Sizes: []FrameSize{{Width: 1280, Height: 720, Rates: rates(30)}}}),
+			FormatAuto, "1280x720@30", false, FormatMJPEG, ""},
 	}
 	for _, tt := range tests {
 		var f Format
