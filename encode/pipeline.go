@@ -38,7 +38,8 @@ type Spec struct {
 	Name string
 	// Source is a gst-launch fragment that outputs raw video at Width x
 	// Height and FPS, rendered by package capture, e.g.
-	// "videotestsrc is-live=true ! video/x-raw,width=1280,height=720,framerate=30/1".
+	// "videotestsrc is-live=true ! video/x-raw,width=1280,height=720,framerate=30/1";
+	// JPEG frames when Decoder is set; encoded access units for None.
 	Source string
 	// Width, Height (pixels) and FPS (frames per second) of the stream.
 	Width, Height, FPS int
