@@ -26,6 +26,8 @@ var elementPackages = map[string]string{
 	"rtspsrc":          "gstreamer1.0-plugins-good",
 	"rtph264depay":     "gstreamer1.0-plugins-good",
 	"h264parse":        "gstreamer1.0-plugins-bad",
+	"h265parse":        "gstreamer1.0-plugins-bad",
+	"jpegdec":          "gstreamer1.0-plugins-good",
 	"avdec_h264":       "gstreamer1.0-libav",
 	"libcamerasrc":     "gstreamer1.0-libcamera",
 	"nvarguscamerasrc": "nvidia-l4t-gstreamer",
@@ -41,7 +43,17 @@ func Requirements(s Source, passthrough bool) []Requirement {
 	case Test:
 		names = []string{"videotestsrc"}
 	case V4L2:
+		// The JPEG decoder of FormatMJPEG is encode.ChooseDecoder's;
+		// jpegdec, its last resort, is required (the boards' own come
+		// with their plugins: v4l2jpegdec in plugins-good like v4l2src,
+		// nvv4l2decoder and nvjpegdec with JetPack).
 		names = []string{"v4l2src"}
+		switch {
+		case passthrough:
+			names = append(names, PassthroughCodec(s)+"parse")
+		case s.Format == FormatMJPEG:
+			names = append(names, "jpegdec")
+		}
 	case Libcamera:
 		names = []string{"libcamerasrc"}
 	case Nvargus:

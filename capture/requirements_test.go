@@ -14,6 +14,10 @@ func TestRequirements(t *testing.T) {
 	}{
 		{Source{Kind: Test}, false, []string{"videotestsrc"}},
 		{Source{Kind: V4L2, Device: "/dev/video0"}, false, []string{"v4l2src"}},
+		{Source{Kind: V4L2, Device: "/dev/video0", Format: FormatMJPEG}, false, []string{"v4l2src", "jpegdec"}},
+		{Source{Kind: V4L2, Device: "/dev/video0", Format: FormatH264}, true, []string{"v4l2src", "h264parse"}},
+		{Source{Kind: V4L2, Device: "/dev/video0", Format: FormatH265}, true, []string{"v4l2src", "h265parse"}},
+		{Source{Kind: V4L2, Device: "/dev/video0", Format: FormatAuto}, true, []string{"v4l2src", "h264parse"}},
 		{Source{Kind: Libcamera}, false, []string{"libcamerasrc"}},
 		{Source{Kind: Nvargus}, false, []string{"nvarguscamerasrc", "nvvidconv"}},
 		{Source{Kind: RTSP}, true, []string{"rtspsrc", "rtph264depay", "h264parse"}},
@@ -40,12 +44,14 @@ func TestRequirementsCoverFragments(t *testing.T) {
 	srcs := []Source{
 		{Kind: Test}, {Kind: V4L2, Device: "/dev/video0"}, {Kind: Libcamera}, {Kind: Nvargus},
 		{Kind: RTSP, URL: "rtsp://cam/live"},
+		{Kind: V4L2, Device: "/dev/video0", Format: FormatMJPEG}, {Kind: V4L2, Device: "/dev/video0", Format: FormatH264},
+		{Kind: V4L2, Device: "/dev/video0", Format: FormatH265},
 	}
 	for _, src := range srcs {
 		for _, pass := range []bool{false, true} {
 			frag, err := Fragment(src, f)
 			if pass {
-				frag, err = PassthroughFragment(src)
+				frag, err = PassthroughFragment(src, f)
 			}
 			if err != nil {
 				continue
