@@ -3,42 +3,51 @@ package encode
 import "fmt"
 
 // None is the Spec.Encoder of a passthrough stream: the source already
-// delivers H.264 (an RTSP camera) and its access units go to Kafka as they
-// come, with no decoding and no encoding. Spec.Source then ends in H.264
-// (capture.PassthroughFragment), and Width, Height, FPS, BitrateKbps and
-// KeyframeInterval describe nothing the pipeline enforces: the camera's own
-// settings rule.
+// delivers H.264 or H.265 (an RTSP camera), Spec.Codec says which, and its
+// access units go to Kafka as they come, with no decoding and no encoding.
+// Spec.Source then ends in that codec (capture.PassthroughFragment), and
+// Width, Height, FPS, BitrateKbps and KeyframeInterval describe nothing the
+// pipeline enforces: the camera's own settings rule.
 const None = "none"
 
-// passthroughLaunch is the pipeline of a passthrough stream. h264parse
-// turns the depayloaded access units into the record format: Annex-B, one
-// access unit per buffer, SPS/PPS in front of every IDR (config-interval=-1
-// also covers cameras that send them only once, out of band in the SDP).
+// passthroughLaunch is the pipeline of a passthrough stream. The parser
+// (h264parse or h265parse, parseFragment) turns the depayloaded access
+// units into the record format: Annex-B, one access unit per buffer, the
+// parameter sets in front of every IDR/IRAP (config-interval=-1 also covers
+// cameras that send them only once, out of band in the SDP).
 //
 // There is no leaky queue as in launchString: dropping an encoded frame
 // would corrupt every frame that references it until the next IDR. When the
 // consumer lags, appsink fills and back-pressure reaches rtspsrc (TCP: the
 // camera slows down or drops at its end; UDP: the socket drops).
-func passthroughLaunch(s Spec) string {
+func passthroughLaunch(s Spec, codec string) string {
 	return fmt.Sprintf("%s ! %s ! appsink name=sink sync=false emit-signals=false drop=false max-buffers=%d",
-		s.Source, parseFragment, appsinkQueue)
+		s.Source, parseFragment(codec), appsinkQueue)
 }
 
 // nvmmBridge moves frames out of NVMM memory for encoders that read system
-// memory (every encoder but nvv4l2h264enc).
+// memory (every encoder but nvv4l2h264enc and nvv4l2h265enc).
 const nvmmBridge = "nvvidconv ! video/x-raw"
 
 // launchFor renders the whole pipeline of s: passthrough for None, else the
-// source, the encoder named by s.Encoder and h264parse.
+// source, the encoder named by s.Encoder and the parser of its codec. The
+// encoder must encode s.Codec.
 func launchFor(s Spec) (string, error) {
+	codec, err := s.codec()
+	if err != nil {
+		return "", fmt.Errorf("stream %s: %w", s.Name, err)
+	}
 	if s.Encoder == None {
-		return passthroughLaunch(s), nil
+		return passthroughLaunch(s, codec), nil
 	}
 	e, err := lookupEncoder(s.Encoder)
 	if err != nil {
 		return "", err
 	}
-	if s.NVMM && e.name != "nvv4l2h264enc" {
+	if e.codec != codec {
+		return "", fmt.Errorf("stream %s: encoder %s encodes %s, not the stream's codec %s", s.Name, e.name, codecName(e.codec), codec)
+	}
+	if s.NVMM && e.name != "nvv4l2h264enc" && e.name != "nvv4l2h265enc" {
 		s.Source += " ! " + nvmmBridge
 	}
 	return launchString(s, e), nil
