@@ -25,8 +25,13 @@ type Stream struct {
 	// consumer can start decoding, MinKeyframe..MaxKeyframe. Default 1s.
 	KeyframeInterval Duration
 	// Encoder is "auto" (default), "none" (the default of an rtsp
-	// source: its H.264 passes through) or a GStreamer encoder element.
+	// source: its H.264 or H.265 passes through) or a GStreamer encoder
+	// element, which must encode Codec.
 	Encoder Encoder
+	// Codec is what the stream delivers: h264 (default) or h265. Auto
+	// picks among its encoders; with encoder none it is what the rtsp
+	// camera sends (Source.Codec must agree).
+	Codec Codec
 }
 
 // streams decodes the streams list. Streams with enabled: false are
@@ -91,6 +96,7 @@ func (d *decoder) stream(n *yaml.Node, i int) (s Stream, nameNode *yaml.Node, on
 			within(d, v, p+".keyframe_interval", MinKeyframe, MaxKeyframe, &s.KeyframeInterval)
 		},
 		"encoder": func(_, v *yaml.Node) { d.value(v, p+".encoder", &s.Encoder) },
+		"codec":   func(_, v *yaml.Node) { d.value(v, p+".codec", &s.Codec) },
 	})
 	if !ok {
 		return s, nil, on
@@ -107,8 +113,9 @@ func (d *decoder) stream(n *yaml.Node, i int) (s Stream, nameNode *yaml.Node, on
 		s.Encoder = defaultEncoder(s.Source.Type)
 	}
 	if s.Encoder == EncoderNone && s.Source.Type != "" && s.Source.Type != SourceRTSP {
-		d.errorf(encoder.value, "%s.encoder: none passes a camera's H.264 through unchanged, and only an rtsp source delivers H.264 (a %s source gives raw frames): use auto or an encoder", p, s.Source.Type)
+		d.errorf(encoder.value, "%s.encoder: none passes a camera's H.264 or H.265 through unchanged, and only an rtsp source delivers them (a %s source gives raw frames): use auto or an encoder", p, s.Source.Type)
 	}
+	d.streamCodec(&s, p, keys, n)
 	if hasEncoder && !d.partial {
 		if key, err := s.Encoder.CheckLimits(s.Width, s.Height, s.FPS); err != nil {
 			at := cmp.Or(keys[key].value, encoder.value)
@@ -116,6 +123,41 @@ func (d *decoder) stream(n *yaml.Node, i int) (s Stream, nameNode *yaml.Node, on
 		}
 	}
 	return s, nameNode, on
+}
+
+// streamCodec checks the stream's codec against its encoder and, for an
+// rtsp source, against the camera's (source.codec, which defaults to the
+// stream's), each at the key that decides: the encoder when it names one
+// that encodes the other codec (openh264enc is H.264 only), the source's
+// codec when a passthrough would have to change it.
+func (d *decoder) streamCodec(s *Stream, p string, keys found, n *yaml.Node) {
+	codecKey := keys["codec"].value
+	if s.Codec == "" {
+		if codecKey != nil {
+			return // a bad codec, reported
+		}
+		s.Codec = DefaultCodec
+	}
+	if enc, ok := keys["encoder"]; ok {
+		if err := s.Encoder.CheckCodec(s.Codec); err != nil {
+			d.errorf(enc.value, "%s.encoder: %v", p, err)
+		}
+	}
+	if s.Source.Type != SourceRTSP {
+		return
+	}
+	camera := mapValue(resolve(keys["source"].value), "codec")
+	if s.Source.Codec == "" {
+		if camera != nil {
+			return // a bad codec, reported
+		}
+		s.Source.Codec = s.Codec
+	}
+	if s.Encoder == EncoderNone && s.Source.Codec != s.Codec {
+		at := cmp.Or(resolve(camera), codecKey, n)
+		d.errorf(at, "%s.source.codec: the camera sends %s and the stream's codec is %s: encoder none passes the camera's stream through as it is; set codec: %s, or an encoder (auto) to re-encode it",
+			p, s.Source.Codec.Name(), s.Codec, s.Source.Codec)
+	}
 }
 
 // side decodes a frame's width or height: a whole number within lo..hi,
