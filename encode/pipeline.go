@@ -242,11 +242,21 @@ func (p *Pipeline) watchBus() {
 // watcher has recorded why.
 func (p *Pipeline) pull(src *puller, codec string) {
 	var pts, dts time.Duration
+	// A passthrough pipeline that joins a camera's stream mid-GOP gets
+	// frames that reference pictures it never had: it starts at the first
+	// keyframe, as the record format promises. rtph264depay's
+	// wait-for-keyframe does that for H.264; GStreamer 1.22's
+	// rtph265depay has no such property, so this does, for both.
+	waitKey := p.spec.Encoder == None
 	for {
 		fr, ok := src.next()
 		if !ok {
 			break
 		}
+		if waitKey && !fr.Keyframe {
+			continue
+		}
+		waitKey = false
 		// A camera that repeats SPS/PPS between the slices of one picture
 		// (GStreamer 1.22's rtph264pay does) makes rtph264depay split the
 		// picture in two access units, and h264parse sends the second
