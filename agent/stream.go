@@ -84,6 +84,7 @@ func newStream(cfg *config.Config, sc config.Stream, prod *kafka.Producer, sessi
 			SensorID:   sc.Source.SensorID,
 			URL:        sc.Source.URL,
 			Transport:  sc.Source.Transport,
+			Codec:      string(sc.Source.Codec),
 			Username:   sc.Source.Username,
 			Password:   sc.Source.Password,
 		},
@@ -95,6 +96,7 @@ func newStream(cfg *config.Config, sc config.Stream, prod *kafka.Producer, sessi
 			BitrateKbps:      sc.BitrateKbps,
 			KeyframeInterval: time.Duration(sc.KeyframeInterval),
 			Encoder:          string(sc.Encoder),
+			Codec:            string(sc.Codec),
 		},
 		prod:    prod,
 		spool:   cfg.Spool,
@@ -277,7 +279,8 @@ func (s *stream) attempt(ctx context.Context, d *deliverer) (delivered bool, err
 		return false, err
 	}
 	s.starting()
-	// Encoder none passes the camera's H.264 through: no encoder to choose.
+	// Encoder none passes the camera's H.264 or H.265 through: no encoder
+	// to choose.
 	passthrough := s.spec.Encoder == encode.None
 	if err := capture.CheckElements(s.src, passthrough, encode.MissingElements); err != nil {
 		return false, err
