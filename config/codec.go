@@ -24,8 +24,18 @@ const DefaultCodec = CodecH264
 // Codecs lists the valid codec values.
 var Codecs = []string{string(CodecH264), string(CodecH265)}
 
-// ParseCodec checks that s is a known codec.
-func ParseCodec(s string) (Codec, error) { return oneOf[Codec]("codec", s, Codecs) }
+// codecAliases are the other names people give the codecs.
+var codecAliases = map[string]Codec{"hevc": CodecH265, "h.265": CodecH265, "avc": CodecH264, "h.264": CodecH264}
+
+// ParseCodec checks that s is a known codec; "hevc" and "avc" (any case)
+// are errors that name the value to write.
+func ParseCodec(s string) (Codec, error) {
+	c, err := oneOf[Codec]("codec", s, Codecs)
+	if a, ok := codecAliases[strings.ToLower(s)]; ok && err != nil {
+		return "", fmt.Errorf("%w (%s is written %s here)", err, s, a)
+	}
+	return c, err
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler with ParseCodec.
 func (c *Codec) UnmarshalText(text []byte) error { return unmarshal(c, ParseCodec, text) }

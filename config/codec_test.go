@@ -8,7 +8,8 @@ func TestParseCodec(t *testing.T) {
 	checkEnum(t, ParseCodec, Codecs, DefaultCodec, []enumCase{
 		{"x265", `unknown codec "x265": want one of [h264 h265] (did you mean "h265"?)`},
 		{"H265", `(did you mean "h265"?)`},
-		{"hevc", `unknown codec "hevc": want one of [h264 h265]`},
+		{"hevc", `unknown codec "hevc": want one of [h264 h265] (hevc is written h265 here)`},
+		{"AVC", `unknown codec "AVC": want one of [h264 h265] (AVC is written h264 here)`},
 		{"", `unknown codec ""`},
 	})
 }

@@ -181,7 +181,7 @@ func TestRules(t *testing.T) {
 			want: []string{`8:12: streams[0].width: vaapih264enc (VA-API hardware encoder) stops at 4096x4096`}},
 		// codecs
 		{name: "unknown codec", yaml: kafkaBase + "streams:\n  - name: a\n    source: {type: test}\n    codec: hevc\n",
-			want: []string{`7:12: streams[0].codec: unknown codec "hevc": want one of [h264 h265]`}},
+			want: []string{`7:12: streams[0].codec: unknown codec "hevc": want one of [h264 h265] (hevc is written h265 here)`}},
 		{name: "openh264 is H.264 only", yaml: kafkaBase + "streams:\n  - name: a\n    source: {type: test}\n    encoder: openh264enc\n    codec: h265\n",
 			want: []string{`7:14: streams[0].encoder: openh264enc encodes H.264 only, and this stream's codec is h265: use nvv4l2h265enc, vaapih265enc, x265enc or auto (or codec: h264)`}},
 		{name: "x265enc for the default codec", yaml: kafkaBase + "streams:\n  - name: a\n    source: {type: test}\n    encoder: x265enc\n",
