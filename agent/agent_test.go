@@ -95,6 +95,12 @@ func slogFor(logs *testkit.LogBuf) *slog.Logger {
 
 func checkContiguous(t *testing.T, rs []*kafka.Record, key string) {
 	t.Helper()
+	checkContiguousCodec(t, rs, key, "h264")
+}
+
+// checkContiguousCodec is checkContiguous for a stream of codec.
+func checkContiguousCodec(t *testing.T, rs []*kafka.Record, key, codec string) {
+	t.Helper()
 	if len(rs) == 0 {
 		t.Fatalf("%s: no records", key)
 	}
@@ -105,7 +111,7 @@ func checkContiguous(t *testing.T, rs []*kafka.Record, key string) {
 		if r.Seq != int64(i) {
 			t.Fatalf("%s: seq %d at index %d (gap or repeat)", key, r.Seq, i)
 		}
-		if r.Codec != "h264" || !testkit.AnnexB(r.Value) {
+		if r.Codec != codec || !testkit.AnnexB(r.Value) {
 			t.Fatalf("%s: seq %d: codec %q, value not Annex-B", key, r.Seq, r.Codec)
 		}
 	}

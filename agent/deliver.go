@@ -1,7 +1,6 @@
 package agent
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -465,7 +464,7 @@ func (d *deliverer) frame(f encode.Frame) {
 	}
 	rec := &kafka.Record{
 		Key: d.key, Seq: seq, PTS: f.PTS, DTS: f.DTS, CaptureTime: f.CaptureTime,
-		Keyframe: f.Keyframe, Codec: cmp.Or(f.Codec, "h264"), Value: f.Data, Session: d.session,
+		Keyframe: f.Keyframe, Codec: recordCodec(f.Codec), Value: f.Data, Session: d.session,
 		ClockUnsynced: d.unsynced(),
 	}
 	if d.spilling {
@@ -507,7 +506,7 @@ func (d *deliverer) resumeNumbering() error {
 // producer); false when the store refused it, which is logged.
 func (d *deliverer) toStore(rec *kafka.Record, sent bool) bool {
 	r := spool.Record{Seq: rec.Seq, Keyframe: rec.Keyframe, PTS: rec.PTS, DTS: rec.DTS,
-		Capture: rec.CaptureTime, Payload: rec.Value, ClockUnsynced: rec.ClockUnsynced}
+		Capture: rec.CaptureTime, Payload: rec.Value, ClockUnsynced: rec.ClockUnsynced, H265: rec.Codec == encode.H265}
 	var err error
 	if sent {
 		err = d.st.AppendSent(r)
@@ -785,7 +784,7 @@ func (d *deliverer) pump() {
 		}
 		d.produce(&kafka.Record{
 			Key: d.key, Seq: r.Seq, PTS: r.PTS, DTS: r.DTS, CaptureTime: r.Capture, Keyframe: r.Keyframe,
-			Codec: "h264", Value: r.Payload, Session: session, Evicted: r.Evicted,
+			Codec: spooledCodec(r.H265), Value: r.Payload, Session: session, Evicted: r.Evicted,
 			ClockUnsynced: r.ClockUnsynced,
 		}, true)
 		if d.limiter != nil {
@@ -922,4 +921,21 @@ func (d *deliverer) ready(ctx context.Context) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+}
+
+// recordCodec is the edgecam-codec of a frame: its encoder's codec, H.264
+// when the frame does not say.
+func recordCodec(codec string) string {
+	if codec == "" {
+		return encode.H264
+	}
+	return codec
+}
+
+// spooledCodec is the edgecam-codec of a frame read back from the spool.
+func spooledCodec(h265 bool) string {
+	if h265 {
+		return encode.H265
+	}
+	return encode.H264
 }

@@ -19,10 +19,13 @@ import (
 
 // stream is one camera: its pipeline, its sequence numbers, its counters.
 type stream struct {
-	name    string
-	key     string
-	src     capture.Source
-	spec    encode.Spec
+	name string
+	key  string
+	src  capture.Source
+	spec encode.Spec
+	// codec is the configured codec (codec: h264|h265): what an encoder
+	// makes; a passthrough stream carries its camera's instead.
+	codec   string
 	prod    *kafka.Producer
 	spool   config.Spool
 	session string
@@ -102,6 +105,7 @@ func newStream(cfg *config.Config, sc config.Stream, prod *kafka.Producer, sessi
 			SensorID:   sc.Source.SensorID,
 			URL:        sc.Source.URL,
 			Transport:  sc.Source.Transport,
+			Codec:      string(sc.Source.Codec),
 			Username:   sc.Source.Username,
 			Password:   sc.Source.Password,
 		},
@@ -113,11 +117,13 @@ func newStream(cfg *config.Config, sc config.Stream, prod *kafka.Producer, sessi
 			BitrateKbps:      sc.BitrateKbps,
 			KeyframeInterval: time.Duration(sc.KeyframeInterval),
 			Encoder:          string(sc.Encoder),
+			Codec:            string(sc.Codec),
 		},
 		prod:    prod,
 		spool:   cfg.Spool,
 		session: session,
 		fps:     sc.FPS,
+		codec:   string(sc.Codec),
 		log:     log.With("stream", sc.Name),
 		opts:    opts,
 	}
@@ -305,7 +311,8 @@ func (s *stream) attempt(ctx context.Context, d *deliverer) (delivered bool, err
 		return false, err
 	}
 	s.starting()
-	// Encoder none passes the camera's H.264 through: no encoder to choose.
+	// Encoder none passes the camera's H.264 or H.265 through: no encoder
+	// to choose.
 	passthrough := s.spec.Encoder == encode.None
 	format := capture.Format{Width: s.spec.Width, Height: s.spec.Height, FPS: s.spec.FPS}
 	if s.src.Kind == capture.V4L2 {
@@ -317,7 +324,7 @@ func (s *stream) attempt(ctx context.Context, d *deliverer) (delivered bool, err
 		return false, err
 	}
 	var frag string
-	s.spec.Codec, s.spec.Decoder = "", ""
+	s.spec.Codec, s.spec.Decoder = s.codec, ""
 	if passthrough {
 		frag, err = s.passthroughFragment(s.src, format)
 		s.spec.Codec = capture.PassthroughCodec(s.src)

@@ -38,8 +38,8 @@ const (
 	// Nvargus is a Jetson CSI camera through NVIDIA's Argus daemon
 	// (nvarguscamerasrc). See csi.go.
 	Nvargus Kind = "nvargus"
-	// RTSP is an IP camera streaming H.264 over RTSP (rtspsrc). See
-	// rtsp.go.
+	// RTSP is an IP camera streaming H.264 or H.265 over RTSP (rtspsrc).
+	// See rtsp.go.
 	RTSP Kind = "rtsp"
 )
 
@@ -65,6 +65,9 @@ type Source struct {
 	// Transport is "tcp" (default: RTP interleaved in the RTSP
 	// connection, works through NAT and firewalls) or "udp" (RTSP only).
 	Transport string
+	// Codec is what the camera sends: CodecH264 (also when empty) or
+	// CodecH265 (RTSP only).
+	Codec string
 	// Username and Password authenticate to the camera (RTSP only).
 	// Password prints as [redacted] (package internal/secret); text that
 	// may quote it is cleaned by Source.Redact.

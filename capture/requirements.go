@@ -25,10 +25,12 @@ var elementPackages = map[string]string{
 	"v4l2src":          "gstreamer1.0-plugins-good",
 	"rtspsrc":          "gstreamer1.0-plugins-good",
 	"rtph264depay":     "gstreamer1.0-plugins-good",
+	"rtph265depay":     "gstreamer1.0-plugins-good",
 	"h264parse":        "gstreamer1.0-plugins-bad",
 	"h265parse":        "gstreamer1.0-plugins-bad",
 	"jpegdec":          "gstreamer1.0-plugins-good",
 	"avdec_h264":       "gstreamer1.0-libav",
+	"avdec_h265":       "gstreamer1.0-libav",
 	"libcamerasrc":     "gstreamer1.0-libcamera",
 	"nvarguscamerasrc": "nvidia-l4t-gstreamer",
 	"nvvidconv":        "nvidia-l4t-gstreamer",
@@ -62,8 +64,12 @@ func Requirements(s Source, passthrough bool) []Requirement {
 		names = []string{"nvarguscamerasrc", "nvvidconv"}
 	case RTSP:
 		names = []string{"rtspsrc", "rtph264depay", "h264parse"}
+		dec := "avdec_h264"
+		if s.Codec == CodecH265 {
+			names, dec = []string{"rtspsrc", "rtph265depay", "h265parse"}, "avdec_h265"
+		}
 		if !passthrough {
-			names = append(names, "avdec_h264", "videoconvert", "videoscale", "videorate")
+			names = append(names, dec, "videoconvert", "videoscale", "videorate")
 		}
 	}
 	reqs := make([]Requirement, 0, len(names))

@@ -22,6 +22,8 @@ func TestRequirements(t *testing.T) {
 		{Source{Kind: Nvargus}, false, []string{"nvarguscamerasrc", "nvvidconv"}},
 		{Source{Kind: RTSP}, true, []string{"rtspsrc", "rtph264depay", "h264parse"}},
 		{Source{Kind: RTSP}, false, []string{"rtspsrc", "rtph264depay", "h264parse", "avdec_h264", "videoconvert", "videoscale", "videorate"}},
+		{Source{Kind: RTSP, Codec: CodecH265}, true, []string{"rtspsrc", "rtph265depay", "h265parse"}},
+		{Source{Kind: RTSP, Codec: CodecH265}, false, []string{"rtspsrc", "rtph265depay", "h265parse", "avdec_h265", "videoconvert", "videoscale", "videorate"}},
 	}
 	for _, tt := range tests {
 		var got []string

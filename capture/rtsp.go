@@ -23,19 +23,52 @@ const (
 	rtspLatencyMs = 200
 )
 
-// rtspHead renders rtspsrc and the RTP depayloader: H.264 access units, each
-// its own buffer, with the keyframe flag set from the NAL types.
-//
+// The codecs an RTSP camera may send (Source.Codec).
+const (
+	CodecH264 = "h264"
+	CodecH265 = "h265"
+)
+
+// rtspCodec is the camera's codec; "" is H.264.
+func rtspCodec(s Source) (string, error) {
+	switch s.Codec {
+	case "", CodecH264:
+		return CodecH264, nil
+	case CodecH265:
+		return CodecH265, nil
+	}
+	return "", fmt.Errorf("rtsp source %s: codec %q (want %s or %s)", redactURL(s.URL), s.Codec, CodecH264, CodecH265)
+}
+
+// rtspDepay is the RTP depayloader of each codec. rtph264depay's
 // wait-for-keyframe drops the frames between a loss (or a join mid-GOP)
 // and the next IDR: they reference pictures we never got, and a record
 // stream that cannot be decoded from its first frame would break the
 // record format's promise that every keyframe is a starting point.
+// GStreamer 1.22's rtph265depay has no such property: package encode
+// drops what comes before the first keyframe of every passthrough
+// pipeline instead (after a loss over UDP, the frames up to the next IRAP
+// then pass as they come, and a decoder conceals what they miss).
+func rtspDepay(codec string) string {
+	if codec == CodecH265 {
+		return "rtph265depay"
+	}
+	return "rtph264depay wait-for-keyframe=true"
+}
+
+// rtspHead renders rtspsrc and the RTP depayloader of the camera's codec:
+// H.264 or H.265 access units, each its own buffer, with the keyframe flag
+// set from the NAL types.
 //
 // The password goes into the description (rtspsrc has no other way to take
 // it from gst-launch syntax), so the description must never be logged or
 // wrapped into an error as it is: Source.Redact removes it.
 func rtspHead(s Source) (string, error) {
 	if err := checkRTSPURL(s.URL); err != nil {
+		return "", err
+	}
+	codec, err := rtspCodec(s)
+	if err != nil {
 		return "", err
 	}
 	proto := s.Transport
@@ -55,7 +88,7 @@ func rtspHead(s Source) (string, error) {
 	if !s.Password.IsZero() {
 		fmt.Fprintf(&b, " user-pw=%s", quote(s.Password.Reveal()))
 	}
-	b.WriteString(" ! rtph264depay wait-for-keyframe=true")
+	b.WriteString(" ! " + rtspDepay(codec))
 	return b.String(), nil
 }
 
@@ -82,24 +115,32 @@ func checkRTSPURL(raw string) error {
 	return nil
 }
 
+// rtspDecoders is the parser and software decoder of each codec.
+var rtspDecoders = map[string]string{
+	CodecH264: "h264parse ! avdec_h264",
+	CodecH265: "h265parse ! avdec_h265",
+}
+
 // rtspDecodeFragment renders an RTSP camera as raw video in format f, for a
-// stream that re-encodes (a configured encoder): the camera's H.264 is
-// decoded in software (avdec_h264), then scaled (letterboxed, square
-// pixels) and its rate converted to what the stream asks for.
+// stream that re-encodes (a configured encoder): the camera's H.264 or
+// H.265 is decoded in software (avdec_h264, avdec_h265), then scaled
+// (letterboxed, square pixels) and its rate converted to what the stream
+// asks for.
 func rtspDecodeFragment(s Source, f Format) (string, error) {
 	head, err := rtspHead(s)
 	if err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("%s ! h264parse ! avdec_h264 ! videoconvert ! videoscale ! videorate ! "+
-		"video/x-raw,width=%d,height=%d,framerate=%d/1,pixel-aspect-ratio=1/1", head, f.Width, f.Height, f.FPS), nil
+	codec, _ := rtspCodec(s) // rtspHead checked it
+	return fmt.Sprintf("%s ! %s ! videoconvert ! videoscale ! videorate ! "+
+		"video/x-raw,width=%d,height=%d,framerate=%d/1,pixel-aspect-ratio=1/1", head, rtspDecoders[codec], f.Width, f.Height, f.FPS), nil
 }
 
 // PassthroughFragment renders the source as the head of a pipeline that
 // outputs the camera's own H.264 (or H.265) access units, untouched
 // (encoder none): package encode adds h264parse or h265parse (see
 // PassthroughCodec), which puts the parameter sets before every IDR/IRAP
-// and emits Annex-B. RTSP cameras deliver H.264, V4L2 cameras of
+// and emits Annex-B. RTSP cameras deliver H.264 or H.265 (Source.Codec), V4L2 cameras of
 // FormatH264 or FormatH265 their own encoding at size and rate f (which
 // they must deliver: ChooseFormat); other kinds need an encoder.
 func PassthroughFragment(s Source, f Format) (string, error) {
@@ -118,16 +159,22 @@ func PassthroughFragment(s Source, f Format) (string, error) {
 	case s.Kind == V4L2:
 		return "", fmt.Errorf("%s delivers %s frames: encoder none passes a camera's own H.264 or H.265 through; set an encoder (auto picks one) or a camera format h264 or h265", s, cmp.Or(s.Format, FormatRaw))
 	}
-	return "", fmt.Errorf("%s delivers raw video: encoder none passes H.264 through and works with rtsp sources and v4l2 cameras that encode themselves only; set an encoder (auto picks one)", s)
+	return "", fmt.Errorf("%s delivers raw video: encoder none passes H.264 or H.265 through and works with rtsp sources and v4l2 cameras that encode themselves only; set an encoder (auto picks one)", s)
 }
 
-// PassthroughCodec is the codec PassthroughFragment's stream carries:
-// "h265" for a V4L2 camera of FormatH265, else "h264".
+// PassthroughCodec is the codec PassthroughFragment's stream carries: an
+// RTSP camera's Source.Codec, "h265" for a V4L2 camera of FormatH265, else
+// "h264".
 func PassthroughCodec(s Source) string {
-	if s.Kind == V4L2 && s.Format == FormatH265 {
-		return FormatH265
+	switch {
+	case s.Kind == RTSP:
+		if c, err := rtspCodec(s); err == nil {
+			return c
+		}
+	case s.Kind == V4L2 && s.Format == FormatH265:
+		return CodecH265
 	}
-	return FormatH264
+	return CodecH264
 }
 
 // Redact replaces the source's password in text (a pipeline description

@@ -58,6 +58,26 @@ func TestRTSPFragment(t *testing.T) {
 	}
 }
 
+// TestRTSPFragmentH265: an H.265 camera is depayloaded with rtph265depay
+// (no wait-for-keyframe in GStreamer 1.22: package encode waits for the
+// first keyframe) and, when re-encoded, decoded with avdec_h265; a codec
+// nobody knows is an error.
+func TestRTSPFragmentH265(t *testing.T) {
+	src := Source{Kind: RTSP, URL: "rtsp://cam/h265", Codec: CodecH265}
+	const head = `rtspsrc location="rtsp://cam/h265" protocols=tcp ` + rtspOpts + ` ! rtph265depay`
+	if got, err := PassthroughFragment(src, Format{}); err != nil || got != head {
+		t.Errorf("PassthroughFragment = %q, %v\nwant %q", got, err, head)
+	}
+	const decode = head + ` ! h265parse ! avdec_h265 ! videoconvert ! videoscale ! videorate ! video/x-raw,width=640,height=360,framerate=15/1,pixel-aspect-ratio=1/1`
+	if got, err := Fragment(src, Format{Width: 640, Height: 360, FPS: 15}); err != nil || got != decode {
+		t.Errorf("Fragment = %q, %v\nwant %q", got, err, decode)
+	}
+	src.Codec = "mjpeg"
+	if _, err := PassthroughFragment(src, Format{}); err == nil || !strings.Contains(err.Error(), `codec "mjpeg" (want h264 or h265)`) {
+		t.Errorf("codec mjpeg: err = %v", err)
+	}
+}
+
 // The password must reach rtspsrc, and nothing else: not the source's
 // String, not fmt or slog output of the Source, not an error that quotes
 // the pipeline description.

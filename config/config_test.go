@@ -39,13 +39,13 @@ func TestParseGood(t *testing.T) {
 	}
 	front := cfg.Streams[0]
 	want := Stream{Name: "front", Source: Source{Type: SourceV4L2, Device: "/dev/video0", Format: V4L2Auto}, Width: 640, Height: 480, FPS: 15,
-		BitrateKbps: 800, KeyframeInterval: Duration(2 * time.Second), Encoder: "x264enc"}
+		BitrateKbps: 800, KeyframeInterval: Duration(2 * time.Second), Encoder: "x264enc", Codec: CodecH264}
 	if front != want {
 		t.Errorf("front = %+v, want %+v", front, want)
 	}
 	// Defaults fill what the file leaves out.
 	def := Stream{Name: "test", Source: Source{Type: SourceTest, Pattern: DefaultPattern}, Width: 1280, Height: 720, FPS: 30,
-		BitrateKbps: 2000, KeyframeInterval: Duration(time.Second), Encoder: EncoderAuto}
+		BitrateKbps: 2000, KeyframeInterval: Duration(time.Second), Encoder: EncoderAuto, Codec: DefaultCodec}
 	if cfg.Streams[1] != def {
 		t.Errorf("defaults = %+v, want %+v", cfg.Streams[1], def)
 	}
@@ -112,9 +112,9 @@ func TestParseErrors(t *testing.T) {
 		{"empty streams", base + "streams: []\n", []string{`4:10: streams: empty`}},
 		{"duplicate names", base + "streams:\n  - name: cam\n    source: {type: test}\n  - name: cam\n    source: {type: test}\n",
 			[]string{`7:11: streams[1].name: "cam" is already the name of the stream at line 5`}},
-		{"many at once", base + "streams:\n  - name: a b\n    fps: 500\n    source: {type: v4l2}\n    encoder: x265enc\n    keyframe_interval: 2\n",
+		{"many at once", base + "streams:\n  - name: a b\n    fps: 500\n    source: {type: v4l2}\n    encoder: x266enc\n    keyframe_interval: 2\n",
 			[]string{`5:11: streams[0].name: "a b": use only`, `6:10: streams[0].fps: 500 is out of range 1..120`,
-				`7:13: streams[0].source.device: missing`, `8:14: streams[0].encoder: unknown encoder "x265enc"`,
+				`7:13: streams[0].source.device: missing`, `8:14: streams[0].encoder: unknown encoder "x266enc"`,
 				`9:24: streams[0].keyframe_interval: "2" is not a duration`}},
 		{"odd width", base + "streams: [{name: a, width: 641, source: {type: test}}]\n",
 			[]string{`4:28: streams[0].width: 641 is odd`}},

@@ -2,8 +2,8 @@ package config
 
 import "fmt"
 
-// Encoder names the H.264 encoder of a stream: a GStreamer element name,
-// or "auto".
+// Encoder names the encoder of a stream: a GStreamer element name, "auto"
+// or "none". Each element encodes one codec (Encoder.Codec).
 type Encoder string
 
 // EncoderAuto lets the agent choose: the first encoder of Encoders (after
@@ -11,13 +11,15 @@ type Encoder string
 // size and rate.
 const EncoderAuto Encoder = "auto"
 
-// EncoderNone passes a source's H.264 through without decoding or
-// encoding (rtsp sources; their default).
+// EncoderNone passes a source's H.264 or H.265 through without decoding
+// or encoding (rtsp sources; their default).
 const EncoderNone Encoder = "none"
 
-// Encoders lists the valid encoder values; after "auto" and "none" they
-// are in the order auto-selection tries them (hardware first).
-var Encoders = []string{"auto", "none", "nvv4l2h264enc", "v4l2h264enc", "vaapih264enc", "x264enc", "openh264enc"}
+// Encoders lists the valid encoder values; after "auto" and "none" the
+// H.264 encoders, then the H.265 ones, each in the order auto-selection
+// tries them (hardware first).
+var Encoders = []string{"auto", "none", "nvv4l2h264enc", "v4l2h264enc", "vaapih264enc", "x264enc", "openh264enc",
+	"nvv4l2h265enc", "vaapih265enc", "x265enc"}
 
 // ParseEncoder checks that s is a known encoder.
 func ParseEncoder(s string) (Encoder, error) { return oneOf[Encoder]("encoder", s, Encoders) }

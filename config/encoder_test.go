@@ -7,12 +7,12 @@ import (
 
 func TestParseEncoder(t *testing.T) {
 	checkEnum(t, ParseEncoder, Encoders, EncoderAuto, []enumCase{
-		{"x246enc", `unknown encoder "x246enc": want one of [auto none nvv4l2h264enc v4l2h264enc vaapih264enc x264enc openh264enc] (did you mean "x264enc"?)`},
+		{"x246enc", `unknown encoder "x246enc": want one of [auto none nvv4l2h264enc v4l2h264enc vaapih264enc x264enc openh264enc nvv4l2h265enc vaapih265enc x265enc] (did you mean "x264enc"?)`},
 		{"X264ENC", `(did you mean "x264enc"?)`},
-		{"x265enc", `unknown encoder "x265enc"`},
+		{"x266enc", `unknown encoder "x266enc"`},
 		{"", `unknown encoder ""`},
 	})
-	if _, err := ParseEncoder("ffmpeg"); !strings.HasSuffix(errText(err), "openh264enc]") {
+	if _, err := ParseEncoder("ffmpeg"); !strings.HasSuffix(errText(err), "x265enc]") {
 		t.Errorf("ffmpeg: %v (a suggestion for a name nothing like an encoder?)", err)
 	}
 }

@@ -169,11 +169,13 @@ func TestRules(t *testing.T) {
 			want: []string{`8:7: streams[0].source.format: a test source has no format (only v4l2 sources do)`}},
 		{name: "v4l2 mjpeg with encoder none", yaml: kafkaBase + "streams:\n  - name: a\n    source: {type: v4l2, device: /dev/video0, format: mjpeg}\n    encoder: none\n",
 			want: []string{`7:14: streams[0].encoder: none passes a camera's own H.264 or H.265 through unchanged, and source.format mjpeg gives frames to encode`}},
+		{name: "v4l2 h265 passed through as h264", yaml: kafkaBase + "streams:\n  - name: a\n    source: {type: v4l2, device: /dev/video0, format: h265}\n    codec: h264\n",
+			want: []string{`7:12: streams[0].codec: the camera's source.format is h265 and the stream's codec is h264: encoder none passes the camera's encoding through as it is`}},
 		{name: "v4l2 h264 with an encoder", yaml: kafkaBase + "streams:\n  - name: a\n    source: {type: v4l2, device: /dev/video0, format: h264}\n    encoder: x264enc\n",
 			want: []string{`7:14: streams[0].encoder: source.format h264 passes the camera's own encoding through, so x264enc would have nothing to encode`}},
 		// encoders
 		{name: "none needs rtsp", yaml: kafkaBase + "streams:\n  - name: a\n    source: {type: libcamera}\n    encoder: none\n",
-			want: []string{`7:14: streams[0].encoder: none passes a camera's H.264 through unchanged`}},
+			want: []string{`7:14: streams[0].encoder: none passes a camera's H.264 or H.265 through unchanged`}},
 		{name: "pi4 fps at 1080p", yaml: limits("v4l2h264enc", "1920", "1080", "60"),
 			want: []string{`10:10: streams[0].fps: v4l2h264enc (Raspberry Pi 4 hardware encoder) stops at 1920x1080@30; this stream is 1920x1080@60: lower fps`}},
 		{name: "pi4 width", yaml: limits("v4l2h264enc", "2560", "1440", "30"),
@@ -188,6 +190,21 @@ func TestRules(t *testing.T) {
 			want: []string{`9:13: streams[0].height: nvv4l2h264enc (Jetson hardware encoder) stops at 4096x4096`}},
 		{name: "vaapi width", yaml: limits("vaapih264enc", "7680", "4320", "30"),
 			want: []string{`8:12: streams[0].width: vaapih264enc (VA-API hardware encoder) stops at 4096x4096`}},
+		// codecs
+		{name: "unknown codec", yaml: kafkaBase + "streams:\n  - name: a\n    source: {type: test}\n    codec: hevc\n",
+			want: []string{`7:12: streams[0].codec: unknown codec "hevc": want one of [h264 h265] (hevc is written h265 here)`}},
+		{name: "openh264 is H.264 only", yaml: kafkaBase + "streams:\n  - name: a\n    source: {type: test}\n    encoder: openh264enc\n    codec: h265\n",
+			want: []string{`7:14: streams[0].encoder: openh264enc encodes H.264 only, and this stream's codec is h265: use nvv4l2h265enc, vaapih265enc, x265enc or auto (or codec: h264)`}},
+		{name: "x265enc for the default codec", yaml: kafkaBase + "streams:\n  - name: a\n    source: {type: test}\n    encoder: x265enc\n",
+			want: []string{`7:14: streams[0].encoder: x265enc encodes H.265 only, and this stream's codec is h264: use nvv4l2h264enc, v4l2h264enc, vaapih264enc, x264enc, openh264enc or auto (or codec: h265)`}},
+		{name: "pi4 cannot encode H.265", yaml: kafkaBase + "streams:\n  - name: a\n    codec: h265\n    source: {type: v4l2, device: /dev/video0}\n    encoder: v4l2h264enc\n",
+			want: []string{`8:14: streams[0].encoder: v4l2h264enc encodes H.264 only, and this stream's codec is h265`}},
+		{name: "passthrough cannot change the codec", yaml: kafkaBase + "streams:\n  - name: a\n    source: {type: rtsp, url: \"rtsp://cam/x\", codec: h265}\n    codec: h264\n",
+			want: []string{`6:54: streams[0].source.codec: the camera sends H.265 and the stream's codec is h264: encoder none passes the camera's stream through as it is; set codec: h265, or an encoder (auto) to re-encode it`}},
+		{name: "bad camera codec", yaml: kafkaBase + "streams:\n  - name: a\n    source: {type: rtsp, url: \"rtsp://cam/x\", codec: h263}\n",
+			want: []string{`6:54: streams[0].source.codec: unknown codec "h263"`}},
+		{name: "codec of a v4l2 source", yaml: kafkaBase + "streams:\n  - name: a\n    source: {type: v4l2, device: /dev/video0, codec: h265}\n",
+			want: []string{`6:47: streams[0].source.codec: a v4l2 source has no codec (only rtsp sources do)`}},
 		// enabled
 		{name: "enabled not a bool", yaml: kafkaBase + "streams:\n  - name: a\n    source: {type: test}\n    enabled: yes\n",
 			want: []string{`7:14: streams[0].enabled: want true or false, got the text "yes"`}},
@@ -221,6 +238,10 @@ streams:
   - {name: uvch265, source: {type: v4l2, device: /dev/video6, format: h265}}
   - {name: uvcauto, source: {type: v4l2, device: /dev/video8}, encoder: none}
   - {name: off, enabled: false, source: {type: rtsp}}
+  - {name: hevc, source: {type: test}, codec: h265}
+  - {name: hevc-door, source: {type: rtsp, url: "rtsp://cam/h265"}, codec: h265}
+  - {name: hevc-to-avc, source: {type: rtsp, url: "rtsp://cam/h265", codec: h265}, encoder: auto}
+  - {name: x265, source: {type: test}, codec: h265, encoder: x265enc}
 `
 	cfg, err := Parse(filepath.Join(dir, "cam.yaml"), []byte(body))
 	if err != nil {
@@ -237,8 +258,23 @@ streams:
 	if cfg.Metrics.Listen != "" || cfg.Log != (Log{Format: LogJSON, Level: LogDebug}) {
 		t.Errorf("metrics %+v log %+v", cfg.Metrics, cfg.Log)
 	}
-	if len(cfg.Streams) != 10 {
-		t.Fatalf("%d streams, want 10 (the one that is off left out)", len(cfg.Streams))
+	if len(cfg.Streams) != 14 {
+		t.Fatalf("%d streams, want 14 (the one that is off left out)", len(cfg.Streams))
+	}
+	for i, want := range []struct {
+		codec, camera Codec
+		encoder       Encoder
+	}{
+		{CodecH264, "", EncoderAuto}, {CodecH264, "", "nvv4l2h264enc"}, {CodecH264, CodecH264, EncoderNone},
+		{CodecH264, CodecH264, "x264enc"}, {CodecH264, "", "v4l2h264enc"},
+		{CodecH264, "", EncoderAuto}, {CodecH264, "", "x264enc"}, {CodecH264, "", EncoderNone}, {CodecH265, "", EncoderNone}, {CodecH264, "", EncoderNone},
+		{CodecH265, "", EncoderAuto}, {CodecH265, CodecH265, EncoderNone}, {CodecH264, CodecH265, EncoderAuto},
+		{CodecH265, "", "x265enc"},
+	} {
+		s := cfg.Streams[i]
+		if s.Codec != want.codec || s.Source.Codec != want.camera || s.Encoder != want.encoder {
+			t.Errorf("stream %s: codec %q, camera %q, encoder %q; want %q, %q, %q", s.Name, s.Codec, s.Source.Codec, s.Encoder, want.codec, want.camera, want.encoder)
+		}
 	}
 	src := func(i int) Source { return cfg.Streams[i].Source }
 	if src(0).CameraName != "/base/soc/i2c0mux/i2c@1/imx708@1a" || cfg.Streams[0].Encoder != EncoderAuto {

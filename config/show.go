@@ -107,6 +107,7 @@ func (c *Config) node() *yaml.Node {
 			"bitrate_kbps", yint(s.BitrateKbps),
 			"keyframe_interval", ystr(s.KeyframeInterval.String()),
 			"encoder", ystr(string(s.Encoder)),
+			"codec", ystr(string(s.Codec)),
 		))
 	}
 	return ymap(
@@ -152,7 +153,7 @@ func (s Source) node() *yaml.Node {
 	case SourceNvargus:
 		return ymap("type", t, "sensor_id", yint(s.SensorID))
 	case SourceRTSP:
-		return ymap("type", t, "url", ystr(s.URL), "transport", ystr(s.Transport),
+		return ymap("type", t, "url", ystr(s.URL), "transport", ystr(s.Transport), "codec", ystr(string(s.Codec)),
 			"username", yopt(s.Username), "password_file", ysecret(s.PasswordFile, s.Password))
 	}
 	return ymap("type", t)

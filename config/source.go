@@ -33,6 +33,10 @@ type Source struct {
 	URL string
 	// Transport of an rtsp source: TransportTCP (default) or TransportUDP.
 	Transport string
+	// Codec is what an rtsp camera sends: h264 or h265. Default: the
+	// stream's codec (so a passthrough of an H.265 camera needs only the
+	// stream's codec: h265).
+	Codec Codec
 	// Username and Password (from password_file) of an rtsp source.
 	Username string
 	Password secret.Secret
@@ -62,6 +66,7 @@ func (d *decoder) source(n *yaml.Node, p string) Source {
 		"sensor_id":     func(_, v *yaml.Node) { d.integer(v, p+".sensor_id", 0, MaxSensorID, &src.SensorID) },
 		"url":           func(_, v *yaml.Node) { d.text(v, p+".url", checkRTSPURL, &src.URL) },
 		"transport":     func(_, v *yaml.Node) { d.choice(v, p+".transport", RTSPTransports, &src.Transport) },
+		"codec":         func(_, v *yaml.Node) { d.value(v, p+".codec", &src.Codec) },
 		"username":      func(_, v *yaml.Node) { d.text(v, p+".username", nil, &src.Username) },
 		"password_file": func(_, v *yaml.Node) { d.path(v, p+".password_file", &src.PasswordFile) },
 		"password":      d.inlinePassword(p),
@@ -142,7 +147,7 @@ func sourceKeyTypes(key string) []SourceType {
 		return []SourceType{SourceLibcamera}
 	case "sensor_id":
 		return []SourceType{SourceNvargus}
-	case "url", "transport", "username", "password_file":
+	case "url", "transport", "username", "password_file", "codec":
 		return []SourceType{SourceRTSP}
 	}
 	return nil

@@ -26,11 +26,16 @@ type Stream struct {
 	KeyframeInterval Duration
 	// Encoder is "auto" (default), "none" (the default of an rtsp source
 	// and of a v4l2 source of format h264 or h265: the camera's encoding
-	// passes through) or a GStreamer encoder element. A v4l2 source of
+	// passes through) or a GStreamer encoder element, which must encode
+	// Codec. A v4l2 source of
 	// format auto with encoder none takes only the camera's H.264 or
 	// H.265; with encoder auto it may still resolve to them, and the
 	// stream then passes them through.
 	Encoder Encoder
+	// Codec is what the stream delivers: h264 (default) or h265. Auto
+	// picks among its encoders; with encoder none it is what the rtsp
+	// camera sends (Source.Codec must agree).
+	Codec Codec
 }
 
 // streams decodes the streams list. Streams with enabled: false are
@@ -95,6 +100,7 @@ func (d *decoder) stream(n *yaml.Node, i int) (s Stream, nameNode *yaml.Node, on
 			within(d, v, p+".keyframe_interval", MinKeyframe, MaxKeyframe, &s.KeyframeInterval)
 		},
 		"encoder": func(_, v *yaml.Node) { d.value(v, p+".encoder", &s.Encoder) },
+		"codec":   func(_, v *yaml.Node) { d.value(v, p+".codec", &s.Codec) },
 	})
 	if !ok {
 		return s, nil, on
@@ -115,10 +121,11 @@ func (d *decoder) stream(n *yaml.Node, i int) (s Stream, nameNode *yaml.Node, on
 	case s.Encoder == EncoderNone && v4l2 && (s.Source.Format == V4L2Raw || s.Source.Format == V4L2MJPEG):
 		d.errorf(encoder.value, "%s.encoder: none passes a camera's own H.264 or H.265 through unchanged, and source.format %s gives frames to encode: use auto or an encoder, or source.format h264 or h265", p, s.Source.Format)
 	case s.Encoder == EncoderNone && s.Source.Type != "" && s.Source.Type != SourceRTSP && !v4l2:
-		d.errorf(encoder.value, "%s.encoder: none passes a camera's H.264 through unchanged, and only an rtsp source or a v4l2 camera of format h264 or h265 delivers it (a %s source gives raw frames): use auto or an encoder", p, s.Source.Type)
+		d.errorf(encoder.value, "%s.encoder: none passes a camera's H.264 or H.265 through unchanged, and only an rtsp source or a v4l2 camera of format h264 or h265 delivers it (a %s source gives raw frames): use auto or an encoder", p, s.Source.Type)
 	case hasEncoder && s.Encoder != EncoderNone && s.Encoder != EncoderAuto && v4l2 && s.Source.Format.Encoded():
 		d.errorf(encoder.value, "%s.encoder: source.format %s passes the camera's own encoding through, so %s would have nothing to encode: use none (the default for this format), or source.format raw or mjpeg to encode on the board", p, s.Source.Format, s.Encoder)
 	}
+	d.streamCodec(&s, p, keys, n)
 	if hasEncoder && !d.partial {
 		if key, err := s.Encoder.CheckLimits(s.Width, s.Height, s.FPS); err != nil {
 			at := cmp.Or(keys[key].value, encoder.value)
@@ -126,6 +133,49 @@ func (d *decoder) stream(n *yaml.Node, i int) (s Stream, nameNode *yaml.Node, on
 		}
 	}
 	return s, nameNode, on
+}
+
+// streamCodec checks the stream's codec against its encoder and, for an
+// rtsp source, against the camera's (source.codec, which defaults to the
+// stream's), each at the key that decides: the encoder when it names one
+// that encodes the other codec (openh264enc is H.264 only), the source's
+// codec when a passthrough would have to change it.
+func (d *decoder) streamCodec(s *Stream, p string, keys found, n *yaml.Node) {
+	codecKey := keys["codec"].value
+	if s.Codec == "" {
+		if codecKey != nil {
+			return // a bad codec, reported
+		}
+		s.Codec = DefaultCodec
+		if s.Source.Type == SourceV4L2 && s.Source.Format.Encoded() {
+			// The camera's own encoding is what the stream carries.
+			s.Codec = Codec(s.Source.Format)
+		}
+	}
+	if s.Source.Type == SourceV4L2 && s.Source.Format.Encoded() && s.Encoder == EncoderNone && string(s.Codec) != string(s.Source.Format) {
+		d.errorf(cmp.Or(codecKey, n), "%s.codec: the camera's source.format is %s and the stream's codec is %s: encoder none passes the camera's encoding through as it is; set codec: %s (or leave it out)",
+			p, s.Source.Format, s.Codec, s.Source.Format)
+	}
+	if enc, ok := keys["encoder"]; ok {
+		if err := s.Encoder.CheckCodec(s.Codec); err != nil {
+			d.errorf(enc.value, "%s.encoder: %v", p, err)
+		}
+	}
+	if s.Source.Type != SourceRTSP {
+		return
+	}
+	camera := mapValue(resolve(keys["source"].value), "codec")
+	if s.Source.Codec == "" {
+		if camera != nil {
+			return // a bad codec, reported
+		}
+		s.Source.Codec = s.Codec
+	}
+	if s.Encoder == EncoderNone && s.Source.Codec != s.Codec {
+		at := cmp.Or(resolve(camera), codecKey, n)
+		d.errorf(at, "%s.source.codec: the camera sends %s and the stream's codec is %s: encoder none passes the camera's stream through as it is; set codec: %s, or an encoder (auto) to re-encode it",
+			p, s.Source.Codec.Name(), s.Codec, s.Source.Codec)
+	}
 }
 
 // side decodes a frame's width or height: a whole number within lo..hi,

@@ -187,8 +187,15 @@ func readKey(t *testing.T, brokers, key string) []record {
 }
 
 // checkStream asserts the record-format promises of DESIGN.md on the records
-// of one key and returns their concatenated values.
+// of one key of an H.264 stream and returns their concatenated values.
 func checkStream(t *testing.T, recs []record, key string) []byte {
+	t.Helper()
+	return checkCodecStream(t, recs, key, "h264")
+}
+
+// checkCodecStream is checkStream for a stream of codec (edgecam-codec on
+// every record).
+func checkCodecStream(t *testing.T, recs []record, key, codec string) []byte {
 	t.Helper()
 	if len(recs) == 0 {
 		t.Fatalf("no records of key %s", key)
@@ -228,8 +235,8 @@ func checkStream(t *testing.T, recs []record, key string) []byte {
 		if kf := r.headers["edgecam-keyframe"]; kf != "0" && kf != "1" {
 			t.Fatalf("record %d: edgecam-keyframe %q", i, kf)
 		}
-		if c := r.headers["edgecam-codec"]; c != "h264" {
-			t.Fatalf("record %d: edgecam-codec %q", i, c)
+		if c := r.headers["edgecam-codec"]; c != codec {
+			t.Fatalf("record %d: edgecam-codec %q, want %q", i, c, codec)
 		}
 		if !testkit.AnnexB(r.value) {
 			t.Fatalf("record %d is not an Annex-B access unit", i)

@@ -3,7 +3,9 @@ package encode
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -58,17 +60,24 @@ func collect(t *testing.T, s Spec, n int) []Frame {
 
 // TestPipelinePerEncoder runs the real pipeline with each software encoder
 // installed here and checks the record-format promises: Annex-B access
-// units, first frame a keyframe, SPS+PPS before every IDR, keyframes at the
-// configured interval, monotonic timestamps, plausible capture times, and a
-// concatenation that ffprobe decodes frame for frame.
+// units, first frame a keyframe, SPS+PPS before every IDR (H.265:
+// VPS+SPS+PPS before every IRAP, and only IRAPs flagged), keyframes at the
+// configured interval, monotonic timestamps, plausible capture times, the
+// frames' codec, and a concatenation that ffprobe decodes frame for frame
+// as the right codec.
 func TestPipelinePerEncoder(t *testing.T) {
-	for _, enc := range []string{"x264enc", "openh264enc"} {
+	for _, enc := range []string{"x264enc", "openh264enc", "x265enc"} {
 		t.Run(enc, func(t *testing.T) {
 			if !elementExists(enc) {
+				if enc == "x265enc" {
+					t.Fatal("x265enc not installed (make deps installs gstreamer1.0-plugins-bad)")
+				}
 				t.Skipf("%s not installed on this machine", enc)
 			}
+			spec := testSpec(enc)
+			spec.Codec = CodecOf(enc)
 			start := time.Now()
-			frames := collect(t, testSpec(enc), 45)
+			frames := collect(t, spec, 45)
 			if len(frames) < 45 {
 				t.Fatalf("got %d frames, want at least 45", len(frames))
 			}
@@ -81,8 +90,11 @@ func TestPipelinePerEncoder(t *testing.T) {
 				if !testkit.AnnexB(f.Data) {
 					t.Fatalf("frame %d is not Annex-B: % x", i, f.Data[:min(8, len(f.Data))])
 				}
-				if err := testkit.CheckKeyframe(f.Data, f.Keyframe); err != nil {
+				if err := testkit.CheckCodecKeyframe(spec.Codec, f.Data, f.Keyframe); err != nil {
 					t.Fatalf("frame %d: %v", i, err)
+				}
+				if f.Codec != spec.Codec {
+					t.Fatalf("frame %d: Codec %q, want %q", i, f.Codec, spec.Codec)
 				}
 				if f.Keyframe {
 					keyframes++
@@ -99,9 +111,16 @@ func TestPipelinePerEncoder(t *testing.T) {
 			if want := len(frames) / 15; keyframes < want || keyframes > want+1 {
 				t.Fatalf("%d keyframes in %d frames, want about %d (every 15)", keyframes, len(frames), want)
 			}
-			n, errs := testkit.ProbeH264(t, stream)
+			path := filepath.Join(t.TempDir(), "stream."+spec.Codec)
+			if err := os.WriteFile(path, stream, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			n, errs := testkit.ProbeFrames(t, path)
 			if n != len(frames) || errs != "" {
 				t.Fatalf("ffprobe decoded %d frames of %d, errors: %q", n, len(frames), errs)
+			}
+			if c, want := testkit.ProbeCodec(t, path), map[string]string{H264: "h264", H265: "hevc"}[spec.Codec]; c != want {
+				t.Fatalf("ffprobe says codec %q, want %q", c, want)
 			}
 		})
 	}
@@ -171,7 +190,55 @@ func TestChooseAutoOnThisMachine(t *testing.T) {
 	}
 }
 
+// TestChooseAutoH265: for an H.265 stream auto tries the H.265 encoders
+// only, passes over the hardware ones missing here, and takes x265enc.
+func TestChooseAutoH265(t *testing.T) {
+	s := testSpec(Auto)
+	s.Codec = H265
+	name, cands, err := Choose(context.Background(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if name != "x265enc" {
+		t.Fatalf("chose %s: %+v", name, cands)
+	}
+	var names []string
+	for _, c := range cands {
+		names = append(names, c.Name)
+	}
+	if want := []string{"nvv4l2h265enc", "vaapih265enc", "x265enc"}; !slices.Equal(names, want) {
+		t.Fatalf("candidates %v, want %v", names, want)
+	}
+	for _, c := range cands[:2] {
+		if !c.Hardware || c.Usable || c.Reason != "element not installed" {
+			t.Errorf("hardware candidate %+v", c)
+		}
+	}
+	s.Codec = "vp9"
+	if _, _, err := Choose(context.Background(), s); err == nil || !strings.Contains(err.Error(), `unknown codec "vp9"`) {
+		t.Fatalf("codec vp9: err = %v", err)
+	}
+	// Nothing usable: the error names the H.265 package, not x264's.
+	s.Codec = H265
+	_, _, err = chooseFrom(context.Background(), s, []encoder{{name: "nvv4l2h265enc-missing", codec: H265, fragment: func(Spec) string { return "nvv4l2h265enc-missing" }}})
+	if err == nil || !strings.Contains(err.Error(), "no usable H.265 encoder") || !strings.Contains(err.Error(), "gstreamer1.0-plugins-bad for x265enc") {
+		t.Fatalf("no H.265 encoder: err = %v", err)
+	}
+}
+
 func TestChooseExplicit(t *testing.T) {
+	h265 := testSpec("x264enc")
+	h265.Codec = H265
+	if _, _, err := Choose(context.Background(), h265); err == nil || !strings.Contains(err.Error(), "x264enc encodes H.264, and the stream's codec is h265") {
+		t.Fatalf("x264enc for an H.265 stream: err = %v", err)
+	}
+	h265.Encoder = "x265enc"
+	if name, _, err := Choose(context.Background(), h265); err != nil || name != "x265enc" {
+		t.Fatalf("x265enc: %q, %v", name, err)
+	}
+	if _, _, err := Choose(context.Background(), testSpec("x265enc")); err == nil || !strings.Contains(err.Error(), "x265enc encodes H.265, and the stream's codec is h264") {
+		t.Fatalf("x265enc for an H.264 stream: err = %v", err)
+	}
 	if _, _, err := Choose(context.Background(), testSpec("vaapih264enc")); err == nil || !strings.Contains(err.Error(), "not installed") {
 		t.Fatalf("vaapih264enc on a machine without it: err = %v", err)
 	}
@@ -214,13 +281,28 @@ func TestSourceEndIsReported(t *testing.T) {
 	}
 }
 
-// TestWriteFile writes every container; the frames come twice, the second
-// time with the clock starting over, as a stream read across an agent
-// restart does.
+// TestWriteFile writes every container, of H.264 and of H.265; the frames
+// come twice, the second time with the clock starting over, as a stream
+// read across an agent restart does. ffprobe must decode every frame, as
+// the codec the frames are.
 func TestWriteFile(t *testing.T) {
-	run := collect(t, testSpec("x264enc"), 40)
+	for _, codec := range []string{H264, H265} {
+		t.Run(codec, func(t *testing.T) { testWriteFile(t, codec) })
+	}
+	if _, err := CreateFile(filepath.Join(t.TempDir(), "out.avi")); err == nil || !strings.Contains(err.Error(), ".mp4") {
+		t.Fatalf("unknown extension: err = %v", err)
+	}
+}
+
+func testWriteFile(t *testing.T, codec string) {
+	spec := testSpec("x264enc")
+	raw, probed := ".h264", "h264"
+	if codec == H265 {
+		spec.Encoder, spec.Codec, raw, probed = "x265enc", H265, ".h265", "hevc"
+	}
+	run := collect(t, spec, 40)
 	frames := append(append([]Frame{}, run...), run...)
-	for _, ext := range []string{".h264", ".ts", ".mp4", ".mkv"} {
+	for _, ext := range []string{raw, ".ts", ".mp4", ".mkv"} {
 		t.Run(ext, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "out"+ext)
 			w, err := CreateFile(path)
@@ -239,7 +321,10 @@ func TestWriteFile(t *testing.T) {
 			if n != len(frames) || errs != "" {
 				t.Fatalf("ffprobe decoded %d frames of %d, errors: %q", n, len(frames), errs)
 			}
-			if ext == ".h264" {
+			if c := testkit.ProbeCodec(t, path); c != probed {
+				t.Fatalf("ffprobe says codec %q, want %q", c, probed)
+			}
+			if ext == raw {
 				return // no timestamps in a raw stream
 			}
 			// Both runs play one after the other: 80 frames at 30 fps.
@@ -251,8 +336,42 @@ func TestWriteFile(t *testing.T) {
 			}
 		})
 	}
-	if _, err := CreateFile(filepath.Join(t.TempDir(), "out.avi")); err == nil || !strings.Contains(err.Error(), ".mp4") {
-		t.Fatalf("unknown extension: err = %v", err)
+}
+
+// TestWriteFileWrongCodec: a raw file of one codec refuses frames of the
+// other with the extension to use; a muxed file refuses a codec change.
+func TestWriteFileWrongCodec(t *testing.T) {
+	dir := t.TempDir()
+	frame := Frame{Data: []byte{0, 0, 0, 1, 0x28, 0x01}, Codec: H265, Keyframe: true}
+	w, err := CreateFile(filepath.Join(dir, "x.h264"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Write(frame); err == nil || !strings.Contains(err.Error(), "the stream is H.265") || !strings.Contains(err.Error(), ".h265") {
+		t.Fatalf("H.265 into .h264: err = %v", err)
+	}
+	_ = w.Close()
+	w, err = CreateFile(filepath.Join(dir, "x.hevc"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Write(Frame{Data: []byte{0, 0, 0, 1, 0x65}}); err == nil || !strings.Contains(err.Error(), "the stream is H.264") {
+		t.Fatalf("H.264 into .hevc: err = %v", err)
+	}
+	_ = w.Close()
+	run := collect(t, testSpec("x264enc"), 3)
+	w, err = CreateFile(filepath.Join(dir, "x.mkv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Write(run[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Write(frame); err == nil || !strings.Contains(err.Error(), "one file holds one codec") {
+		t.Fatalf("H.265 after H.264 into .mkv: err = %v", err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -182,6 +182,69 @@ func TestPassthroughFromRTSP(t *testing.T) {
 	}
 }
 
+// TestPassthroughFromRTSPH265 takes H.265 from a real RTSP server
+// (x265enc ! rtph265pay), joining its shared stream mid-GOP as a second
+// client, and checks the record format of H.265: the first frame is an
+// IRAP (rtph265depay has no wait-for-keyframe: the pipeline skips what
+// comes before), VPS/SPS/PPS before every IRAP, keyframes flagged exactly
+// at IRAPs, Codec h265, and ffprobe decodes every frame as hevc at the
+// camera's own size.
+func TestPassthroughFromRTSPH265(t *testing.T) {
+	url := rtsptest.Start(t, "--codec", "h265", "--width", "320", "--height", "240", "--gop", "45").URL()
+	src := capture.Source{Kind: capture.RTSP, URL: url, Codec: capture.CodecH265}
+	first := testSpec(None)
+	first.Codec = H265
+	first.Source, _ = capture.PassthroughFragment(src, capture.Format{})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	p1, err := Start(ctx, first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-p1.Frames():
+	case <-time.After(20 * time.Second):
+		t.Fatalf("no frame from the first client in 20 s: %v", p1.Err())
+	}
+	var more atomic.Int64
+	go func() {
+		for range p1.Frames() {
+			more.Add(1)
+		}
+	}()
+	testkit.Wait(t, "20 more frames to the first client", time.Minute, 10*time.Millisecond, func() bool { return more.Load() >= 20 })
+
+	for _, transport := range []string{"tcp", "udp"} {
+		t.Run(transport, func(t *testing.T) {
+			s := testSpec(None)
+			s.Codec = H265
+			s.Width, s.Height = 640, 480
+			src := src
+			src.Transport = transport
+			var err error
+			if s.Source, err = capture.PassthroughFragment(src, capture.Format{}); err != nil {
+				t.Fatal(err)
+			}
+			frames := collect(t, s, 60)
+			checkCodecRecords(t, frames, H265, 320, 240)
+		})
+	}
+}
+
+// TestReencodeFromRTSPH265 decodes an H.265 camera (avdec_h265) and
+// encodes it again as H.264 with x264enc, at the stream's own size.
+func TestReencodeFromRTSPH265(t *testing.T) {
+	url := rtsptest.Start(t, "--codec", "h265", "--width", "640", "--height", "360").URL()
+	s := testSpec("x264enc")
+	var err error
+	s.Source, err = capture.Fragment(capture.Source{Kind: capture.RTSP, URL: url, Codec: capture.CodecH265}, capture.Format{Width: 320, Height: 240, FPS: 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	frames := collect(t, s, 30)
+	checkCodecRecords(t, frames, H264, 320, 240)
+}
+
 // TestPassthroughSplitPicture takes a camera stream whose IDR pictures
 // arrive as two access units (SPS/PPS repeated before each slice): every
 // frame must still carry a timestamp, and the concatenation must decode.
@@ -222,27 +285,36 @@ func TestReencodeFromRTSP(t *testing.T) {
 	}
 }
 
-// checkRecords asserts the record format on frames and that ffprobe decodes
-// their concatenation, every frame, at width x height.
+// checkRecords asserts the record format on H.264 frames and that ffprobe
+// decodes their concatenation, every frame, at width x height.
 func checkRecords(t *testing.T, frames []Frame, width, height int) {
 	t.Helper()
+	checkCodecRecords(t, frames, H264, width, height)
+}
+
+// checkCodecRecords is checkRecords for frames of codec.
+func checkCodecRecords(t *testing.T, frames []Frame, codec string, width, height int) {
+	t.Helper()
 	if !frames[0].Keyframe {
-		t.Fatalf("first frame is not a keyframe (NAL types %v)", testkit.NALTypes(frames[0].Data))
+		t.Fatalf("first frame is not a keyframe (H.264 NAL types %v, H.265 %v)", testkit.NALTypes(frames[0].Data), testkit.HEVCNALTypes(frames[0].Data))
 	}
 	var stream []byte
 	for i, f := range frames {
 		if !testkit.AnnexB(f.Data) {
 			t.Fatalf("frame %d is not Annex-B: % x", i, f.Data[:min(8, len(f.Data))])
 		}
-		if err := testkit.CheckKeyframe(f.Data, f.Keyframe); err != nil {
+		if err := testkit.CheckCodecKeyframe(codec, f.Data, f.Keyframe); err != nil {
 			t.Fatalf("frame %d: %v", i, err)
+		}
+		if f.Codec != codec {
+			t.Fatalf("frame %d: Codec %q, want %q", i, f.Codec, codec)
 		}
 		if i > 0 && f.PTS <= frames[i-1].PTS {
 			t.Fatalf("PTS not increasing at frame %d: %v after %v", i, f.PTS, frames[i-1].PTS)
 		}
 		stream = append(stream, f.Data...)
 	}
-	path := filepath.Join(t.TempDir(), "out.h264")
+	path := filepath.Join(t.TempDir(), "out."+codec)
 	if err := os.WriteFile(path, stream, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -250,8 +322,9 @@ func checkRecords(t *testing.T, frames []Frame, width, height int) {
 	if n != len(frames) || errs != "" {
 		t.Fatalf("ffprobe decoded %d frames of %d, errors: %q", n, len(frames), errs)
 	}
-	out, _ := testkit.Probe(t, path, "-f", "h264", "-select_streams", "v:0", "-show_entries", "stream=width,height", "-of", "csv=p=0")
-	if got, want := out, fmt.Sprintf("%d,%d", width, height); got != want {
-		t.Fatalf("decoded size %s, want %s", got, want)
+	format := map[string]string{H264: "h264", H265: "hevc"}[codec]
+	out, _ := testkit.Probe(t, path, "-f", format, "-select_streams", "v:0", "-show_entries", "stream=codec_name,width,height", "-of", "csv=p=0")
+	if got, want := out, fmt.Sprintf("%s,%d,%d", format, width, height); got != want {
+		t.Fatalf("decoded codec and size %s, want %s", got, want)
 	}
 }

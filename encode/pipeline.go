@@ -11,25 +11,26 @@ import (
 	"github.com/go-gst/go-gst/gst"
 )
 
-// Frame is one encoded H.264 access unit.
+// Frame is one encoded H.264 or H.265 access unit.
 type Frame struct {
 	// Data is the access unit in Annex-B byte-stream form. Keyframes are
-	// IDR frames preceded by SPS and PPS (h264parse config-interval=-1), so
-	// a decoder can start at any keyframe. The slice is owned by the
-	// receiver.
+	// IDR frames preceded by SPS and PPS (H.265: IRAP frames preceded by
+	// VPS, SPS and PPS; the parser's config-interval=-1), so a decoder can
+	// start at any keyframe. The slice is owned by the receiver.
 	Data []byte
+	// Codec is H264 or H265, the stream's Spec.Codec. Empty (a Frame made
+	// elsewhere, e.g. before this field existed) means H264.
+	Codec string
 	// PTS and DTS are the presentation and decode times on the stream's
 	// running-time clock (0 at pipeline start). DTS equals PTS when the
 	// encoder does not set it (no B-frames).
 	PTS, DTS time.Duration
-	// Keyframe is true for IDR frames.
+	// Keyframe is true for IDR frames (H.265: IRAP, NAL types 16..21).
 	Keyframe bool
 	// CaptureTime is the wall-clock time the source captured the frame,
 	// derived from the pipeline clock (immune to wall-clock jumps while the
 	// pipeline runs).
 	CaptureTime time.Time
-	// Codec is "h264" or "h265" (Spec.Codec; "h264" when that is empty).
-	Codec string
 }
 
 // Spec is everything the pipeline of one stream needs.
@@ -49,8 +50,8 @@ type Spec struct {
 	// frames, at least one.
 	KeyframeInterval time.Duration
 	// Encoder is an element name from Names, or Auto. Start expects the
-	// result of Choose here, not Auto; None passes the source's H.264
-	// through (see passthrough.go).
+	// result of Choose here, not Auto; None passes the source's H.264 or
+	// H.265 through (see passthrough.go).
 	Encoder string
 	// Decoder, when set, says Source outputs JPEG frames (image/jpeg: a
 	// V4L2 camera's MJPEG) and names the decoder that turns them into raw
@@ -58,9 +59,9 @@ type Spec struct {
 	// Start does not take (ChooseDecoder resolves it). Empty: Source
 	// outputs raw video.
 	Decoder string
-	// Codec is what the frames are: "h264" (also when empty) or "h265".
-	// A passthrough stream (Encoder None) takes the source's own, which
-	// must be this codec; see ParseFragment.
+	// Codec is what the stream delivers: H264 (also when empty) or H265.
+	// It picks the encoders Auto tries, the parser after the encoder, and
+	// for None what the source sends; an explicit Encoder must encode it.
 	Codec string
 	// NVMM says Source outputs video/x-raw(memory:NVMM) (a Jetson CSI
 	// camera): Start then adds nvvidconv before encoders that take system
@@ -83,27 +84,6 @@ func (s Spec) gop() int {
 	return max(n, 1)
 }
 
-// parseFragment follows every H.264 encoder: h264parse re-inserts SPS/PPS
-// before each IDR and the caps force Annex-B with one access unit per
-// buffer, the record format of DESIGN.md.
-const parseFragment = "h264parse config-interval=-1 ! video/x-h264,stream-format=byte-stream,alignment=au"
-
-// h265ParseFragment is parseFragment for H.265: VPS/SPS/PPS before every
-// IRAP picture, Annex-B, one access unit per buffer.
-const h265ParseFragment = "h265parse config-interval=-1 ! video/x-h265,stream-format=byte-stream,alignment=au"
-
-// ParseFragment is the parser and caps that turn a stream of codec ("h264"
-// or "" for H.264, "h265") into the record format.
-func ParseFragment(codec string) (string, error) {
-	switch codec {
-	case "", "h264":
-		return parseFragment, nil
-	case "h265":
-		return h265ParseFragment, nil
-	}
-	return "", fmt.Errorf("unknown codec %q (want h264 or h265)", codec)
-}
-
 // appsinkQueue bounds the encoded frames appsink holds when the consumer is
 // slow (about 4 s at 30 fps). Past it the pipeline blocks and the leaky queue
 // after the source drops raw frames, so memory stays bounded.
@@ -121,7 +101,7 @@ func launchString(s Spec, decode string, e encoder) string {
 	}
 	return fmt.Sprintf("%s ! queue name=capq max-size-buffers=4 max-size-bytes=0 max-size-time=0 leaky=downstream ! %s%s ! %s ! "+
 		"appsink name=sink sync=false emit-signals=false drop=false max-buffers=%d",
-		s.Source, decode, e.fragment(s), parseFragment, appsinkQueue)
+		s.Source, decode, e.fragment(s), parseFragment(e.codec), appsinkQueue)
 }
 
 // ErrSourceEnded is returned by Pipeline.Err when the source finished on its
@@ -189,7 +169,8 @@ func start(ctx context.Context, s Spec, sources func(*Pipeline) []v4l2Source, un
 		return nil, fmt.Errorf("stream %s: starting pipeline: %w", s.Name, err)
 	}
 	go p.watchBus()
-	go p.pull(newPuller(sinkEl))
+	codec, _ := s.codec() // launchFor checked it
+	go p.pull(newPuller(sinkEl), codec)
 	go func() {
 		select {
 		case <-ctx.Done():
@@ -272,17 +253,23 @@ func (p *Pipeline) watchBus() {
 // pull moves frames from appsink to the Frames channel until appsink reports
 // end-of-stream or the pipeline went to NULL, then closes Frames once the bus
 // watcher has recorded why.
-func (p *Pipeline) pull(src *puller) {
-	codec := p.spec.Codec
-	if codec == "" {
-		codec = "h264"
-	}
+func (p *Pipeline) pull(src *puller, codec string) {
 	var pts, dts time.Duration
+	// A passthrough pipeline that joins a camera's stream mid-GOP gets
+	// frames that reference pictures it never had: it starts at the first
+	// keyframe, as the record format promises. rtph264depay's
+	// wait-for-keyframe does that for H.264; GStreamer 1.22's
+	// rtph265depay has no such property, so this does, for both.
+	waitKey := p.spec.Encoder == None
 	for {
 		fr, ok := src.next()
 		if !ok {
 			break
 		}
+		if waitKey && !fr.Keyframe {
+			continue
+		}
+		waitKey = false
 		// A camera that repeats SPS/PPS between the slices of one picture
 		// (GStreamer 1.22's rtph264pay does) makes rtph264depay split the
 		// picture in two access units, and h264parse sends the second

@@ -40,9 +40,10 @@ type Record struct {
 	PTS, DTS time.Duration
 	// CaptureTime is the wall-clock capture time (nanosecond precision).
 	CaptureTime time.Time
-	// Keyframe marks IDR frames (SPS/PPS included): decoding can start here.
+	// Keyframe marks IDR frames (SPS/PPS included; H.265: IRAP frames
+	// with VPS/SPS/PPS): decoding can start here.
 	Keyframe bool
-	// Codec is "h264".
+	// Codec is "h264" or "h265".
 	Codec string
 	// Value is the access unit, Annex-B.
 	Value []byte

@@ -30,6 +30,10 @@ const (
 	// flagClockUnsynced: captured while the clock was not synchronised
 	// (readers that predate it ignore the bit).
 	flagClockUnsynced = 1 << 1
+	// flagH265: the payload is an H.265 access unit, not H.264 (readers
+	// that predate it ignore the bit and would take it for H.264: only
+	// streams configured with codec: h265 set it).
+	flagH265 = 1 << 2
 
 	// zeroCapture encodes the zero time.Time, whose UnixNano is undefined.
 	zeroCapture = math.MinInt64
@@ -67,6 +71,9 @@ func putRecordHeader(b []byte, r *Record) {
 	if r.ClockUnsynced {
 		flags |= flagClockUnsynced
 	}
+	if r.H265 {
+		flags |= flagH265
+	}
 	b[20] = flags
 	le.PutUint64(b[21:], uint64(r.PTS))
 	le.PutUint64(b[29:], uint64(r.DTS))
@@ -95,6 +102,7 @@ type recHeader struct {
 	seq      int64
 	keyframe bool
 	unsynced bool
+	h265     bool
 	pts, dts int64
 	capture  int64 // Unix ns or zeroCapture
 	size     int64 // whole record on disk: header + payload
@@ -106,6 +114,7 @@ func decodeRecHeader(b []byte) recHeader {
 		seq:      int64(le.Uint64(b[12:])),
 		keyframe: b[20]&flagKeyframe != 0,
 		unsynced: b[20]&flagClockUnsynced != 0,
+		h265:     b[20]&flagH265 != 0,
 		pts:      int64(le.Uint64(b[21:])),
 		dts:      int64(le.Uint64(b[29:])),
 		capture:  int64(le.Uint64(b[37:])),
@@ -118,6 +127,7 @@ func (h *recHeader) record(payload []byte) Record {
 		Seq:           h.seq,
 		Keyframe:      h.keyframe,
 		ClockUnsynced: h.unsynced,
+		H265:          h.h265,
 		PTS:           time.Duration(h.pts),
 		DTS:           time.Duration(h.dts),
 		Capture:       decodeTime(h.capture),

@@ -311,3 +311,33 @@ func TestClockUnsyncedKept(t *testing.T) {
 		checkRecord(t, r, 2, 500)
 	}
 }
+
+// TestH265Kept: the codec bit of each frame survives the spool and a
+// reopen, independent of the clock bit, for the edgecam-codec header of a
+// frame delivered late (frames spooled before the stream's codec changed
+// keep theirs).
+func TestH265Kept(t *testing.T) {
+	dir := t.TempDir()
+	s := mustOpen(t, dir, smallOpts())
+	for seq := int64(0); seq < 6; seq++ {
+		r := mkrec(seq, 2, 500)
+		r.H265 = seq >= 3
+		r.ClockUnsynced = seq%2 == 1
+		if err := s.Append(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	s = mustOpen(t, dir, smallOpts())
+	defer s.Close()
+	got := drain(t, s)
+	if len(got) != 6 {
+		t.Fatalf("%d records", len(got))
+	}
+	for _, r := range got {
+		if r.H265 != (r.Seq >= 3) || r.ClockUnsynced != (r.Seq%2 == 1) {
+			t.Errorf("seq %d: H265 %v, ClockUnsynced %v", r.Seq, r.H265, r.ClockUnsynced)
+		}
+		checkRecord(t, r, 2, 500)
+	}
+}

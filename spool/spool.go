@@ -166,6 +166,10 @@ type Record struct {
 	// not synchronised (a Pi before NTP answered); kept for the
 	// edgecam-clock header of a frame delivered late.
 	ClockUnsynced bool
+	// H265: Payload is an H.265 access unit (else H.264); kept for the
+	// edgecam-codec header of a frame delivered late, so frames spooled
+	// before a change of the stream's codec keep theirs.
+	H265 bool
 	// PTS and DTS are the stream-clock timestamps, kept to the nanosecond.
 	PTS, DTS time.Duration
 	// Capture is the wall-clock capture time, kept to the nanosecond (as

@@ -19,7 +19,7 @@ import (
 func checkElements(cfg *config.Config) error {
 	var errs []error
 	for _, sc := range cfg.Streams {
-		src := capture.Source{Kind: capture.Kind(sc.Source.Type), Format: string(sc.Source.Format)}
+		src := capture.Source{Kind: capture.Kind(sc.Source.Type), Format: string(sc.Source.Format), Codec: string(sc.Source.Codec)}
 		if err := capture.CheckElements(src, sc.Encoder == config.EncoderNone, encode.MissingElements); err != nil {
 			errs = append(errs, fmt.Errorf("stream %s: %w", sc.Name, err))
 		}

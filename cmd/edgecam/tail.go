@@ -148,7 +148,9 @@ func cmdTail(args []string, stderr io.Writer) error {
 			if *duration > 0 && r.PTS-firstPTS >= *duration {
 				return kafka.ErrStop
 			}
-			if err := w.Write(encode.Frame{Data: r.Value, PTS: r.PTS, DTS: r.DTS, Keyframe: r.Keyframe, CaptureTime: r.CaptureTime}); err != nil {
+			// The codec is the record's (edgecam-codec): an H.265
+			// stream goes into .h265, .mp4, .mkv or .ts as H.265.
+			if err := w.Write(encode.Frame{Data: r.Value, Codec: r.Codec, PTS: r.PTS, DTS: r.DTS, Keyframe: r.Keyframe, CaptureTime: r.CaptureTime}); err != nil {
 				return err
 			}
 			written++

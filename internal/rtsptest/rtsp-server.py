@@ -1,10 +1,11 @@
 #!/usr/bin/python3
 """A stand-in IP camera for edgecam's RTSP tests: GStreamer's own RTSP server
 (gst-rtsp-server, Debian package gir1.2-gst-rtsp-server-1.0) serving live
-H.264 from videotestsrc and x264enc, the way a camera does (RTP over UDP or
-interleaved TCP, SPS/PPS in-band before every IDR).
+H.264 from videotestsrc and x264enc, or H.265 from x265enc (--codec h265),
+the way a camera does (RTP over UDP or interleaved TCP, the parameter sets
+in-band before every IDR).
 
-    rtsp-server.py --port 8554 --path /cam [--user U --password-file F]
+    rtsp-server.py --port 8554 --path /cam [--codec h265] [--user U --password-file F]
 
 Prints "ready rtsp://127.0.0.1:PORT/PATH" on stdout once it listens, then
 serves until SIGTERM/SIGINT. Binds 127.0.0.1 only.
@@ -30,6 +31,7 @@ def main():
     ap.add_argument("--gop", type=int, default=30, help="frames between IDR frames")
     ap.add_argument("--bitrate", type=int, default=800, help="kbit/s")
     ap.add_argument("--sliced", action="store_true", help="several slices per picture (x264 sliced threads)")
+    ap.add_argument("--codec", choices=["h264", "h265"], default="h264")
     ap.add_argument("--user", default="")
     ap.add_argument("--password-file", default="")
     a = ap.parse_args()
@@ -46,13 +48,27 @@ def main():
     # repeats SPS/PPS before each IDR slice, which splits the picture in
     # two access units at the receiver (GStreamer 1.22).
     factory.set_shared(True)
+    if a.codec == "h265":
+        # x265 as a camera's encoder runs it: no B-frames, closed GOPs
+        # (IDR keyframes), VPS/SPS/PPS repeated by rtph265pay before each.
+        encoder = (
+            "! videoconvert ! video/x-raw,format=I420 "
+            f"! x265enc tune=zerolatency speed-preset=ultrafast bitrate={a.bitrate} key-int-max={a.gop} "
+            'option-string="open-gop=0" '
+            "! video/x-h265,profile=main "
+            "! rtph265pay name=pay0 pt=96 config-interval=-1 )"
+        )
+    else:
+        encoder = (
+            f"! x264enc tune=zerolatency speed-preset=ultrafast bitrate={a.bitrate} key-int-max={a.gop} bframes=0 "
+            f"sliced-threads={'true threads=2' if a.sliced else 'false'} "
+            "! video/x-h264,profile=constrained-baseline "
+            "! rtph264pay name=pay0 pt=96 config-interval=-1 )"
+        )
     factory.set_launch(
         "( videotestsrc is-live=true pattern=ball "
         f"! video/x-raw,width={a.width},height={a.height},framerate={a.fps}/1 "
-        f"! x264enc tune=zerolatency speed-preset=ultrafast bitrate={a.bitrate} key-int-max={a.gop} bframes=0 "
-        f"sliced-threads={'true threads=2' if a.sliced else 'false'} "
-        "! video/x-h264,profile=constrained-baseline "
-        "! rtph264pay name=pay0 pt=96 config-interval=-1 )"
+        + encoder
     )
 
     if a.user:

@@ -1,6 +1,7 @@
 // Package rtsptest runs a test IP camera for the RTSP tests of encode,
 // agent and e2e: rtsp-server.py beside this file, GStreamer's RTSP server
-// streaming live x264 from a test pattern on 127.0.0.1. It needs Debian's
+// streaming live x264 (or x265: --codec h265) from a test pattern on
+// 127.0.0.1. It needs Debian's
 // python3 with python3-gi and gir1.2-gst-rtsp-server-1.0 (make deps).
 //
 // It is for tests only: nothing outside _test.go files imports it. It never
@@ -35,7 +36,7 @@ type Camera struct {
 
 // Start starts a camera on a free port of 127.0.0.1 and stops it when the
 // test ends; args go to rtsp-server.py (--user, --password-file, --width,
-// --height, --fps, --gop, --bitrate, --sliced).
+// --height, --fps, --gop, --bitrate, --sliced, --codec h264|h265).
 func Start(t testing.TB, args ...string) *Camera {
 	t.Helper()
 	if out, err := exec.Command(python, "-c", "import gi; gi.require_version('GstRtspServer', '1.0')").CombinedOutput(); err != nil {

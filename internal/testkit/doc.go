@@ -6,7 +6,8 @@
 //   - wait.go: polling a condition, with a bound against a hang (never a
 //     timing assertion);
 //   - certs.go: throwaway certificate authorities and certificates;
-//   - nal.go: H.264 NAL types and the record format's keyframe rule;
+//   - nal.go: H.264 and H.265 NAL types and the record format's keyframe
+//     rule;
 //   - ffprobe.go: decoding with ffprobe, counting frames and errors;
 //   - metrics.go: a Prometheus scrape and its samples by label;
 //   - kfake.go: in-process Kafka clusters (franz-go's kfake, which tests

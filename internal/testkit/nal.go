@@ -51,3 +51,60 @@ func CheckKeyframe(au []byte, keyframe bool) error {
 	}
 	return nil
 }
+
+// H.265 (HEVC) NAL unit types the record format speaks of: every IRAP
+// picture (types 16..21: BLA, IDR, CRA) carries VPS, SPS and PPS before it.
+const (
+	HEVCIRAPFirst = 16 // BLA_W_LP, the first IRAP type
+	HEVCIRAPLast  = 21 // CRA_NUT, the last
+	HEVCVPS       = 32 // video parameter set
+	HEVCSPS       = 33 // sequence parameter set
+	HEVCPPS       = 34 // picture parameter set
+)
+
+// HEVCNALTypes lists the NAL unit types of an H.265 Annex-B access unit,
+// in order, as NALTypes does for H.264: the type is bits 1..6 of the
+// first of the two header bytes.
+func HEVCNALTypes(au []byte) []int {
+	var types []int
+	for i := 0; i+3 < len(au); i++ {
+		if au[i] == 0 && au[i+1] == 0 && au[i+2] == 1 {
+			types = append(types, int(au[i+3]>>1)&0x3f)
+			i += 3
+		}
+	}
+	return types
+}
+
+// CheckHEVCKeyframe checks the record format's keyframe promise on one
+// H.265 access unit: it holds an IRAP picture (NAL types 16..21) exactly
+// when it is flagged as a keyframe, and then its VPS, SPS and PPS before
+// the first IRAP slice.
+func CheckHEVCKeyframe(au []byte, keyframe bool) error {
+	types := HEVCNALTypes(au)
+	irap := slices.IndexFunc(types, func(t int) bool { return t >= HEVCIRAPFirst && t <= HEVCIRAPLast })
+	switch {
+	case keyframe && irap < 0:
+		return fmt.Errorf("flagged as a keyframe, NAL types %v: no IRAP (16..21) slice", types)
+	case !keyframe && irap >= 0:
+		return fmt.Errorf("an IRAP(%d) slice but no keyframe flag, NAL types %v", types[irap], types)
+	case keyframe:
+		before := types[:irap]
+		if !slices.Contains(before, HEVCVPS) || !slices.Contains(before, HEVCSPS) || !slices.Contains(before, HEVCPPS) {
+			return fmt.Errorf("keyframe with NAL types %v: want VPS(32), SPS(33) and PPS(34) before the IRAP slice", types)
+		}
+	}
+	return nil
+}
+
+// CheckCodecKeyframe is CheckKeyframe for codec "h264" (or "") and
+// CheckHEVCKeyframe for "h265", as the edgecam-codec header names them.
+func CheckCodecKeyframe(codec string, au []byte, keyframe bool) error {
+	switch codec {
+	case "", "h264":
+		return CheckKeyframe(au, keyframe)
+	case "h265":
+		return CheckHEVCKeyframe(au, keyframe)
+	}
+	return fmt.Errorf("unknown codec %q (want h264 or h265)", codec)
+}

@@ -64,3 +64,65 @@ func TestCheckKeyframe(t *testing.T) {
 		}
 	}
 }
+
+// H.265 access units as x265enc and h265parse write them: VPS SPS PPS,
+// a prefix SEI and an IDR_N_LP slice; a TRAIL_R slice; a CRA.
+var (
+	hevcIDR   = []byte{0, 0, 0, 1, 0x40, 0x01, 0x0c, 0, 0, 0, 1, 0x42, 0x01, 0x01, 0, 0, 0, 1, 0x44, 0x01, 0xc1, 0, 0, 1, 0x4e, 0x01, 0x05, 0, 0, 1, 0x28, 0x01, 0xaf}
+	hevcTrail = []byte{0, 0, 0, 1, 0x02, 0x01, 0xd0}
+	hevcCRA   = []byte{0, 0, 0, 1, 0x40, 0x01, 0x0c, 0, 0, 1, 0x42, 0x01, 0x01, 0, 0, 1, 0x44, 0x01, 0xc1, 0, 0, 1, 0x2a, 0x01, 0xaf}
+)
+
+func TestHEVCNALTypes(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		au   []byte
+		want []int
+	}{
+		{"VPS SPS PPS SEI IDR_N_LP", hevcIDR, []int{32, 33, 34, 39, 20}},
+		{"TRAIL_R", hevcTrail, []int{1}},
+		{"CRA", hevcCRA, []int{32, 33, 34, 21}},
+		{"layer and temporal id bits ignored", []byte{0, 0, 1, 0x26, 0xff, 0x03}, []int{19}},
+		{"no start code", []byte{0x26, 0x01}, nil},
+	} {
+		if got := HEVCNALTypes(tc.au); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: HEVCNALTypes(% x) = %v, want %v", tc.name, tc.au, got, tc.want)
+		}
+	}
+}
+
+func TestCheckHEVCKeyframe(t *testing.T) {
+	idrOnly := []byte{0, 0, 0, 1, 0x28, 0x01, 0xaf}
+	psAfter := []byte{0, 0, 0, 1, 0x28, 0x01, 0xaf, 0, 0, 1, 0x40, 0x01, 0, 0, 1, 0x42, 0x01, 0, 0, 1, 0x44, 0x01}
+	for _, tc := range []struct {
+		name     string
+		au       []byte
+		keyframe bool
+		want     string // "" = fine
+	}{
+		{"IDR keyframe with VPS SPS PPS", hevcIDR, true, ""},
+		{"CRA keyframe", hevcCRA, true, ""},
+		{"TRAIL frame", hevcTrail, false, ""},
+		{"keyframe flag on a TRAIL frame", hevcTrail, true, "no IRAP (16..21) slice"},
+		{"IRAP without the flag", hevcCRA, false, "an IRAP(21) slice but no keyframe flag"},
+		{"IDR without parameter sets", idrOnly, true, "want VPS(32), SPS(33) and PPS(34)"},
+		{"parameter sets after the IDR", psAfter, true, "want VPS(32), SPS(33) and PPS(34)"},
+	} {
+		err := CheckHEVCKeyframe(tc.au, tc.keyframe)
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%s: %v", tc.name, err)
+		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+			t.Errorf("%s: err %v, want one saying %q", tc.name, err, tc.want)
+		}
+	}
+	if err := CheckCodecKeyframe("h265", hevcIDR, true); err != nil {
+		t.Errorf("CheckCodecKeyframe(h265): %v", err)
+	}
+	if err := CheckCodecKeyframe("h264", hevcIDR, true); err == nil {
+		t.Error("CheckCodecKeyframe(h264) took an H.265 access unit for an H.264 keyframe")
+	}
+	if err := CheckCodecKeyframe("vp8", hevcIDR, true); err == nil {
+		t.Error("CheckCodecKeyframe(vp8): no error")
+	}
+}

@@ -16,21 +16,22 @@ import (
 
 // results is the JSON file of one run.
 type results struct {
-	Started     time.Time `json:"started"`
-	DurationSec float64   `json:"duration_seconds"`
-	Quick       bool      `json:"quick"`
-	Durations   durations `json:"durations"`
-	Machine     machine   `json:"machine"`
-	B1          *b1Result `json:"b1_agent_overhead,omitempty"`
-	B2          *b2Result `json:"b2_naive_pipeline,omitempty"`
-	B3          *b3Result `json:"b3_latency,omitempty"`
-	B4          *b4Result `json:"b4_outage_recovery,omitempty"`
-	B5          *b5Result `json:"b5_spool,omitempty"`
-	B6          *b6Result `json:"b6_scale,omitempty"`
-	B7          *b7Result `json:"b7_startup,omitempty"`
-	B8          *b8Result `json:"b8_camera_formats,omitempty"`
-	Errors      []string  `json:"errors,omitempty"`
-	Charts      []string  `json:"charts"`
+	Started     time.Time  `json:"started"`
+	DurationSec float64    `json:"duration_seconds"`
+	Quick       bool       `json:"quick"`
+	Durations   durations  `json:"durations"`
+	Machine     machine    `json:"machine"`
+	B1          *b1Result  `json:"b1_agent_overhead,omitempty"`
+	B2          *b2Result  `json:"b2_naive_pipeline,omitempty"`
+	B3          *b3Result  `json:"b3_latency,omitempty"`
+	B4          *b4Result  `json:"b4_outage_recovery,omitempty"`
+	B5          *b5Result  `json:"b5_spool,omitempty"`
+	B6          *b6Result  `json:"b6_scale,omitempty"`
+	B7          *b7Result  `json:"b7_startup,omitempty"`
+	B8          *b8Result  `json:"b8_camera_formats,omitempty"`
+	B11         *b11Result `json:"b11_h265_cpu,omitempty"`
+	Errors      []string   `json:"errors,omitempty"`
+	Charts      []string   `json:"charts"`
 }
 
 func nan() float64 { return math.NaN() }
@@ -124,6 +125,18 @@ func (b *bench) rows() []row {
 	if r := res.B8; r != nil {
 		r.rows(add)
 	}
+	if r := res.B11; r != nil {
+		for _, s := range r.Sides {
+			var bytes, offered int64
+			for i, n := range s.Bytes {
+				bytes, offered = bytes+n, offered+s.Offered[i]
+			}
+			kbps := ratio(float64(bytes)*8/1000, float64(offered)/float64(hdStream.fps))
+			add("B11", s.Name+" alone (gst-launch, 1280x720 snow): CPU-ms a frame (% of one core at 30 fps)", fmt.Sprintf("%.1f ms (%.0f%%)", float64(s.MsPerFrameMedian), float64(s.MsPerFrameMedian)*3), "", "")
+			add("B11", s.Name+" live at 30 fps: CPU of one core, frames encoded of those offered, bit rate", fmt.Sprintf("%.0f%%, %.1f%%, %.0f kbit/s", float64(s.CPUPercent), 100*float64(s.EncodedFraction), kbps), "", "")
+		}
+		add("B11", "CPU a frame, x265enc / x264enc", fmt.Sprintf("%.2f", float64(r.Ratio)), "", "")
+	}
 	return rs
 }
 
@@ -164,6 +177,9 @@ func (b *bench) markdown() string {
 	}
 	if r := b.res.B3; r != nil {
 		fmt.Fprintf(&sb, "\nB3 method: %s.\n", r.Method)
+	}
+	if r := b.res.B11; r != nil {
+		fmt.Fprintf(&sb, "\nB11: %s, live, alternately; the source offers a fixed number of frames, ffprobe counts those encoded (a leaky queue before the encoder drops what it cannot take, as in the agent).\n", r.Stream)
 	}
 	if r := b.res.B7; r != nil {
 		fmt.Fprintf(&sb, "\nB7 method: %s. Open paths: scan: %s; index: %s.\n", r.Method, r.ScanPath, r.IndexPath)
