@@ -22,10 +22,11 @@ import (
 // every case it lets go of the hold.
 //
 // Why: GStreamer 1.22's v4l2src keeps its buffer pool's duplicate of the
-// device descriptor after a capture error (the pool is orphaned and never
-// freed; measured with vivid: after the pipeline went to NULL, and after
-// unreffing it), and the kernel frees the name /dev/videoN only when the
-// last descriptor of the device is closed. The camera plugged in again
+// device descriptor when it orphaned the pool at its stop (the pool is
+// never freed: gst_v4l2_object_stop drops one reference too few; package
+// encode now sets GST_V4L2_FORCE_DRAIN so that path is not taken, which
+// makes this a second line of defence), and the kernel frees the name
+// /dev/videoN only when the last descriptor of the device is closed. The camera plugged in again
 // would come back as another /dev/videoN, and a stream configured with the
 // old name would wait for it forever.
 //

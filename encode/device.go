@@ -1,9 +1,11 @@
 package encode
 
 // Releasing an unplugged camera. GStreamer 1.22's v4l2src keeps its buffer
-// pool's duplicate of the device descriptor after a capture error, and the
-// kernel frees /dev/videoN only when the last descriptor is closed (see
-// capture.HoldDevice, which does the releasing). This file gives the
+// pool's duplicate of the device descriptor when it orphans the pool at
+// its stop (after a capture error or not: see forceDrainEnv in gst.go,
+// which turns that off), and the kernel frees /dev/videoN only when the
+// last descriptor is closed (see capture.HoldDevice, which does the
+// releasing, a second line of defence since forceDrainEnv). This file gives the
 // releaser the two things it needs: the descriptor of each v4l2src while
 // the pipeline certainly holds it, and a moment after the teardown at which
 // none of the descriptors of that open file can be closed by GStreamer.

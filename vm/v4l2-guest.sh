@@ -21,9 +21,10 @@ export GST_REGISTRY=$VM_IN/gst-registry.bin GST_REGISTRY_UPDATE=no
 hostname v4l2-vm
 cd /tmp || fail "no /tmp"
 # -test.timeout: the outer bound; when it runs out, the test binary names
-# the test it was in.
+# the test it was in. The script's arguments go to the test binary (e.g.
+# -test.run TestRestartReleases: vm/vm.sh ... vm/v4l2-guest.sh ARG...).
 step "go test (vm/v4l2_test.go)"
-EDGECAM_BIN=$VM_IN/edgecam EDGECAM_V4L2_OUT=$VM_OUT "$VM_IN/v4l2.test" -test.v -test.count=1 -test.timeout=15m >"$VM_OUT/test.txt" 2>&1
+EDGECAM_BIN=$VM_IN/edgecam EDGECAM_V4L2_OUT=$VM_OUT "$VM_IN/v4l2.test" -test.v -test.count=1 -test.timeout=15m "$@" >"$VM_OUT/test.txt" 2>&1
 status=$?
 # The checks' summary lines (t.Log lines starting with "check:") and the verdict.
 sed -n 's/^ *v4l2_test.go:[0-9]*: check: //p' "$VM_OUT/test.txt" >>"$VM_OUT/result"
