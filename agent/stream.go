@@ -356,10 +356,13 @@ func (s *stream) attempt(ctx context.Context, d *deliverer) (delivered bool, err
 	}
 	s.setEncoder(s.spec.Encoder)
 	s.beat(&s.loopBeat)
-	// GStreamer 1.22's v4l2src keeps its descriptor of a camera that was
-	// unplugged, and the driver cannot recreate the device while it is
-	// open: encode hands such descriptors /dev/null at the teardown, so
-	// the camera can come back under its name.
+	// A descriptor of an unplugged camera still open keeps the driver from
+	// recreating the device under its name. GStreamer 1.22 leaked one per
+	// stopped pipeline (its v4l2 buffer pool's, after orphaning; encode
+	// sets GST_V4L2_FORCE_DRAIN, see encode/gst.go), and the pool of the
+	// pipeline that fails as the camera goes closes its own only when it
+	// is freed: encode hands such descriptors /dev/null at the teardown, a
+	// second line of defence, so the camera comes back under its name.
 	if s.src.Kind == capture.V4L2 {
 		s.spec.HoldDevice = capture.HoldDevice
 	}
