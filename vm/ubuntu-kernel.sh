@@ -26,7 +26,7 @@ fingerprint=F6ECB3762474EDA9D21B7022871920D1991BC93C
 say() { echo "ubuntu-kernel: $*" >&2; }
 die() { say "$*"; exit 1; }
 mkdir -p "$cache"
-command -v gpgv >/dev/null && command -v gpg >/dev/null || die "needs gpg and gpgv (apt-get install gpg gpgv)"
+{ command -v gpgv && command -v gpg; } >/dev/null || die "needs gpg and gpgv (apt-get install gpg gpgv)"
 
 # fetch URL FILE: download once (the lists every run: they change).
 fetch() {

@@ -16,6 +16,17 @@
 #                       back decode, then the camera is unbound and bound
 #                       again and the stream recovers by itself
 #                       (vm/v4l2_test.go). Results: dist/test/v4l2/guest/.
+#                       Then a second VM with two v4l2loopback devices
+#                       (the module built by vm/v4l2loopback.sh from
+#                       v4l2loopback-dkms against the VM kernel's headers,
+#                       cached) fed by GStreamer producers in the guest, an
+#                       MJPEG camera and one that encodes H.264: probe
+#                       suggests format mjpeg and h264, `edgecam run`
+#                       streams each (decoded and encoded; passed through),
+#                       the frames decode, seq contiguous, and a killed and
+#                       restarted producer (the camera unplugged) recovers
+#                       by itself (vm/loopback_test.go).
+#                       Results: dist/test/v4l2loopback/guest/.
 #   make test-systemd   cross/test-unit.sh (systemd-analyze verify and
 #                       security of the packaged unit, the agent sends
 #                       READY=1), then vm/systemd-guest.sh under systemd as
@@ -50,6 +61,10 @@
 VM_OUT := dist/test
 VM_KFAKE := $(VM_OUT)/vm/kfake
 
+# The two loopback cameras of vm/loopback_test.go: fixed numbers, capture
+# devices only while a producer feeds them (exclusive_caps), as a webcam.
+V4L2LOOPBACK_PARAMS := devices=2 video_nr=10,11 exclusive_caps=1,1 card_label=edgecam-mjpeg,edgecam-h264
+
 .PHONY: vm-deps test-v4l2 test-systemd test-systemd-vm test-powercut
 
 vm-deps:
@@ -62,7 +77,10 @@ test-v4l2: apt-deps vm-deps
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(VM_OUT)/v4l2/edgecam ./cmd/edgecam; \
 	$(GO) test -c -tags v4l2vm -o $(VM_OUT)/v4l2/v4l2.test ./vm; \
 	status=0; vm/vm.sh --out $(VM_OUT)/v4l2 --module vivid --gst-registry --show test.txt \
-		--input $(VM_OUT)/v4l2/edgecam --input $(VM_OUT)/v4l2/v4l2.test vm/v4l2-guest.sh || status=$$?; \
+		--input $(VM_OUT)/v4l2/edgecam --input $(VM_OUT)/v4l2/v4l2.test vm/v4l2-guest.sh -test.skip=Loopback || status=$$?; \
+	ko=$$(vm/v4l2loopback.sh) && vm/vm.sh --out $(VM_OUT)/v4l2loopback --name v4l2loopback \
+		--module-file "$$ko $(V4L2LOOPBACK_PARAMS)" --gst-registry --show test.txt \
+		--input $(VM_OUT)/v4l2/edgecam --input $(VM_OUT)/v4l2/v4l2.test vm/v4l2-guest.sh -test.run=Loopback || status=$$?; \
 	echo "test-v4l2: make test-v4l2 took $$(($$(date +%s) - start)) s"; exit $$status
 
 test-systemd: test-systemd-unit test-systemd-vm
