@@ -94,6 +94,12 @@ type Options struct {
 	// fragment, in tests, renders a stream's source instead of
 	// capture.Fragment (a GStreamer source that stalls or blocks).
 	fragment func(capture.Source, capture.Format) (string, error)
+	// passthroughFragment, in tests, renders a passthrough stream's
+	// source instead of capture.PassthroughFragment.
+	passthroughFragment func(capture.Source, capture.Format) (string, error)
+	// probeDevice, in tests, lists a V4L2 camera's formats instead of
+	// capture.ProbeDevice (a camera kind this machine has not got).
+	probeDevice func(path string) capture.Device
 	// monitor, in tests, is the monitor Run uses, so a test reads the
 	// final counters after Run returned.
 	monitor *monitor

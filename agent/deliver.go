@@ -1,6 +1,7 @@
 package agent
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -464,7 +465,7 @@ func (d *deliverer) frame(f encode.Frame) {
 	}
 	rec := &kafka.Record{
 		Key: d.key, Seq: seq, PTS: f.PTS, DTS: f.DTS, CaptureTime: f.CaptureTime,
-		Keyframe: f.Keyframe, Codec: "h264", Value: f.Data, Session: d.session,
+		Keyframe: f.Keyframe, Codec: cmp.Or(f.Codec, "h264"), Value: f.Data, Session: d.session,
 		ClockUnsynced: d.unsynced(),
 	}
 	if d.spilling {

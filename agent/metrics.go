@@ -71,6 +71,11 @@ var (
 	descEncoder = prometheus.NewDesc("edgecam_encoder_info",
 		"The stream's encoder, once chosen: always 1.",
 		[]string{"stream", "encoder", "hardware"}, nil)
+	descDecoder = prometheus.NewDesc("edgecam_decoder_info",
+		"The JPEG decoder of a stream whose V4L2 camera delivers MJPEG, once chosen: always 1 (no series for other streams).",
+		[]string{"stream", "decoder", "hardware"}, nil)
+	descKeyInterval = streamDesc("edgecam_keyframe_interval_seconds",
+		"Time between the last two keyframes, measured from the frames (a camera that encodes itself sets it, not keyframe_interval); 0 until two were seen.")
 	descErrors = prometheus.NewDesc("edgecam_errors_total",
 		"Failures by kind: device_missing (camera gone), device (camera not accessible), stall (no frame for 5 frame intervals), pipeline, encoder, panic, conflict (another agent writes this key), kafka (a record Kafka did not take), too_large, spool (a frame lost: the spool refused it).",
 		[]string{"stream", "kind"}, nil)
@@ -165,7 +170,7 @@ func (m *monitor) list() []*stream {
 func (m *monitor) Describe(ch chan<- *prometheus.Desc) {
 	for _, d := range []*prometheus.Desc{descCaptured, descEncoded, descProduced, descAcked, descBytes, descKeyframes, descRestarts,
 		descSpoolBytes, descSpoolFrames, descSpoolSegments, descSpoolAge, descSpooled, descDrained, descDrainedBytes, descDrainRate,
-		descEvicted, descCorrupt, descState, descEncoder, descErrors} {
+		descEvicted, descCorrupt, descState, descEncoder, descDecoder, descKeyInterval, descErrors} {
 		ch <- d
 	}
 }
@@ -223,6 +228,10 @@ func (m *monitor) Collect(ch chan<- prometheus.Metric) {
 		if e := s.encoder.Load(); e != nil {
 			ch <- prometheus.MustNewConstMetric(descEncoder, prometheus.GaugeValue, 1, s.name, e.name, strconv.FormatBool(e.hardware))
 		}
+		if d := s.decoderInfo.Load(); d != nil {
+			ch <- prometheus.MustNewConstMetric(descDecoder, prometheus.GaugeValue, 1, s.name, d.name, strconv.FormatBool(d.hardware))
+		}
+		gauge(descKeyInterval, time.Duration(s.keyInterval.Load()).Seconds())
 		for k := range numErrKinds {
 			ch <- prometheus.MustNewConstMetric(descErrors, prometheus.CounterValue, float64(s.errorCount(k)), s.name, k.String())
 		}

@@ -31,6 +31,19 @@ type stream struct {
 	opts    Options
 	// fragment renders the source (capture.Fragment; see Options.fragment).
 	fragment func(capture.Source, capture.Format) (string, error)
+	// passthroughFragment is capture.PassthroughFragment (see
+	// Options.passthroughFragment), probeDevice capture.ProbeDevice.
+	passthroughFragment func(capture.Source, capture.Format) (string, error)
+	probeDevice         func(path string) capture.Device
+	// format is source.format as configured (a V4L2 camera's; src.Format
+	// holds what it resolved to for the current attempt); autoEncoder
+	// says the encoder was auto, so a camera that turns out to deliver
+	// only its own H.264 may be passed through.
+	format      string
+	autoEncoder bool
+	// decoder is the JPEG decoder chosen for an MJPEG camera, kept across
+	// restarts like the encoder.
+	decoder string
 
 	// The deliverer's counters (it is their only writer) and the seq of
 	// the next frame (next: -1 until the deliverer started).
@@ -38,11 +51,15 @@ type stream struct {
 	restarts atomic.Int64 // pipelines that failed, stalled or ended and were restarted
 
 	// For /metrics and /healthz (metrics.go, health.go).
-	captured atomic.Int64                // frames out of the pipeline
-	errs     [numErrKinds]atomic.Int64   // failures by kind (the producer's are counted above)
-	sp       atomic.Pointer[spool.Spool] // once opened, for its stats
-	encoder  atomic.Pointer[encoderInfo] // once chosen
-	status   status
+	captured    atomic.Int64                // frames out of the pipeline
+	errs        [numErrKinds]atomic.Int64   // failures by kind (the producer's are counted above)
+	sp          atomic.Pointer[spool.Spool] // once opened, for its stats
+	encoder     atomic.Pointer[encoderInfo] // once chosen
+	decoderInfo atomic.Pointer[encoderInfo] // an MJPEG camera's JPEG decoder, once chosen; nil for other sources
+	// keyInterval is the last measured time between two keyframes, ns (0
+	// until two were seen).
+	keyInterval atomic.Int64
+	status      status
 	// Heartbeats of the supervise and deliver loops, for the watchdog;
 	// epoch is their zero.
 	epoch                 time.Time
@@ -79,6 +96,7 @@ func newStream(cfg *config.Config, sc config.Stream, prod *kafka.Producer, sessi
 		src: capture.Source{
 			Kind:       capture.Kind(sc.Source.Type),
 			Device:     sc.Source.Device,
+			Format:     string(sc.Source.Format),
 			Pattern:    sc.Source.Pattern,
 			CameraName: sc.Source.CameraName,
 			SensorID:   sc.Source.SensorID,
@@ -111,6 +129,16 @@ func newStream(cfg *config.Config, sc config.Stream, prod *kafka.Producer, sessi
 	if opts.fragment != nil {
 		s.fragment = opts.fragment
 	}
+	s.passthroughFragment = capture.PassthroughFragment
+	if opts.passthroughFragment != nil {
+		s.passthroughFragment = opts.passthroughFragment
+	}
+	s.probeDevice = capture.ProbeDevice
+	if opts.probeDevice != nil {
+		s.probeDevice = opts.probeDevice
+	}
+	s.format = string(sc.Source.Format)
+	s.autoEncoder = sc.Encoder == config.EncoderAuto
 	return s
 }
 
@@ -279,19 +307,32 @@ func (s *stream) attempt(ctx context.Context, d *deliverer) (delivered bool, err
 	s.starting()
 	// Encoder none passes the camera's H.264 through: no encoder to choose.
 	passthrough := s.spec.Encoder == encode.None
+	format := capture.Format{Width: s.spec.Width, Height: s.spec.Height, FPS: s.spec.FPS}
+	if s.src.Kind == capture.V4L2 {
+		if passthrough, err = s.chooseFormat(format, passthrough); err != nil {
+			return false, err
+		}
+	}
 	if err := capture.CheckElements(s.src, passthrough, encode.MissingElements); err != nil {
 		return false, err
 	}
 	var frag string
+	s.spec.Codec, s.spec.Decoder = "", ""
 	if passthrough {
-		frag, err = capture.PassthroughFragment(s.src)
+		frag, err = s.passthroughFragment(s.src, format)
+		s.spec.Codec = capture.PassthroughCodec(s.src)
 	} else {
-		frag, err = s.fragment(s.src, capture.Format{Width: s.spec.Width, Height: s.spec.Height, FPS: s.spec.FPS})
+		frag, err = s.fragment(s.src, format)
 	}
 	if err != nil {
 		return false, err
 	}
 	s.spec.Source, s.spec.NVMM = frag, s.src.NVMM()
+	if s.src.Kind == capture.V4L2 && s.src.Format == capture.FormatMJPEG {
+		if err := s.chooseDecoder(ctx); err != nil {
+			return false, err
+		}
+	}
 	if s.spec.Encoder == encode.Auto || s.spec.Encoder == "" {
 		name, cands, err := encode.Choose(ctx, s.spec)
 		for _, c := range cands {
@@ -332,6 +373,7 @@ func (s *stream) attempt(ctx context.Context, d *deliverer) (delivered bool, err
 	defer tick.Stop()
 	var stall error
 	n := 0
+	keys := keyframeWatch{camera: passthrough}
 	for frames := p.Frames(); frames != nil; {
 		select {
 		case f, ok := <-frames:
@@ -340,6 +382,7 @@ func (s *stream) attempt(ctx context.Context, d *deliverer) (delivered bool, err
 				break
 			}
 			s.captured.Add(1)
+			keys.frame(s, f)
 			d.in <- f
 			n++
 			if !delivered {

@@ -8,7 +8,8 @@
 # Benchmarks report; they never fail on a timing (the exit status is 1
 # only when the suite could not run).
 #
-# Full run: about 32 minutes on 2 cores (10 of them the RSS soak). B7
+# Full run: about 40 minutes on 2 cores (10 of them the RSS soak, 8 B8's
+# camera formats: raw vs MJPEG decoded and encoded vs H.264 passed through). B7
 # (start-up with a full spool) generates a 2 GiB spool once into
 # .cache/bench-spool/ (2 GiB of disk; 8 s on the 2-core VM, minutes on a
 # Pi's SD card; 256 MiB with BENCH_QUICK) and reuses it in later runs:

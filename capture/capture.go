@@ -48,6 +48,10 @@ type Source struct {
 	Kind Kind
 	// Device is the V4L2 device node, e.g. /dev/video0 (V4L2 only).
 	Device string
+	// Format is what a V4L2 camera is asked for: FormatRaw, FormatMJPEG,
+	// FormatH264 or FormatH265; FormatAuto or "" must be resolved with
+	// ChooseFormat first (Fragment reads them as raw). V4L2 only.
+	Format string
 	// Pattern is the videotestsrc pattern nick, e.g. "smpte" or "ball"
 	// (Test only; empty means smpte).
 	Pattern string
@@ -68,7 +72,8 @@ type Source struct {
 	Password secret.Secret
 }
 
-// Format is the raw video the source must deliver.
+// Format is the size and rate the source must deliver (raw video, or a V4L2
+// camera's MJPEG, H.264 or H.265: Source.Format).
 type Format struct {
 	Width, Height, FPS int
 }
@@ -95,8 +100,11 @@ func (s Source) String() string {
 var ErrNoDevice = errors.New("camera not found")
 
 // Fragment renders the source as the head of a gst-launch pipeline that
-// outputs raw video in format f. A V4L2 camera must support f natively (as
-// raw frames): `edgecam probe` lists what each camera supports.
+// outputs raw video in format f. A V4L2 camera must deliver f in its
+// Format (ChooseFormat checks it; `edgecam probe` lists what each camera
+// supports); a V4L2 camera of FormatMJPEG outputs its JPEG frames
+// (image/jpeg), which package encode decodes (encode.Spec.Decoder). The
+// camera's own H.264 or H.265 is PassthroughFragment's.
 func Fragment(s Source, f Format) (string, error) {
 	caps := fmt.Sprintf("video/x-raw,width=%d,height=%d,framerate=%d/1", f.Width, f.Height, f.FPS)
 	switch s.Kind {
@@ -109,6 +117,13 @@ func Fragment(s Source, f Format) (string, error) {
 	case V4L2:
 		if s.Device == "" {
 			return "", errors.New("v4l2 source without a device")
+		}
+		if Encoded(s.Format) {
+			return "", fmt.Errorf("%s delivers %s: its stream passes through (encoder none), it cannot be decoded here", s, s.Format)
+		}
+		caps, err := v4l2Caps(s.Format, f)
+		if err != nil {
+			return "", err
 		}
 		return fmt.Sprintf("v4l2src device=%s ! %s", quote(s.Device), caps), nil
 	case Libcamera:

@@ -27,7 +27,7 @@ func TestCSIFragment(t *testing.T) {
 		if tt.src.NVMM() != tt.wantNVMM {
 			t.Errorf("%+v: NVMM() = %v, want %v", tt.src, tt.src.NVMM(), tt.wantNVMM)
 		}
-		if _, err := PassthroughFragment(tt.src); err == nil || !strings.Contains(err.Error(), "set an encoder") {
+		if _, err := PassthroughFragment(tt.src, Format{}); err == nil || !strings.Contains(err.Error(), "set an encoder") {
 			t.Errorf("PassthroughFragment(%+v) err = %v, want a hint to set an encoder", tt.src, err)
 		}
 	}

@@ -74,9 +74,9 @@ type PixelFormat struct {
 	// Description is the driver's name for it.
 	Description string `json:"description"`
 	// GstFormat is the GStreamer raw video format v4l2src turns it into
-	// (YUY2, NV12, I420, ...). Empty for compressed formats (MJPG, H264)
-	// and raw sensor data (Bayer): edgecam captures raw video only, so it
-	// cannot use those.
+	// (YUY2, NV12, I420, ...). Empty for compressed formats (MJPG, H264,
+	// HEVC: see FormatOf) and raw sensor data (Bayer), which edgecam
+	// cannot use.
 	GstFormat string `json:"gst_format,omitempty"`
 	// Stepwise is true when the driver gave a size range rather than a
 	// list: Sizes then holds the common sizes inside the range.
@@ -387,8 +387,12 @@ func stableLinks(dir string) map[string]string {
 
 // Mode is what a stream asks a camera for.
 type Mode struct {
-	// FourCC is a raw format the camera offers at this size and rate (the
-	// one v4l2src will most likely pick; edgecam leaves the choice to it).
+	// Format is the kind of frames (FormatRaw, FormatMJPEG, FormatH264,
+	// FormatH265): source.format of the suggested stream.
+	Format string
+	// FourCC is a format of that kind the camera offers at this size and
+	// rate (for raw, the one v4l2src will most likely pick; edgecam
+	// leaves the choice to it).
 	FourCC             string
 	Width, Height, FPS int
 }
@@ -409,10 +413,13 @@ const (
 )
 
 // Suggest picks the mode a stream should capture from d: 1280x720 at 30 fps
-// when the camera offers it as raw video, else the largest size within
-// 1920x1080 that reaches 15 fps, at 30 fps or the nearest rate below (above
-// if none is below). Sizes over 1920x1080 only when there is nothing else
-// (the smallest then). The error says why d cannot be streamed from.
+// when the camera offers it, else the largest size within 1920x1080 that
+// reaches 15 fps, at 30 fps or the nearest rate below (above if none is
+// below). Sizes over 1920x1080 only when there is nothing else (the
+// smallest then). At the same size and rate, the format is the one
+// FormatAuto would take: raw, else MJPEG, else the camera's H.264, else
+// H.265 (a C920 at 1280x720@30 gets MJPEG: its YUYV stops at 10 fps
+// there). The error says why d cannot be streamed from.
 func Suggest(d Device) (Mode, error) {
 	if !d.Capture {
 		return Mode{}, fmt.Errorf("not a capture device (%s)", d.Kind)
@@ -423,7 +430,8 @@ func Suggest(d Device) (Mode, error) {
 	var modes []Mode
 	var other []string
 	for _, f := range d.Formats {
-		if f.GstFormat == "" {
+		kind := FormatOf(f)
+		if kind == "" {
 			other = append(other, f.FourCC)
 			continue
 		}
@@ -432,19 +440,21 @@ func Suggest(d Device) (Mode, error) {
 				continue // H.264 4:2:0 needs even sizes
 			}
 			if fps, ok := pickRate(s.Rates); ok {
-				modes = append(modes, Mode{FourCC: f.FourCC, Width: s.Width, Height: s.Height, FPS: fps})
+				modes = append(modes, Mode{Format: kind, FourCC: f.FourCC, Width: s.Width, Height: s.Height, FPS: fps})
 			}
 		}
 	}
 	if len(modes) == 0 {
 		if len(other) > 0 {
-			return Mode{}, fmt.Errorf("no raw video format GStreamer's v4l2src passes on (it offers %s): edgecam captures raw video and encodes it itself", strings.Join(other, ", "))
+			return Mode{}, fmt.Errorf("no format edgecam can use (it offers %s): edgecam takes raw video, MJPEG, H.264 or H.265", strings.Join(other, ", "))
 		}
 		return Mode{}, errors.New("no frame size with a whole frame rate between 1 and 120 fps")
 	}
-	// Stable sort: among equal modes the format order of d.Formats (the
-	// preferred raw formats first) decides.
-	slices.SortStableFunc(modes, compareModes)
+	// Stable sort: among equal modes of one kind the format order of
+	// d.Formats (the preferred raw formats first) decides.
+	slices.SortStableFunc(modes, func(a, b Mode) int {
+		return cmp.Or(compareModes(a, b), slices.Index(autoOrder, a.Format)-slices.Index(autoOrder, b.Format))
+	})
 	return modes[0], nil
 }
 

@@ -26,6 +26,7 @@ var elementPackages = map[string]string{
 	"rtspsrc":          "gstreamer1.0-plugins-good",
 	"rtph264depay":     "gstreamer1.0-plugins-good",
 	"h264parse":        "gstreamer1.0-plugins-bad",
+	"h265parse":        "gstreamer1.0-plugins-bad",
 	"avdec_h264":       "gstreamer1.0-libav",
 	"libcamerasrc":     "gstreamer1.0-libcamera",
 	"nvarguscamerasrc": "nvidia-l4t-gstreamer",
@@ -41,7 +42,13 @@ func Requirements(s Source, passthrough bool) []Requirement {
 	case Test:
 		names = []string{"videotestsrc"}
 	case V4L2:
+		// The JPEG decoder of FormatMJPEG is encode.ChooseDecoder's
+		// (jpegdec, in gstreamer1.0-plugins-good like v4l2src, is its
+		// last resort).
 		names = []string{"v4l2src"}
+		if passthrough {
+			names = append(names, PassthroughCodec(s)+"parse")
+		}
 	case Libcamera:
 		names = []string{"libcamerasrc"}
 	case Nvargus:

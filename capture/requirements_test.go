@@ -40,12 +40,14 @@ func TestRequirementsCoverFragments(t *testing.T) {
 	srcs := []Source{
 		{Kind: Test}, {Kind: V4L2, Device: "/dev/video0"}, {Kind: Libcamera}, {Kind: Nvargus},
 		{Kind: RTSP, URL: "rtsp://cam/live"},
+		{Kind: V4L2, Device: "/dev/video0", Format: FormatMJPEG}, {Kind: V4L2, Device: "/dev/video0", Format: FormatH264},
+		{Kind: V4L2, Device: "/dev/video0", Format: FormatH265},
 	}
 	for _, src := range srcs {
 		for _, pass := range []bool{false, true} {
 			frag, err := Fragment(src, f)
 			if pass {
-				frag, err = PassthroughFragment(src)
+				frag, err = PassthroughFragment(src, f)
 			}
 			if err != nil {
 				continue

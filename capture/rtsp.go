@@ -1,6 +1,7 @@
 package capture
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"net/url"
@@ -95,15 +96,38 @@ func rtspDecodeFragment(s Source, f Format) (string, error) {
 }
 
 // PassthroughFragment renders the source as the head of a pipeline that
-// outputs the camera's own H.264 access units, untouched (encoder "none"):
-// package encode adds h264parse, which puts SPS/PPS before every IDR and
-// emits Annex-B. Only RTSP cameras deliver H.264; other kinds need an
-// encoder.
-func PassthroughFragment(s Source) (string, error) {
-	if s.Kind != RTSP {
-		return "", fmt.Errorf("%s delivers raw video: encoder none passes H.264 through and works with rtsp sources only; set an encoder (auto picks one)", s)
+// outputs the camera's own H.264 (or H.265) access units, untouched
+// (encoder none): package encode adds h264parse or h265parse (see
+// PassthroughCodec), which puts the parameter sets before every IDR/IRAP
+// and emits Annex-B. RTSP cameras deliver H.264, V4L2 cameras of
+// FormatH264 or FormatH265 their own encoding at size and rate f (which
+// they must deliver: ChooseFormat); other kinds need an encoder.
+func PassthroughFragment(s Source, f Format) (string, error) {
+	switch {
+	case s.Kind == RTSP:
+		return rtspHead(s)
+	case s.Kind == V4L2 && Encoded(s.Format):
+		if s.Device == "" {
+			return "", errors.New("v4l2 source without a device")
+		}
+		caps, err := v4l2Caps(s.Format, f)
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("v4l2src device=%s ! %s", quote(s.Device), caps), nil
+	case s.Kind == V4L2:
+		return "", fmt.Errorf("%s delivers %s frames: encoder none passes a camera's own H.264 or H.265 through; set an encoder (auto picks one) or a camera format h264 or h265", s, cmp.Or(s.Format, FormatRaw))
 	}
-	return rtspHead(s)
+	return "", fmt.Errorf("%s delivers raw video: encoder none passes H.264 through and works with rtsp sources and v4l2 cameras that encode themselves only; set an encoder (auto picks one)", s)
+}
+
+// PassthroughCodec is the codec PassthroughFragment's stream carries:
+// "h265" for a V4L2 camera of FormatH265, else "h264".
+func PassthroughCodec(s Source) string {
+	if s.Kind == V4L2 && s.Format == FormatH265 {
+		return FormatH265
+	}
+	return FormatH264
 }
 
 // Redact replaces the source's password in text (a pipeline description

@@ -35,7 +35,7 @@ func TestRTSPFragment(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			pass, perr := PassthroughFragment(tt.src)
+			pass, perr := PassthroughFragment(tt.src, Format{})
 			dec, derr := Fragment(tt.src, f)
 			if tt.wantErr != "" {
 				for _, err := range []error{perr, derr} {
@@ -64,7 +64,7 @@ func TestRTSPFragment(t *testing.T) {
 func TestRTSPPasswordRedacted(t *testing.T) {
 	const pw = `s3cr"et\pw`
 	src := Source{Kind: RTSP, URL: "rtsp://cam:8554/live", Username: "admin", Password: secret.New(pw)}
-	frag, err := PassthroughFragment(src)
+	frag, err := PassthroughFragment(src, Format{})
 	if err != nil {
 		t.Fatal(err)
 	}

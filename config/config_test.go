@@ -38,7 +38,7 @@ func TestParseGood(t *testing.T) {
 		t.Fatalf("got %+v", cfg)
 	}
 	front := cfg.Streams[0]
-	want := Stream{Name: "front", Source: Source{Type: SourceV4L2, Device: "/dev/video0"}, Width: 640, Height: 480, FPS: 15,
+	want := Stream{Name: "front", Source: Source{Type: SourceV4L2, Device: "/dev/video0", Format: V4L2Auto}, Width: 640, Height: 480, FPS: 15,
 		BitrateKbps: 800, KeyframeInterval: Duration(2 * time.Second), Encoder: "x264enc"}
 	if front != want {
 		t.Errorf("front = %+v, want %+v", front, want)

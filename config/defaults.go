@@ -84,10 +84,10 @@ func newStream() Stream {
 }
 
 // defaultEncoder is the encoder of a stream without an encoder key: none
-// for an rtsp source (the camera's H.264 goes to Kafka as it comes), else
-// auto.
-func defaultEncoder(t SourceType) Encoder {
-	if t == SourceRTSP {
+// for an rtsp source and for a v4l2 source of format h264 or h265 (the
+// camera's own encoding goes to Kafka as it comes), else auto.
+func defaultEncoder(src Source) Encoder {
+	if src.Type == SourceRTSP || (src.Type == SourceV4L2 && src.Format.Encoded()) {
 		return EncoderNone
 	}
 	return EncoderAuto
@@ -99,6 +99,10 @@ func (s Source) withDefaults() Source {
 	case SourceTest:
 		if s.Pattern == "" {
 			s.Pattern = DefaultPattern
+		}
+	case SourceV4L2:
+		if s.Format == "" {
+			s.Format = V4L2Auto
 		}
 	case SourceRTSP:
 		if s.Transport == "" {

@@ -162,8 +162,17 @@ func TestRules(t *testing.T) {
 			want: []string{`9:7: streams[0].source.camera_name: an rtsp source has no camera_name (only libcamera sources do)`}},
 		{name: "test with transport", yaml: streams("      type: test\n      transport: tcp\n"),
 			want: []string{`8:7: streams[0].source.transport: a test source has no transport (only rtsp sources do)`}},
+		// v4l2 formats
+		{name: "v4l2 format", yaml: streams("      type: v4l2\n      device: /dev/video0\n      format: yuyv\n"),
+			want: []string{`9:15: streams[0].source.format: "yuyv": want one of [auto raw mjpeg h264 h265]`}},
+		{name: "format of a test source", yaml: streams("      type: test\n      format: mjpeg\n"),
+			want: []string{`8:7: streams[0].source.format: a test source has no format (only v4l2 sources do)`}},
+		{name: "v4l2 mjpeg with encoder none", yaml: kafkaBase + "streams:\n  - name: a\n    source: {type: v4l2, device: /dev/video0, format: mjpeg}\n    encoder: none\n",
+			want: []string{`7:14: streams[0].encoder: none passes a camera's own H.264 or H.265 through unchanged, and source.format mjpeg gives frames to encode`}},
+		{name: "v4l2 h264 with an encoder", yaml: kafkaBase + "streams:\n  - name: a\n    source: {type: v4l2, device: /dev/video0, format: h264}\n    encoder: x264enc\n",
+			want: []string{`7:14: streams[0].encoder: source.format h264 passes the camera's own encoding through, so x264enc would have nothing to encode`}},
 		// encoders
-		{name: "none needs rtsp", yaml: kafkaBase + "streams:\n  - name: a\n    source: {type: v4l2, device: /dev/video0}\n    encoder: none\n",
+		{name: "none needs rtsp", yaml: kafkaBase + "streams:\n  - name: a\n    source: {type: libcamera}\n    encoder: none\n",
 			want: []string{`7:14: streams[0].encoder: none passes a camera's H.264 through unchanged`}},
 		{name: "pi4 fps at 1080p", yaml: limits("v4l2h264enc", "1920", "1080", "60"),
 			want: []string{`10:10: streams[0].fps: v4l2h264enc (Raspberry Pi 4 hardware encoder) stops at 1920x1080@30; this stream is 1920x1080@60: lower fps`}},
@@ -206,6 +215,11 @@ streams:
   - {name: door, source: {type: rtsp, url: "rtsps://192.0.2.9:322/live", username: viewer, password_file: cam-pw}}
   - {name: transcode, source: {type: rtsp, url: "rtsp://cam/x", transport: udp}, encoder: x264enc}
   - {name: pi4, source: {type: test}, width: 1280, height: 720, fps: 60, encoder: v4l2h264enc}
+  - {name: usb, source: {type: v4l2, device: /dev/video0}}
+  - {name: c920, source: {type: v4l2, device: /dev/video2, format: mjpeg}, encoder: x264enc}
+  - {name: uvch264, source: {type: v4l2, device: /dev/video4, format: h264}}
+  - {name: uvch265, source: {type: v4l2, device: /dev/video6, format: h265}}
+  - {name: uvcauto, source: {type: v4l2, device: /dev/video8}, encoder: none}
   - {name: off, enabled: false, source: {type: rtsp}}
 `
 	cfg, err := Parse(filepath.Join(dir, "cam.yaml"), []byte(body))
@@ -223,8 +237,8 @@ streams:
 	if cfg.Metrics.Listen != "" || cfg.Log != (Log{Format: LogJSON, Level: LogDebug}) {
 		t.Errorf("metrics %+v log %+v", cfg.Metrics, cfg.Log)
 	}
-	if len(cfg.Streams) != 5 {
-		t.Fatalf("%d streams, want 5 (the one that is off left out)", len(cfg.Streams))
+	if len(cfg.Streams) != 10 {
+		t.Fatalf("%d streams, want 10 (the one that is off left out)", len(cfg.Streams))
 	}
 	src := func(i int) Source { return cfg.Streams[i].Source }
 	if src(0).CameraName != "/base/soc/i2c0mux/i2c@1/imx708@1a" || cfg.Streams[0].Encoder != EncoderAuto {
@@ -240,6 +254,14 @@ streams:
 	}
 	if src(3).Transport != TransportUDP || cfg.Streams[3].Encoder != "x264enc" {
 		t.Errorf("rtsp transcode = %+v", cfg.Streams[3])
+	}
+	for i, want := range []struct {
+		format  V4L2Format
+		encoder Encoder
+	}{{V4L2Auto, EncoderAuto}, {V4L2MJPEG, "x264enc"}, {V4L2H264, EncoderNone}, {V4L2H265, EncoderNone}, {V4L2Auto, EncoderNone}} {
+		if s := cfg.Streams[5+i]; s.Source.Format != want.format || s.Encoder != want.encoder {
+			t.Errorf("v4l2 stream %s: format %q encoder %q, want %q %q", s.Name, s.Source.Format, s.Encoder, want.format, want.encoder)
+		}
 	}
 
 	// Defaults of the new sections.

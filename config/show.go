@@ -144,7 +144,7 @@ func (s Source) node() *yaml.Node {
 	t := ystr(string(s.Type))
 	switch s.Type {
 	case SourceV4L2:
-		return ymap("type", t, "device", ystr(s.Device))
+		return ymap("type", t, "device", ystr(s.Device), "format", ystr(string(s.Format)))
 	case SourceTest:
 		return ymap("type", t, "pattern", ystr(s.Pattern))
 	case SourceLibcamera:

@@ -18,6 +18,9 @@ type Source struct {
 	Type SourceType
 	// Device is the device node of a v4l2 source, e.g. /dev/video0.
 	Device string
+	// Format is what a v4l2 source asks the camera for: V4L2Auto
+	// (default), V4L2Raw, V4L2MJPEG, V4L2H264 or V4L2H265.
+	Format V4L2Format
 	// Pattern is the videotestsrc pattern of a test source. Default smpte.
 	Pattern string
 	// CameraName picks a libcamera camera (libcamerasrc camera-name).
@@ -53,6 +56,7 @@ func (d *decoder) source(n *yaml.Node, p string) Source {
 	keys, ok := d.mapping(n, p, map[string]func(k, v *yaml.Node){
 		"type":          func(_, v *yaml.Node) { d.value(v, p+".type", &src.Type) },
 		"device":        func(_, v *yaml.Node) { d.text(v, p+".device", checkDevice, &src.Device) },
+		"format":        func(_, v *yaml.Node) { d.value(v, p+".format", &src.Format) },
 		"pattern":       func(_, v *yaml.Node) { d.text(v, p+".pattern", checkPattern, &src.Pattern) },
 		"camera_name":   func(_, v *yaml.Node) { d.text(v, p+".camera_name", nil, &src.CameraName) },
 		"sensor_id":     func(_, v *yaml.Node) { d.integer(v, p+".sensor_id", 0, MaxSensorID, &src.SensorID) },
@@ -130,7 +134,7 @@ func checkPattern(s string) error {
 // every source has (type) and for password (an error of its own).
 func sourceKeyTypes(key string) []SourceType {
 	switch key {
-	case "device":
+	case "device", "format":
 		return []SourceType{SourceV4L2}
 	case "pattern":
 		return []SourceType{SourceTest}

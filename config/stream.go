@@ -24,8 +24,12 @@ type Stream struct {
 	// KeyframeInterval is the time between IDR frames: the points where a
 	// consumer can start decoding, MinKeyframe..MaxKeyframe. Default 1s.
 	KeyframeInterval Duration
-	// Encoder is "auto" (default), "none" (the default of an rtsp
-	// source: its H.264 passes through) or a GStreamer encoder element.
+	// Encoder is "auto" (default), "none" (the default of an rtsp source
+	// and of a v4l2 source of format h264 or h265: the camera's encoding
+	// passes through) or a GStreamer encoder element. A v4l2 source of
+	// format auto with encoder none takes only the camera's H.264 or
+	// H.265; with encoder auto it may still resolve to them, and the
+	// stream then passes them through.
 	Encoder Encoder
 }
 
@@ -104,10 +108,16 @@ func (d *decoder) stream(n *yaml.Node, i int) (s Stream, nameNode *yaml.Node, on
 	}
 	encoder, hasEncoder := keys["encoder"]
 	if !hasEncoder {
-		s.Encoder = defaultEncoder(s.Source.Type)
+		s.Encoder = defaultEncoder(s.Source)
 	}
-	if s.Encoder == EncoderNone && s.Source.Type != "" && s.Source.Type != SourceRTSP {
-		d.errorf(encoder.value, "%s.encoder: none passes a camera's H.264 through unchanged, and only an rtsp source delivers H.264 (a %s source gives raw frames): use auto or an encoder", p, s.Source.Type)
+	v4l2 := s.Source.Type == SourceV4L2
+	switch {
+	case s.Encoder == EncoderNone && v4l2 && (s.Source.Format == V4L2Raw || s.Source.Format == V4L2MJPEG):
+		d.errorf(encoder.value, "%s.encoder: none passes a camera's own H.264 or H.265 through unchanged, and source.format %s gives frames to encode: use auto or an encoder, or source.format h264 or h265", p, s.Source.Format)
+	case s.Encoder == EncoderNone && s.Source.Type != "" && s.Source.Type != SourceRTSP && !v4l2:
+		d.errorf(encoder.value, "%s.encoder: none passes a camera's H.264 through unchanged, and only an rtsp source or a v4l2 camera of format h264 or h265 delivers it (a %s source gives raw frames): use auto or an encoder", p, s.Source.Type)
+	case hasEncoder && s.Encoder != EncoderNone && s.Encoder != EncoderAuto && v4l2 && s.Source.Format.Encoded():
+		d.errorf(encoder.value, "%s.encoder: source.format %s passes the camera's own encoding through, so %s would have nothing to encode: use none (the default for this format), or source.format raw or mjpeg to encode on the board", p, s.Source.Format, s.Encoder)
 	}
 	if hasEncoder && !d.partial {
 		if key, err := s.Encoder.CheckLimits(s.Width, s.Height, s.FPS); err != nil {

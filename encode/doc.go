@@ -1,6 +1,8 @@
 // Package encode owns the GStreamer pipeline of a stream: it takes a source
-// fragment rendered by package capture, adds the H.264 encoder chosen for the
-// board, h264parse and an appsink, and delivers one Frame per encoded access
+// fragment rendered by package capture, adds the JPEG decoder of an MJPEG
+// camera (decoder.go) and the H.264 encoder chosen for the board, or nothing
+// for a source that delivers H.264/H.265 itself (passthrough.go), then
+// h264parse or h265parse and an appsink, and delivers one Frame per access
 // unit. It also writes frames back into playable files (WriteFile) for
 // `edgecam tail`.
 //

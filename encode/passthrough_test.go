@@ -77,6 +77,9 @@ func TestFragmentsParse(t *testing.T) {
 	srcs := []capture.Source{
 		{Kind: capture.Test, Pattern: "ball"},
 		{Kind: capture.V4L2, Device: "/dev/video0"},
+		{Kind: capture.V4L2, Device: "/dev/video0", Format: capture.FormatMJPEG},
+		{Kind: capture.V4L2, Device: "/dev/video0", Format: capture.FormatH264},
+		{Kind: capture.V4L2, Device: "/dev/video0", Format: capture.FormatH265},
 		{Kind: capture.Libcamera, CameraName: "/base/soc/i2c0mux/i2c@1/imx708@1a"},
 		{Kind: capture.Nvargus, SensorID: 1},
 		{Kind: capture.RTSP, URL: "rtsp://127.0.0.1:1/live", Transport: "udp", Username: "u", Password: secret.New(`p"w`)},
@@ -88,12 +91,19 @@ func TestFragmentsParse(t *testing.T) {
 			var err error
 			if pass {
 				spec.Encoder = None
-				spec.Source, err = capture.PassthroughFragment(src)
+				spec.Codec = capture.PassthroughCodec(src)
+				spec.Source, err = capture.PassthroughFragment(src, f)
 			} else {
 				spec.Source, err = capture.Fragment(src, f)
+				if src.Format == capture.FormatMJPEG {
+					spec.Decoder = "jpegdec"
+				}
 			}
 			if err != nil {
-				if pass && src.Kind != capture.RTSP {
+				if pass != capture.Encoded(src.Format) && src.Kind == capture.V4L2 {
+					continue
+				}
+				if pass && src.Kind != capture.RTSP && src.Kind != capture.V4L2 {
 					continue
 				}
 				t.Fatalf("%s: %v", src, err)
@@ -136,7 +146,7 @@ func TestPassthroughFromRTSP(t *testing.T) {
 	url := rtsptest.Start(t, "--width", "320", "--height", "240", "--gop", "45").URL()
 	// A first client starts the shared media, so ours joins mid-GOP.
 	first := testSpec(None)
-	first.Source, _ = capture.PassthroughFragment(capture.Source{Kind: capture.RTSP, URL: url})
+	first.Source, _ = capture.PassthroughFragment(capture.Source{Kind: capture.RTSP, URL: url}, capture.Format{})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	p1, err := Start(ctx, first)
@@ -162,7 +172,7 @@ func TestPassthroughFromRTSP(t *testing.T) {
 			s := testSpec(None)
 			s.Width, s.Height = 640, 480
 			var err error
-			s.Source, err = capture.PassthroughFragment(capture.Source{Kind: capture.RTSP, URL: url, Transport: transport})
+			s.Source, err = capture.PassthroughFragment(capture.Source{Kind: capture.RTSP, URL: url, Transport: transport}, capture.Format{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -178,7 +188,7 @@ func TestPassthroughFromRTSP(t *testing.T) {
 func TestPassthroughSplitPicture(t *testing.T) {
 	url := rtsptest.Start(t, "--width", "320", "--height", "240", "--gop", "15", "--sliced").URL()
 	s := testSpec(None)
-	s.Source, _ = capture.PassthroughFragment(capture.Source{Kind: capture.RTSP, URL: url})
+	s.Source, _ = capture.PassthroughFragment(capture.Source{Kind: capture.RTSP, URL: url}, capture.Format{})
 	frames := collect(t, s, 50)
 	var stream []byte
 	for i, f := range frames {

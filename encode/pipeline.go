@@ -28,6 +28,8 @@ type Frame struct {
 	// derived from the pipeline clock (immune to wall-clock jumps while the
 	// pipeline runs).
 	CaptureTime time.Time
+	// Codec is "h264" or "h265" (Spec.Codec; "h264" when that is empty).
+	Codec string
 }
 
 // Spec is everything the pipeline of one stream needs.
@@ -49,6 +51,16 @@ type Spec struct {
 	// result of Choose here, not Auto; None passes the source's H.264
 	// through (see passthrough.go).
 	Encoder string
+	// Decoder, when set, says Source outputs JPEG frames (image/jpeg: a
+	// V4L2 camera's MJPEG) and names the decoder that turns them into raw
+	// video before the encoder: an element of DecoderNames, or Auto, which
+	// Start does not take (ChooseDecoder resolves it). Empty: Source
+	// outputs raw video.
+	Decoder string
+	// Codec is what the frames are: "h264" (also when empty) or "h265".
+	// A passthrough stream (Encoder None) takes the source's own, which
+	// must be this codec; see ParseFragment.
+	Codec string
 	// NVMM says Source outputs video/x-raw(memory:NVMM) (a Jetson CSI
 	// camera): Start then adds nvvidconv before encoders that take system
 	// memory.
@@ -70,10 +82,26 @@ func (s Spec) gop() int {
 	return max(n, 1)
 }
 
-// parseFragment follows every encoder: h264parse re-inserts SPS/PPS before
-// each IDR and the caps force Annex-B with one access unit per buffer, the
-// record format of DESIGN.md.
+// parseFragment follows every H.264 encoder: h264parse re-inserts SPS/PPS
+// before each IDR and the caps force Annex-B with one access unit per
+// buffer, the record format of DESIGN.md.
 const parseFragment = "h264parse config-interval=-1 ! video/x-h264,stream-format=byte-stream,alignment=au"
+
+// h265ParseFragment is parseFragment for H.265: VPS/SPS/PPS before every
+// IRAP picture, Annex-B, one access unit per buffer.
+const h265ParseFragment = "h265parse config-interval=-1 ! video/x-h265,stream-format=byte-stream,alignment=au"
+
+// ParseFragment is the parser and caps that turn a stream of codec ("h264"
+// or "" for H.264, "h265") into the record format.
+func ParseFragment(codec string) (string, error) {
+	switch codec {
+	case "", "h264":
+		return parseFragment, nil
+	case "h265":
+		return h265ParseFragment, nil
+	}
+	return "", fmt.Errorf("unknown codec %q (want h264 or h265)", codec)
+}
 
 // appsinkQueue bounds the encoded frames appsink holds when the consumer is
 // slow (about 4 s at 30 fps). Past it the pipeline blocks and the leaky queue
@@ -82,11 +110,17 @@ const appsinkQueue = 120
 
 // launchString is the whole pipeline of a stream. The leaky queue decouples
 // capture from encoding: a slow encoder drops raw frames there instead of
-// stalling the camera driver.
-func launchString(s Spec, e encoder) string {
-	return fmt.Sprintf("%s ! queue name=capq max-size-buffers=4 max-size-bytes=0 max-size-time=0 leaky=downstream ! %s ! %s ! "+
+// stalling the camera driver. decode, when set, is the JPEG decoder (and
+// the NVMM bridge an encoder may need after it): it comes after the queue,
+// so a slow board drops whole JPEG frames (each one intra) before spending
+// a decode on them.
+func launchString(s Spec, decode string, e encoder) string {
+	if decode != "" {
+		decode += " ! "
+	}
+	return fmt.Sprintf("%s ! queue name=capq max-size-buffers=4 max-size-bytes=0 max-size-time=0 leaky=downstream ! %s%s ! %s ! "+
 		"appsink name=sink sync=false emit-signals=false drop=false max-buffers=%d",
-		s.Source, e.fragment(s), parseFragment, appsinkQueue)
+		s.Source, decode, e.fragment(s), parseFragment, appsinkQueue)
 }
 
 // ErrSourceEnded is returned by Pipeline.Err when the source finished on its
@@ -238,6 +272,10 @@ func (p *Pipeline) watchBus() {
 // end-of-stream or the pipeline went to NULL, then closes Frames once the bus
 // watcher has recorded why.
 func (p *Pipeline) pull(src *puller) {
+	codec := p.spec.Codec
+	if codec == "" {
+		codec = "h264"
+	}
 	var pts, dts time.Duration
 	for {
 		fr, ok := src.next()
@@ -252,6 +290,7 @@ func (p *Pipeline) pull(src *puller) {
 			fr.PTS, fr.DTS = pts, dts
 		}
 		pts, dts = fr.PTS, fr.DTS
+		fr.Codec = codec
 		p.frames <- fr
 	}
 	<-p.busDone

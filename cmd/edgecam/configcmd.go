@@ -130,8 +130,14 @@ func formatProblems(ps []problem, checked int) string {
 
 // streamSummary is one line about a stream for config check.
 func streamSummary(s config.Stream) string {
-	if s.Encoder == config.EncoderNone {
+	v4l2 := s.Source.Type == config.SourceV4L2
+	switch {
+	case s.Encoder == config.EncoderNone && v4l2:
+		return fmt.Sprintf("%s %s %dx%d@%d, format %s, passed through (encoder none)", s.Source.Type, s.Source.Device, s.Width, s.Height, s.FPS, s.Source.Format)
+	case s.Encoder == config.EncoderNone:
 		return fmt.Sprintf("%s %s, passed through (encoder none)", s.Source.Type, s.Source.URL)
+	case v4l2:
+		return fmt.Sprintf("%s %dx%d@%d %d kbit/s, encoder %s, format %s", s.Source.Type, s.Width, s.Height, s.FPS, s.BitrateKbps, s.Encoder, s.Source.Format)
 	}
 	return fmt.Sprintf("%s %dx%d@%d %d kbit/s, encoder %s", s.Source.Type, s.Width, s.Height, s.FPS, s.BitrateKbps, s.Encoder)
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"text/tabwriter"
@@ -22,17 +23,20 @@ import (
 const probeHelp = `Usage: edgecam probe [--json]
 
 Lists what this machine can stream: the V4L2 device nodes (/dev/video*)
-with their formats, frame sizes and rates; the H.264 encoders GStreamer has,
-each tested by encoding a few frames; libcamera's cameras when libcamera's
-cam tool is installed; and a streams: section for the config with one stream
-per camera, at a size and rate the camera offers (1280x720@30 when it can,
-else the largest size within 1920x1080 that reaches 15 fps). Add
-kafka.brokers and check it with 'edgecam config check'.
+with their formats, frame sizes and rates, and for each size and rate which
+formats deliver it (raw, mjpeg, h264, h265); the H.264 encoders and the JPEG
+decoders GStreamer has, each tested by encoding or decoding a few frames;
+libcamera's cameras when libcamera's cam tool is installed; and a streams:
+section for the config with one stream per camera, at a size and rate the
+camera offers (1280x720@30 when it can, else the largest size within
+1920x1080 that reaches 15 fps) in the format source.format auto would take
+there (raw, else mjpeg, else the camera's own h264, else h265: a USB 2.0
+webcam at 1280x720@30 gets mjpeg). Add kafka.brokers and check it with
+'edgecam config check'.
 
 Only capture nodes are cameras: output, metadata, VBI, radio, SDR, touch and
 memory-to-memory (codec) nodes are listed as such and never suggested, nor
-are cameras that offer only compressed formats (MJPG, H264): edgecam
-captures raw video and encodes it itself.
+are cameras that offer no format edgecam can use (Bayer sensor data, MPEG-2).
 
 --json prints one object; its field names are stable:
   devices[]        path, stable_path (a /dev/v4l/by-id link, when udev made
@@ -41,15 +45,22 @@ captures raw video and encodes it itself.
                    (capture, capture-mplane, output, m2m, metadata, vbi,
                    radio, sdr, touch, other), capture (bool), error, and
                    for capture nodes formats[]: fourcc, description,
-                   gst_format (empty: edgecam cannot use it), stepwise,
+                   gst_format (empty: not raw video), stepwise,
                    sizes[]: width, height, rates[]: num, den (the frame
-                   interval num/den seconds: 1/30 is 30 fps)
+                   interval num/den seconds: 1/30 is 30 fps); modes[]:
+                   width, height, fps (whole rates), formats[] (raw,
+                   mjpeg, h264, h265, in source.format auto's order),
+                   fourccs[] (the camera's format behind each)
   encoder_test     the size and rate the encoders were tested at, "WxH@FPS"
   encoders[]       name, hardware (bool), usable (bool), reason (why not)
+  decoders[]       the JPEG decoders of MJPEG cameras, tested at
+                   encoder_test: name, hardware, usable, reason
   libcamera        available (bool: libcamera's cam tool or GStreamer's
                    libcamerasrc is installed), cameras[]: id, name;
                    error
-  suggestions[]    stream, device, fourcc, width, height, fps, bitrate_kbps
+  suggestions[]    stream, device, format (source.format), fourcc, width,
+                   height, fps, bitrate_kbps (0 for h264 and h265: the
+                   camera's own encoding passes through)
   not_suggested[]  device, reason
   config           the suggested streams: section, YAML text
 
@@ -59,13 +70,21 @@ Flags:
 // probeReport is the output of `edgecam probe`; the JSON names are
 // documented in probeHelp.
 type probeReport struct {
-	Devices      []capture.Device `json:"devices"`
-	EncoderTest  string           `json:"encoder_test"`
-	Encoders     []probeEncoder   `json:"encoders"`
-	Libcamera    probeLibcamera   `json:"libcamera"`
-	Suggestions  []probeSuggest   `json:"suggestions"`
-	NotSuggested []probeSkip      `json:"not_suggested"`
-	Config       string           `json:"config"`
+	Devices      []probeDevice  `json:"devices"`
+	EncoderTest  string         `json:"encoder_test"`
+	Encoders     []probeEncoder `json:"encoders"`
+	Decoders     []probeEncoder `json:"decoders"`
+	Libcamera    probeLibcamera `json:"libcamera"`
+	Suggestions  []probeSuggest `json:"suggestions"`
+	NotSuggested []probeSkip    `json:"not_suggested"`
+	Config       string         `json:"config"`
+}
+
+// probeDevice is a device with the formats that deliver each of its sizes
+// and rates (capture nodes only).
+type probeDevice struct {
+	capture.Device
+	Modes []capture.Delivery `json:"modes,omitempty"`
 }
 
 type probeEncoder struct {
@@ -86,6 +105,7 @@ type probeSuggest struct {
 	// Device is the path written into the config: the by-id link when
 	// there is one (it survives renumbering), else the node.
 	Device      string `json:"device"`
+	Format      string `json:"format"`
 	FourCC      string `json:"fourcc"`
 	Width       int    `json:"width"`
 	Height      int    `json:"height"`
@@ -123,9 +143,13 @@ func cmdProbe(args []string, stdout, stderr io.Writer) error {
 		w, h, fps = s.Width, s.Height, s.FPS
 	}
 	r.EncoderTest = fmt.Sprintf("%dx%d@%d", w, h, fps)
-	for _, c := range encode.Probe(ctx, encode.Spec{Name: "probe", Width: w, Height: h, FPS: fps,
-		BitrateKbps: bitrateFor(w, h, fps), KeyframeInterval: time.Duration(config.DefaultKeyframeInterval)}) {
+	spec := encode.Spec{Name: "probe", Width: w, Height: h, FPS: fps,
+		BitrateKbps: bitrateFor(w, h, fps), KeyframeInterval: time.Duration(config.DefaultKeyframeInterval)}
+	for _, c := range encode.Probe(ctx, spec) {
 		r.Encoders = append(r.Encoders, probeEncoder{Name: c.Name, Hardware: c.Hardware, Usable: c.Usable, Reason: c.Reason})
+	}
+	for _, c := range encode.ProbeDecoders(ctx, spec) {
+		r.Decoders = append(r.Decoders, probeEncoder{Name: c.Name, Hardware: c.Hardware, Usable: c.Usable, Reason: c.Reason})
 	}
 	r.Libcamera = probeLibcameraCameras(ctx)
 	if *asJSON {
@@ -159,11 +183,11 @@ func probeLibcameraCameras(ctx context.Context) probeLibcamera {
 // renders the suggested config.
 func newProbeReport(devs []capture.Device) probeReport {
 	r := probeReport{
-		Devices: devs, Encoders: []probeEncoder{}, Suggestions: []probeSuggest{}, NotSuggested: []probeSkip{},
+		Devices: []probeDevice{}, Encoders: []probeEncoder{}, Decoders: []probeEncoder{}, Suggestions: []probeSuggest{}, NotSuggested: []probeSkip{},
 		Libcamera: probeLibcamera{Cameras: []capture.LibcameraCamera{}},
 	}
-	if r.Devices == nil {
-		r.Devices = []capture.Device{}
+	for _, d := range devs {
+		r.Devices = append(r.Devices, probeDevice{Device: d, Modes: capture.Deliveries(d)})
 	}
 	for _, d := range devs {
 		m, err := capture.Suggest(d)
@@ -175,12 +199,16 @@ func newProbeReport(devs []capture.Device) probeReport {
 		if d.StablePath != "" {
 			path = d.StablePath
 		}
-		r.Suggestions = append(r.Suggestions, probeSuggest{
+		sug := probeSuggest{
 			Stream: fmt.Sprintf("cam%d", len(r.Suggestions)), Device: path,
-			FourCC: m.FourCC, Width: m.Width, Height: m.Height, FPS: m.FPS,
+			Format: m.Format, FourCC: m.FourCC, Width: m.Width, Height: m.Height, FPS: m.FPS,
 			BitrateKbps: bitrateFor(m.Width, m.Height, m.FPS),
 			comment:     fmt.Sprintf("%s (%s): %s", d.Name, d.Path, m),
-		})
+		}
+		if capture.Encoded(m.Format) {
+			sug.BitrateKbps = 0 // the camera's own
+		}
+		r.Suggestions = append(r.Suggestions, sug)
 	}
 	r.Config = suggestedConfig(r.Suggestions)
 	return r
@@ -203,8 +231,13 @@ func suggestedConfig(ss []probeSuggest) string {
 	b.WriteString("streams:\n")
 	for _, s := range ss {
 		fmt.Fprintf(&b, "  - name: %s\n", s.Stream)
-		fmt.Fprintf(&b, "    source: {type: v4l2, device: %s}  # %s\n", yamlString(s.Device), s.comment)
+		fmt.Fprintf(&b, "    source: {type: v4l2, device: %s, format: %s}  # %s\n", yamlString(s.Device), s.Format, s.comment)
 		fmt.Fprintf(&b, "    width: %d\n    height: %d\n    fps: %d\n", s.Width, s.Height, s.FPS)
+		if capture.Encoded(s.Format) {
+			// The camera encodes: its bit rate and keyframe interval rule.
+			fmt.Fprintf(&b, "    encoder: none  # the camera's own %s passes through\n", s.Format)
+			continue
+		}
 		fmt.Fprintf(&b, "    bitrate_kbps: %d\n    keyframe_interval: 1s\n    encoder: auto\n", s.BitrateKbps)
 	}
 	return b.String()
@@ -232,19 +265,11 @@ func (r probeReport) writeText(w *strings.Builder) {
 	}
 
 	fmt.Fprintf(w, "\nH.264 encoders (each tested by encoding a few frames at %s)\n", r.EncoderTest)
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	for _, e := range r.Encoders {
-		kind := "software"
-		if e.Hardware {
-			kind = "hardware"
-		}
-		verdict := "usable"
-		if !e.Usable {
-			verdict = "not usable: " + e.Reason
-		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\n", e.Name, kind, verdict)
+	writeCandidates(w, r.Encoders)
+	if len(r.Decoders) > 0 {
+		fmt.Fprintf(w, "\nJPEG decoders for MJPEG cameras (each tested by decoding a few frames at %s)\n", r.EncoderTest)
+		writeCandidates(w, r.Decoders)
 	}
-	_ = tw.Flush() // into w: cannot fail
 
 	switch {
 	case r.Libcamera.Error != "":
@@ -266,7 +291,24 @@ func (r probeReport) writeText(w *strings.Builder) {
 	}
 }
 
-func writeDevice(w *strings.Builder, d capture.Device) {
+func writeCandidates(w *strings.Builder, cands []probeEncoder) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, e := range cands {
+		kind := "software"
+		if e.Hardware {
+			kind = "hardware"
+		}
+		verdict := "usable"
+		if !e.Usable {
+			verdict = "not usable: " + e.Reason
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\n", e.Name, kind, verdict)
+	}
+	_ = tw.Flush() // into w: cannot fail
+}
+
+func writeDevice(w *strings.Builder, pd probeDevice) {
+	d := pd.Device
 	fmt.Fprintf(w, "  %s  %s", d.Path, d.Kind)
 	if d.Name != "" {
 		fmt.Fprintf(w, "  %q driver %s, bus %s", d.Name, d.Driver, d.BusInfo)
@@ -291,7 +333,7 @@ func writeDevice(w *strings.Builder, d capture.Device) {
 	var groups []group
 	var unusable []string
 	for _, f := range d.Formats {
-		if f.GstFormat == "" {
+		if capture.FormatOf(f) == "" {
 			unusable = append(unusable, f.FourCC)
 			continue
 		}
@@ -317,8 +359,36 @@ func writeDevice(w *strings.Builder, d capture.Device) {
 		if len(groups) == 0 {
 			also = "only"
 		}
-		fmt.Fprintf(w, "      %s %s (not usable: compressed, sensor data, or not a GStreamer raw format)\n", also, strings.Join(unusable, " "))
+		fmt.Fprintf(w, "      %s %s (not usable: sensor data, or neither raw video, MJPEG, H.264 nor H.265)\n", also, strings.Join(unusable, " "))
 	}
+	if len(pd.Modes) > 0 {
+		fmt.Fprintln(w, "      delivered as (fps: formats; source.format auto takes the first)")
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		for _, line := range deliveryLines(pd.Modes) {
+			fmt.Fprintf(tw, "        %s\n", line)
+		}
+		_ = tw.Flush() // into w: cannot fail
+	}
+}
+
+// deliveryLines renders modes one size a line, the rates with the same
+// formats together: "1280x720\t30 15: mjpeg; 10 5: raw mjpeg".
+func deliveryLines(modes []capture.Delivery) []string {
+	var lines []string
+	for i := 0; i < len(modes); {
+		w, h := modes[i].Width, modes[i].Height
+		var parts []string
+		for i < len(modes) && modes[i].Width == w && modes[i].Height == h {
+			formats := modes[i].Formats
+			var rates []string
+			for ; i < len(modes) && modes[i].Width == w && modes[i].Height == h && slices.Equal(modes[i].Formats, formats); i++ {
+				rates = append(rates, strconv.Itoa(modes[i].FPS))
+			}
+			parts = append(parts, strings.Join(rates, " ")+": "+strings.Join(formats, " "))
+		}
+		lines = append(lines, fmt.Sprintf("%dx%d\t%s", w, h, strings.Join(parts, "; ")))
+	}
+	return lines
 }
 
 func sameSizes(a, b []capture.FrameSize) bool {

@@ -101,8 +101,9 @@ func TestProbeThisMachine(t *testing.T) {
 }
 
 // probeFixture is a machine as the probe sees it: a vivid-like camera with
-// its output and metadata nodes, a USB camera named by a by-id link, and a
-// camera that offers only MJPG.
+// its output and metadata nodes, a C920-like USB camera named by a by-id
+// link (YUYV 720p only at 10 fps, MJPEG at 30), a camera that offers only
+// MJPG, one whose 1080p30 is its own H.264, and a Bayer-only one.
 func probeFixture() []capture.Device {
 	rs := func(fps ...uint32) []capture.Rate {
 		var out []capture.Rate
@@ -136,11 +137,21 @@ func probeFixture() []capture.Device {
 					{Width: 640, Height: 480, Rates: rs(30)},
 					{Width: 1280, Height: 720, Rates: rs(10)},
 					{Width: 1920, Height: 1080, Rates: rs(5)}}},
-				{FourCC: "MJPG", Description: "Motion-JPEG", Sizes: []capture.FrameSize{{Width: 1920, Height: 1080, Rates: rs(30)}}},
+				{FourCC: "MJPG", Description: "Motion-JPEG", Sizes: []capture.FrameSize{
+					{Width: 640, Height: 480, Rates: rs(30)}, {Width: 1280, Height: 720, Rates: rs(30)}, {Width: 1920, Height: 1080, Rates: rs(30)}}},
 			}},
 		{Path: "/dev/video6", Name: "MJPEG Cam", Driver: "uvcvideo", BusInfo: "usb-0000:00:14.0-2",
 			Capabilities: []string{"video_capture", "streaming"}, Kind: capture.KindCapture, Capture: true,
 			Formats: []capture.PixelFormat{{FourCC: "MJPG", Description: "Motion-JPEG", Sizes: []capture.FrameSize{{Width: 1280, Height: 720, Rates: rs(30)}}}}},
+		{Path: "/dev/video8", Name: "H264 Cam", Driver: "uvcvideo", BusInfo: "usb-0000:00:14.0-3",
+			Capabilities: []string{"video_capture", "streaming"}, Kind: capture.KindCapture, Capture: true,
+			Formats: []capture.PixelFormat{
+				{FourCC: "YUYV", Description: "YUYV 4:2:2", GstFormat: "YUY2", Sizes: []capture.FrameSize{{Width: 640, Height: 480, Rates: rs(5)}}},
+				{FourCC: "H264", Description: "H.264", Sizes: []capture.FrameSize{{Width: 1920, Height: 1080, Rates: rs(30)}}},
+			}},
+		{Path: "/dev/video10", Name: "Bayer Cam", Driver: "uvcvideo", BusInfo: "usb-0000:00:14.0-4",
+			Capabilities: []string{"video_capture", "streaming"}, Kind: capture.KindCapture, Capture: true,
+			Formats: []capture.PixelFormat{{FourCC: "BA81", Description: "8-bit Bayer BGBG/GRGR", Sizes: []capture.FrameSize{{Width: 1280, Height: 720, Rates: rs(30)}}}}},
 	}
 }
 
@@ -152,19 +163,27 @@ func TestProbeSuggestionIsAValidConfig(t *testing.T) {
 	for _, s := range r.Suggestions {
 		got = append(got, s.Device)
 	}
-	want := []string{"/dev/video0", "/dev/v4l/by-id/usb-Cam_Co_HD Cam:SN1-video-index0"}
+	want := []string{"/dev/video0", "/dev/v4l/by-id/usb-Cam_Co_HD Cam:SN1-video-index0", "/dev/video6", "/dev/video8"}
 	if !slices.Equal(got, want) {
-		t.Errorf("suggested %q, want %q (capture nodes with a raw format only)", got, want)
+		t.Errorf("suggested %q, want %q (capture nodes with a format edgecam can use)", got, want)
+	}
+	var formats []string
+	for _, s := range r.Suggestions {
+		formats = append(formats, s.Format)
+	}
+	if want := []string{"raw", "mjpeg", "mjpeg", "h264"}; !slices.Equal(formats, want) {
+		t.Errorf("suggested formats %q, want %q", formats, want)
 	}
 	if len(r.NotSuggested) != 3 {
-		t.Errorf("not suggested: %+v, want the output, metadata and MJPG-only nodes", r.NotSuggested)
+		t.Errorf("not suggested: %+v, want the output, metadata and Bayer-only nodes", r.NotSuggested)
 	}
 	path := writeConfig(t, "kafka: {brokers: [\"127.0.0.1:9092\"]}\n"+r.Config)
 	code, stdout, stderr := runCmd(t, "config", "check", "--config", path)
 	if code != exitOK {
 		t.Fatalf("config check of the suggestion: exit %d\n%s\nconfig:\n%s", code, stderr, r.Config)
 	}
-	for _, want := range []string{"cam0: v4l2 1280x720@30 2000 kbit/s", "cam1: v4l2 640x480@30 700 kbit/s"} {
+	for _, want := range []string{"cam0: v4l2 1280x720@30 2000 kbit/s, encoder auto, format raw", "cam1: v4l2 1280x720@30 2000 kbit/s, encoder auto, format mjpeg",
+		"cam2: v4l2 1280x720@30 2000 kbit/s, encoder auto, format mjpeg", "cam3: v4l2 /dev/video8 1920x1080@30, format h264, passed through (encoder none)"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("config check output lacks %q:\n%s", want, stdout)
 		}
@@ -177,6 +196,10 @@ func TestProbeOutput(t *testing.T) {
 	r.Encoders = []probeEncoder{
 		{Name: "v4l2h264enc", Hardware: true, Reason: "element not installed"},
 		{Name: "x264enc", Usable: true},
+	}
+	r.Decoders = []probeEncoder{
+		{Name: "v4l2jpegdec", Hardware: true, Reason: "element not installed"},
+		{Name: "jpegdec", Usable: true},
 	}
 	var text strings.Builder
 	r.writeText(&text)

@@ -12,6 +12,7 @@
 //	B5 spool              append/drain MB/s vs a plain file; bytes per outage hour
 //	B6 scale              1, 2, 4 streams; 10-minute RSS soak
 //	B7 start-up           Open of a full 2 GiB spool, scan vs index; start → first live frame acked
+//	B8 camera formats     CPU of a 720p30 V4L2 camera: raw vs MJPEG decoded and encoded vs H.264 passed through
 //
 // BENCH_QUICK=1 (or -quick) shortens every phase for a smoke check.
 //
@@ -153,7 +154,7 @@ func (b *bench) run(ctx context.Context, only string, quick bool) error {
 		name string
 		run  func(context.Context) error
 	}{
-		{"B1", b.b1}, {"B2", b.b2}, {"B4", b.b4}, {"B5", b.b5}, {"B6", b.b6}, {"B7", b.b7},
+		{"B1", b.b1}, {"B2", b.b2}, {"B4", b.b4}, {"B5", b.b5}, {"B6", b.b6}, {"B7", b.b7}, {"B8", b.b8},
 	}
 	for _, p := range phases {
 		// B1's runs also measure B3.

@@ -28,6 +28,7 @@ type results struct {
 	B5          *b5Result `json:"b5_spool,omitempty"`
 	B6          *b6Result `json:"b6_scale,omitempty"`
 	B7          *b7Result `json:"b7_startup,omitempty"`
+	B8          *b8Result `json:"b8_camera_formats,omitempty"`
 	Errors      []string  `json:"errors,omitempty"`
 	Charts      []string  `json:"charts"`
 }
@@ -120,6 +121,9 @@ func (b *bench) rows() []row {
 		}
 		add("B7", "test spool", fmt.Sprintf("%d frames of 4 Mbit/s; %s, cached in %s", r.Frames, gen, r.CacheDir), "", "")
 	}
+	if r := res.B8; r != nil {
+		r.rows(add)
+	}
 	return rs
 }
 
@@ -163,6 +167,9 @@ func (b *bench) markdown() string {
 	}
 	if r := b.res.B7; r != nil {
 		fmt.Fprintf(&sb, "\nB7 method: %s. Open paths: scan: %s; index: %s.\n", r.Method, r.ScanPath, r.IndexPath)
+	}
+	if r := b.res.B8; r != nil {
+		fmt.Fprintf(&sb, "\nB8 method: %s. Pipelines:\n%s", r.Method, r.pipelines())
 	}
 	if r := b.res.B2; r != nil {
 		fmt.Fprintf(&sb, "\nB2 naive recipe (newline-split): `%s`; the framed variant inserts `base64 -w 1504` (1128-byte records, 6 TS packets) before kcat and decodes with `base64 -d`. Decoded frames: ffprobe -count_frames over the concatenated record values.\n", r.Recipe)
