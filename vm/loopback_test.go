@@ -161,8 +161,17 @@ func TestLoopbackProbe(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(out, "loopback-probe.txt"), text, 0o644); err != nil {
 		t.Error(err)
 	}
+	type loopDevice struct {
+		probeDevice
+		Modes []struct {
+			Width   int      `json:"width"`
+			Height  int      `json:"height"`
+			FPS     int      `json:"fps"`
+			Formats []string `json:"formats"`
+		} `json:"modes"`
+	}
 	var r struct {
-		Devices     []probeDevice `json:"devices"`
+		Devices     []loopDevice `json:"devices"`
 		Suggestions []struct {
 			Device string `json:"device"`
 			Width  int    `json:"width"`
@@ -181,7 +190,7 @@ func TestLoopbackProbe(t *testing.T) {
 	}
 	var got []string
 	for _, c := range loopCams {
-		var d *probeDevice
+		var d *loopDevice
 		for i := range r.Devices {
 			if r.Devices[i].Path == c.node {
 				d = &r.Devices[i]
@@ -197,6 +206,11 @@ func TestLoopbackProbe(t *testing.T) {
 		if len(d.Formats) != 1 || d.Formats[0].FourCC != c.fourcc || len(d.Formats[0].Sizes) != 1 ||
 			d.Formats[0].Sizes[0].Width != loopWidth || d.Formats[0].Sizes[0].Height != loopHeight {
 			t.Errorf("%s formats %+v, want %s %dx%d only", c.node, d.Formats, c.fourcc, loopWidth, loopHeight)
+		}
+		// Probe's table: which formats deliver each size and rate.
+		if len(d.Modes) != 1 || d.Modes[0].Width != loopWidth || d.Modes[0].Height != loopHeight || d.Modes[0].FPS != loopFPS ||
+			strings.Join(d.Modes[0].Formats, ",") != c.name {
+			t.Errorf("%s modes %+v, want %dx%d@%d by %s only", c.node, d.Modes, loopWidth, loopHeight, loopFPS, c.name)
 		}
 		found := false
 		for _, s := range r.Suggestions {
