@@ -19,7 +19,7 @@ APT_PACKAGES := pkg-config libglib2.0-dev libgstreamer1.0-dev libgstreamer-plugi
 	gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good \
 	gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav \
 	ffmpeg kcat default-jre-headless maven v4l-utils \
-	python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-libcamera
+	python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-libcamera libcamera-ipa libcamera-tools
 
 .PHONY: deps apt-deps go-deps lint-deps build vet lint test test-unit test-fuzz test-e2e bench kafka-up kafka-down demo clean
 

@@ -65,7 +65,7 @@ VM_KFAKE := $(VM_OUT)/vm/kfake
 # devices only while a producer feeds them (exclusive_caps), as a webcam.
 V4L2LOOPBACK_PARAMS := devices=2 video_nr=10,11 exclusive_caps=1,1 card_label=edgecam-mjpeg,edgecam-h264
 
-.PHONY: vm-deps test-v4l2 test-systemd test-systemd-vm test-powercut
+.PHONY: vm-deps test-v4l2 test-libcamera test-systemd test-systemd-vm test-powercut
 
 vm-deps:
 	@dpkg-query -W -f='$${Status}\n' qemu-system-x86 2>/dev/null | grep -q '^install ok installed' || { \
@@ -92,6 +92,27 @@ test-systemd-vm: deb vm-deps
 		--input dist/edgecam_$(DEB_VERSION)_amd64.deb --input $(VM_KFAKE) \
 		vm/systemd-guest.sh /vm/in/edgecam_$(DEB_VERSION)_amd64.deb /vm/in/kfake || status=$$?; \
 	echo "test-systemd: the VM test took $$(($$(date +%s) - start)) s"; exit $$status
+
+# libcamera for real (opt-in, not in `make test`): Ubuntu 22.04's kernel
+# (vm/ubuntu-kernel.sh, signature-checked downloads) with vimc, udev
+# unpacked in the guest (Debian's, the host's version: libcamera finds
+# cameras through udev), then vm/libcamera_test.go: cam --list and edgecam
+# probe list the vimc camera, edgecam run captures it through libcamerasrc
+# into kfake, the frames decode. Results: dist/test/libcamera/guest/.
+test-libcamera: apt-deps vm-deps
+	@start=$$(date +%s); mkdir -p $(VM_OUT)/v4l2; \
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(VM_OUT)/v4l2/edgecam ./cmd/edgecam; \
+	$(GO) test -c -tags v4l2vm -o $(VM_OUT)/v4l2/v4l2.test ./vm; \
+	cache=$${EDGECAM_CACHE:-$${XDG_CACHE_HOME:-$$HOME/.cache}/edgecam}/vm; mkdir -p $$cache; \
+	v=$$(dpkg-query -W -f='$${Version}' libudev1); udev=$$cache/udev_$${v#*:}_amd64.deb; \
+	[ -f $$udev ] || (cd $$cache && apt-get download -qq udev=$$v 2>&1 | grep -v unsandboxed || true); \
+	[ -f $$udev ] || { echo "test-libcamera: apt-get download udev=$$v failed"; exit 1; }; \
+	kernel=$$(vm/ubuntu-kernel.sh); \
+	status=0; vm/vm.sh --out $(VM_OUT)/libcamera --name libcamera --kernel "$$kernel" --module vimc \
+		--gst-registry --mem 1536 --show test.txt --input $$udev \
+		--input $(VM_OUT)/v4l2/edgecam --input $(VM_OUT)/v4l2/v4l2.test \
+		vm/libcamera-guest.sh /vm/in/$$(basename $$udev) -test.run=Libcamera || status=$$?; \
+	echo "test-libcamera: make test-libcamera took $$(($$(date +%s) - start)) s"; exit $$status
 
 POWERCUT_CUTS ?= 10
 
