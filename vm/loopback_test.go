@@ -92,7 +92,9 @@ func startProducer(t *testing.T, c loopCam, out string) *producer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fmt.Fprintf(logf, "--- %s gst-launch-1.0 %s\n", time.Now().Format(time.TimeOnly), pipeline)
+	if _, err := fmt.Fprintf(logf, "--- %s gst-launch-1.0 %s\n", time.Now().Format(time.TimeOnly), pipeline); err != nil {
+		t.Fatal(err)
+	}
 	cmd := exec.Command("gst-launch-1.0", strings.Fields(pipeline)...)
 	cmd.Stdout, cmd.Stderr = logf, logf
 	if err := cmd.Start(); err != nil {
