@@ -47,11 +47,11 @@ udevadm trigger --action=add --subsystem-match=media --subsystem-match=video4lin
 # initialised: every media and video4linux device has its udev record.
 initialised() {
 	local d
-	for d in /sys/class/media/*/dev /sys/class/video4linux/*/dev; do
+	for d in /sys/bus/media/devices/*/dev /sys/class/video4linux/*/dev; do
 		[[ -e /run/udev/data/c$(cat "$d") ]] || return 1
 	done
 }
-[[ -e /sys/class/media/media0 ]] || fail "no /sys/class/media/media0: vimc is not loaded"
+[[ -e /sys/bus/media/devices/media0 ]] || fail "no media device (/sys/bus/media/devices/media0): vimc is not loaded"
 wait_for 600 initialised || fail "udev has not recorded every media and video4linux device 10 min after the trigger (udevd.log)"
 note "udev: the media and video devices initialised"
 
