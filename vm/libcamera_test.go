@@ -120,6 +120,14 @@ streams:
 	stop := runAgent(t, bin, cfg, filepath.Join(out, "agent.log"))
 	defer stop()
 	start = time.Now()
+	// First what the agent says it produced: tells a camera that delivers
+	// nothing from frames that do not come back. An outer bound.
+	const produced = `edgecam_frames_produced_total{stream="cam0"}`
+	if !testkit.Until(5*time.Minute, time.Second, func() bool { m, err := scrapeErr("127.0.0.1:9130"); return err == nil && m[produced] >= 30 }) {
+		m, err := scrapeErr("127.0.0.1:9130")
+		t.Fatalf("the agent has not produced 30 frames 5 min after it started (metrics error %v): %v %v", err, grep(m, "edgecam_frames"), grep(m, "edgecam_stream_state"))
+	}
+	t.Logf("check: libcamera: the agent produced 30 frames %.1f s after it started", time.Since(start).Seconds())
 	got := tail(t, bin, cfg, filepath.Join(out, "cam0.mp4"), "--frames", "30")
 	if got.frames != 30 || got.gaps != 0 || got.dups != 0 {
 		t.Fatalf("read back %+v, want 30 frames, no gaps, no duplicates", got)
