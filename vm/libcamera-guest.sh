@@ -58,6 +58,9 @@ note "udev: the media and video devices initialised"
 step "go test $*"
 EDGECAM_BIN=$VM_IN/edgecam EDGECAM_V4L2_OUT=$VM_OUT "$VM_IN/v4l2.test" -test.v -test.count=1 -test.timeout=20m "$@" >"$VM_OUT/test.txt" 2>&1
 status=$?
+# The kernel's log: an agent killed by a signal (the OOM killer) says
+# nothing in its own log.
+dmesg >"$VM_OUT/dmesg.txt" 2>&1
 sed -n 's/^ *[a-z0-9_]*_test.go:[0-9]*: check: //p' "$VM_OUT/test.txt" >>"$VM_OUT/result"
 grep -E '^(--- FAIL|FAIL|panic:)' "$VM_OUT/test.txt" | sed 's/^/FAIL: /' >>"$VM_OUT/result"
 [[ $status == 0 ]] || fail "test binary exit $status (see test.txt)"

@@ -110,7 +110,7 @@ test-libcamera: apt-deps vm-deps
 	[ -f $$udev ] || { echo "test-libcamera: apt-get download udev=$$v failed"; exit 1; }; \
 	kernel=$$(vm/ubuntu-kernel.sh); \
 	status=0; vm/vm.sh --out $(VM_OUT)/libcamera --name libcamera --kernel "$$kernel" --module vimc \
-		--gst-registry --mem 1536 --show test.txt --input $$udev \
+		--gst-registry --mem 2560 --show test.txt --show dmesg.txt --input $$udev \
 		--input $(VM_OUT)/v4l2/edgecam --input $(VM_OUT)/v4l2/v4l2.test \
 		vm/libcamera-guest.sh /vm/in/$$(basename $$udev) -test.run=Libcamera || status=$$?; \
 	echo "test-libcamera: make test-libcamera took $$(($$(date +%s) - start)) s"; exit $$status
