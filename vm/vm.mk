@@ -100,6 +100,9 @@ test-systemd-vm: deb vm-deps
 # cameras through udev), then vm/libcamera_test.go: cam --list and edgecam
 # probe list the vimc camera, edgecam run captures it through libcamerasrc
 # into kfake, the frames decode. Results: dist/test/libcamera/guest/.
+# Not passing yet (README, VM tests): probe's 10 s bound on cam --list is
+# hit under emulation, and the agent goes silent after its libcamera
+# stream starts. About 8 min.
 test-libcamera: apt-deps vm-deps
 	@start=$$(date +%s); mkdir -p $(VM_OUT)/v4l2; \
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(VM_OUT)/v4l2/edgecam ./cmd/edgecam; \
