@@ -18,8 +18,8 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := pkg-config libglib2.0-dev libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev \
 	gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good \
 	gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav \
-	ffmpeg kcat default-jre-headless maven \
-	python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-libcamera \
+	ffmpeg kcat default-jre-headless maven v4l-utils \
+	python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-libcamera libcamera-ipa libcamera-tools \
 	python3-venv chromium nodejs curl
 
 .PHONY: deps apt-deps go-deps lint-deps build vet lint test test-unit test-gstcompat test-fuzz test-e2e test-python bench kafka-up kafka-down demo clean

@@ -16,6 +16,18 @@
 #                       back decode, then the camera is unbound and bound
 #                       again and the stream recovers by itself
 #                       (vm/v4l2_test.go). Results: dist/test/v4l2/guest/.
+#                       Then a second VM with two v4l2loopback devices
+#                       (the module built by vm/v4l2loopback.sh from
+#                       v4l2loopback-dkms against the VM kernel's headers,
+#                       cached) fed by GStreamer producers in the guest, an
+#                       MJPEG camera and one that encodes H.264: probe
+#                       suggests format mjpeg and h264, `edgecam run`
+#                       streams each (decoded and encoded; passed through),
+#                       the frames decode, seq contiguous, and a killed and
+#                       restarted producer (the camera unplugged) recovers
+#                       by itself (vm/loopback_test.go).
+#                       Results: dist/test/v4l2loopback/guest/. That VM
+#                       run 400-460 s on a 2-core machine at load 20-28.
 #   make test-systemd   cross/test-unit.sh (systemd-analyze verify and
 #                       security of the packaged unit, the agent sends
 #                       READY=1), then vm/systemd-guest.sh under systemd as
@@ -50,7 +62,11 @@
 VM_OUT := dist/test
 VM_KFAKE := $(VM_OUT)/vm/kfake
 
-.PHONY: vm-deps test-v4l2 test-systemd test-systemd-vm test-powercut
+# The two loopback cameras of vm/loopback_test.go: fixed numbers, capture
+# devices only while a producer feeds them (exclusive_caps), as a webcam.
+V4L2LOOPBACK_PARAMS := devices=2 video_nr=10,11 exclusive_caps=1,1 card_label=edgecam-mjpeg,edgecam-h264
+
+.PHONY: vm-deps test-v4l2 test-libcamera test-systemd test-systemd-vm test-powercut
 
 vm-deps:
 	@dpkg-query -W -f='$${Status}\n' qemu-system-x86 2>/dev/null | grep -q '^install ok installed' || { \
@@ -62,7 +78,10 @@ test-v4l2: apt-deps vm-deps
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(VM_OUT)/v4l2/edgecam ./cmd/edgecam; \
 	$(GO) test -c -tags v4l2vm -o $(VM_OUT)/v4l2/v4l2.test ./vm; \
 	status=0; vm/vm.sh --out $(VM_OUT)/v4l2 --module vivid --gst-registry --show test.txt \
-		--input $(VM_OUT)/v4l2/edgecam --input $(VM_OUT)/v4l2/v4l2.test vm/v4l2-guest.sh || status=$$?; \
+		--input $(VM_OUT)/v4l2/edgecam --input $(VM_OUT)/v4l2/v4l2.test vm/v4l2-guest.sh '-test.skip=Loopback|Libcamera' || status=$$?; \
+	ko=$$(vm/v4l2loopback.sh) && vm/vm.sh --out $(VM_OUT)/v4l2loopback --name v4l2loopback \
+		--module-file "$$ko $(V4L2LOOPBACK_PARAMS)" --gst-registry --show test.txt \
+		--input $(VM_OUT)/v4l2/edgecam --input $(VM_OUT)/v4l2/v4l2.test vm/v4l2-guest.sh -test.run=Loopback || status=$$?; \
 	echo "test-v4l2: make test-v4l2 took $$(($$(date +%s) - start)) s"; exit $$status
 
 test-systemd: test-systemd-unit test-systemd-vm
@@ -74,6 +93,30 @@ test-systemd-vm: deb vm-deps
 		--input dist/edgecam_$(DEB_VERSION)_amd64.deb --input $(VM_KFAKE) \
 		vm/systemd-guest.sh /vm/in/edgecam_$(DEB_VERSION)_amd64.deb /vm/in/kfake || status=$$?; \
 	echo "test-systemd: the VM test took $$(($$(date +%s) - start)) s"; exit $$status
+
+# libcamera for real (opt-in, not in `make test`): Ubuntu 22.04's kernel
+# (vm/ubuntu-kernel.sh, signature-checked downloads) with vimc, udev
+# unpacked in the guest (Debian's, the host's version: libcamera finds
+# cameras through udev), then vm/libcamera_test.go: cam --list and edgecam
+# probe list the vimc camera, edgecam run captures it through libcamerasrc
+# into kfake, the frames decode. Results: dist/test/libcamera/guest/.
+# Not passing yet (README, VM tests): probe's 10 s bound on cam --list is
+# hit under emulation, and the agent goes silent after its libcamera
+# stream starts. About 8 min.
+test-libcamera: apt-deps vm-deps
+	@start=$$(date +%s); mkdir -p $(VM_OUT)/v4l2; \
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(VM_OUT)/v4l2/edgecam ./cmd/edgecam; \
+	$(GO) test -c -tags v4l2vm -o $(VM_OUT)/v4l2/v4l2.test ./vm; \
+	cache=$${EDGECAM_CACHE:-$${XDG_CACHE_HOME:-$$HOME/.cache}/edgecam}/vm; mkdir -p $$cache; \
+	v=$$(dpkg-query -W -f='$${Version}' libudev1); udev=$$cache/udev_$${v#*:}_amd64.deb; \
+	[ -f $$udev ] || (cd $$cache && apt-get download -qq udev=$$v 2>&1 | grep -v unsandboxed || true); \
+	[ -f $$udev ] || { echo "test-libcamera: apt-get download udev=$$v failed"; exit 1; }; \
+	kernel=$$(vm/ubuntu-kernel.sh); \
+	status=0; vm/vm.sh --out $(VM_OUT)/libcamera --name libcamera --kernel "$$kernel" --module vimc \
+		--gst-registry --mem 2560 --show test.txt --show dmesg.txt --input $$udev \
+		--input $(VM_OUT)/v4l2/edgecam --input $(VM_OUT)/v4l2/v4l2.test \
+		vm/libcamera-guest.sh /vm/in/$$(basename $$udev) -test.run=Libcamera || status=$$?; \
+	echo "test-libcamera: make test-libcamera took $$(($$(date +%s) - start)) s"; exit $$status
 
 POWERCUT_CUTS ?= 10
 

@@ -89,6 +89,14 @@
 #   --timeout SEC    outer bound of the whole VM run (default 1200;
 #                    EDGECAM_VM_TIMEOUT overrides it). Running out of it
 #                    fails the test naming the guest's last step.
+#   --kernel VERSION:DEB[,DEB...]
+#                    boot another kernel than Debian's: VERSION (as uname
+#                    -r says it), its image and modules in the .deb files
+#                    given (read, not installed), e.g. Ubuntu's
+#                    linux-image-unsigned-, linux-modules- and
+#                    linux-modules-extra-VERSION, which vm/ubuntu-kernel.sh
+#                    fetches and prints in this form. Modules the kernel
+#                    has built in (modules.builtin) are not loaded.
 #   --kernel-version print the kernel version the VM boots and exit
 #
 # Exit status 0 when the guest's result ends in PASS and has no FAIL line
@@ -105,7 +113,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 cacheroot=${EDGECAM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/edgecam}
 cache=$cacheroot/vm
 
-name='' out='' init=shell mem=1024 timeout=1200 registry=0 cut='' diskcache=writeback
+name='' out='' init=shell mem=1024 timeout=1200 registry=0 cut='' diskcache=writeback kernelspec=''
 modules=() modfiles=() inputs=() shares=() disks=() show=()
 usage() { sed -n '6p' "$0" | sed 's/^# *//' >&2; exit 2; }
 while (($#)); do
@@ -124,6 +132,7 @@ while (($#)); do
 	--mem) mem=$2 && shift ;;
 	--show) show+=("$2") && shift ;;
 	--timeout) timeout=$2 && shift ;;
+	--kernel) kernelspec=$2 && shift ;;
 	--kernel-version) kernel_version_only=1 ;;
 	--) shift && break ;;
 	-*) echo "vm/vm.sh: unknown option $1" >&2 && usage ;;
@@ -140,10 +149,19 @@ say() { echo "test-$name: $*"; }
 die() { echo "test-$name: $*" >&2; exit 1; }
 
 [[ $(uname -m) == x86_64 ]] || die "needs an x86_64 host"
-# The kernel Debian 12 installs for linux-image-amd64 now.
-kpkg=$(apt-cache depends linux-image-amd64 2>/dev/null | sed -n 's/^ *Depends: \(linux-image-[0-9].*-amd64\)$/\1/p' | head -1)
-[[ -n $kpkg ]] || die "cannot resolve linux-image-amd64 (run apt-get update)"
-kver=${kpkg#linux-image-}
+kdebs=()
+if [[ -n $kernelspec ]]; then
+	kver=${kernelspec%%:*}
+	IFS=, read -r -a kdebs <<<"${kernelspec#*:}"
+	[[ -n $kver && $kernelspec == *:* && ${#kdebs[@]} -gt 0 ]] || die "--kernel $kernelspec: want VERSION:DEB[,DEB...]"
+	for f in "${kdebs[@]}"; do [[ -f $f ]] || die "--kernel: $f: no such file"; done
+	kpkg="the --kernel packages"
+else
+	# The kernel Debian 12 installs for linux-image-amd64 now.
+	kpkg=$(apt-cache depends linux-image-amd64 2>/dev/null | sed -n 's/^ *Depends: \(linux-image-[0-9].*-amd64\)$/\1/p' | head -1)
+	[[ -n $kpkg ]] || die "cannot resolve linux-image-amd64 (run apt-get update)"
+	kver=${kpkg#linux-image-}
+fi
 if [[ -n ${kernel_version_only:-} ]]; then
 	echo "$kver"
 	exit 0
@@ -188,15 +206,29 @@ cleanup() {
 }
 trap cleanup EXIT
 unpack_modules() {
+	local f
 	[[ -n $unpacked ]] && return
 	unpacked=$(mktemp -d "$cache/unpack.XXXXXX")
-	dpkg-deb --fsys-tarfile "$(deb "$kpkg")" | tar -x -C "$unpacked" ./lib/modules ./boot
+	((${#kdebs[@]})) || kdebs=("$(deb "$kpkg")")
+	# (One package may have only the modules or only the image: tar then
+	# fails for the part that is not there.)
+	for f in "${kdebs[@]}"; do
+		dpkg-deb --fsys-tarfile "$f" | tar -x -C "$unpacked" --wildcards './lib/modules/*' './boot/*' 2>/dev/null || true
+	done
+	[[ -d $unpacked/lib/modules/$kver && -f $unpacked/boot/vmlinuz-$kver ]] ||
+		die "no lib/modules/$kver and boot/vmlinuz-$kver in ${kdebs[*]}"
 }
-# cache_module NAME: NAME and its dependencies into $mods.
+# cache_module NAME: NAME and its dependencies into $mods; only
+# $mods/NAME.builtin when the kernel has NAME built in.
 cache_module() {
 	local m=$1 f
-	[[ -f $mods/$m.ko && -f $mods/$m.deps ]] && return
+	[[ -f $mods/$m.builtin || (-f $mods/$m.ko && -f $mods/$m.deps) ]] && return
 	unpack_modules
+	mkdir -p "$mods"
+	if grep -q "/$m\.ko\$" "$unpacked/lib/modules/$kver/modules.builtin" 2>/dev/null; then
+		: >"$mods/$m.builtin"
+		return
+	fi
 	f=$(find "$unpacked/lib/modules/$kver" \( -name "$m.ko" -o -name "$m.ko.xz" -o -name "$m.ko.zst" \) | head -1)
 	[[ -n $f ]] || die "module $m is not in $kpkg"
 	mkdir -p "$mods"
@@ -206,12 +238,18 @@ cache_module() {
 # depends FILE.ko: the modules FILE.ko needs (its modinfo depends= field).
 depends() { tr '\0' '\n' <"$1" | sed -n 's/^depends=//p' | tr ',' ' '; }
 # order NAME...: NAME... and their dependencies, each once, dependencies first.
-ordered=()
+ordered=() builtin=()
 order() {
 	local m
 	for m in "$@"; do
 		[[ " ${ordered[*]} " == *" $m "* ]] && continue
 		cache_module "$m"
+		if [[ -f $mods/$m.builtin ]]; then
+			# Built in: nothing to load, and so never a dependency left out.
+			ordered+=("$m")
+			builtin+=("$m")
+			continue
+		fi
 		# shellcheck disable=SC2046 # a list of names
 		order $(cat "$mods/$m.deps")
 		ordered+=("$m")
@@ -235,8 +273,11 @@ if [[ ! -f $kernel || ! -f $initrd ]]; then
 	cp "$unpacked/boot/vmlinuz-$kver" "$kernel"
 	dpkg-deb --fsys-tarfile "$(deb busybox-static)" | tar -x -O ./bin/busybox >"$root/bin/busybox"
 	chmod 0755 "$root/bin/busybox"
-	for m in "${ordered[@]}"; do cp "$mods/$m.ko" "$root/modules/"; done
-	printf '%s\n' "${ordered[@]}" >"$root/modules/order"
+	: >"$root/modules/order"
+	for m in "${ordered[@]}"; do
+		[[ " ${builtin[*]} " == *" $m "* ]] && continue
+		cp "$mods/$m.ko" "$root/modules/" && echo "$m" >>"$root/modules/order"
+	done
 	cat >"$root/init" <<'INIT'
 #!/bin/busybox sh
 # vm/vm.sh's init: the host's root (9p, read-only) under a tmpfs overlay,
@@ -333,6 +374,7 @@ addmods() {
 	local n=${#ordered[@]} m
 	order "$@"
 	for m in "${ordered[@]:n}"; do
+		[[ " ${builtin[*]} " == *" $m "* ]] && continue
 		cp "$mods/$m.ko" "$out/in/modules/" && echo "$m" >>"$out/in/modules/order"
 	done
 }
