@@ -7,6 +7,67 @@
 #include <gst/controller/gstinterpolationcontrolsource.h>
 #include <gst/controller/gstdirectcontrolbinding.h>
 
+/*
+	edgecam patch: run on GStreamer 1.16 and later (third_party/README.md).
+
+	GOGST_TARGET_MINOR is the oldest GStreamer 1.x the binary must run on,
+	set by the gst_1_16 / gst_1_20 build tags (target_1_*.go); untagged it
+	is the headers' own version, as upstream. A function newer than the
+	target is not called even where the headers declare it, so the binary
+	does not import its symbol.
+*/
+#ifndef GOGST_TARGET_MINOR
+#define GOGST_TARGET_MINOR GST_VERSION_MINOR
+#endif
+#define GOGST_HAVE(m) (GST_CHECK_VERSION(1, (m), 0) && GOGST_TARGET_MINOR >= (m))
+
+/* gst_debug_message_get_id: 1.22. Before it a message carries no id. */
+static inline const gchar * gogst_debug_message_get_id(GstDebugMessage *msg)
+{
+#if GOGST_HAVE(22)
+	return gst_debug_message_get_id(msg);
+#else
+	(void) msg;
+	return NULL;
+#endif
+}
+
+/* gst_element_factory_make_with_properties: 1.20. Before it the properties
+   are set after construction (a construct-only one cannot be set so). */
+static inline GstElement * gogst_element_factory_make_with_properties(const gchar *factory, guint n, const gchar **names, const GValue *values)
+{
+#if GOGST_HAVE(20)
+	return gst_element_factory_make_with_properties(factory, n, names, values);
+#else
+	GstElement *elem = gst_element_factory_make(factory, NULL);
+	if (elem != NULL && n > 0)
+		g_object_setv(G_OBJECT(elem), n, names, values);
+	return elem;
+#endif
+}
+
+/* gst_value_array_init, gst_value_list_init: 1.18. Before them the value
+   is initialised to the type, without preallocation. */
+static inline GValue * gogst_value_array_init(GValue *value, guint prealloc)
+{
+#if GOGST_HAVE(18)
+	return gst_value_array_init(value, prealloc);
+#else
+	(void) prealloc;
+	return g_value_init(value, GST_TYPE_ARRAY);
+#endif
+}
+
+static inline GValue * gogst_value_list_init(GValue *value, guint prealloc)
+{
+#if GOGST_HAVE(18)
+	return gst_value_list_init(value, prealloc);
+#else
+	(void) prealloc;
+	return g_value_init(value, GST_TYPE_LIST);
+#endif
+}
+
 typedef struct _PadDestroyNotifyInfo {
 	gpointer pad_ptr;
 	gpointer func_map_ptr;

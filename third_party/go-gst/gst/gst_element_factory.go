@@ -67,7 +67,7 @@ func NewElementWithProperties(factory string, properties map[string]interface{})
 	p := unsafe.SliceData(props)
 	v := unsafe.SliceData(values)
 
-	elem := C.gst_element_factory_make_with_properties(cfactory, n, p, v)
+	elem := C.gogst_element_factory_make_with_properties(cfactory, n, p, v)
 
 	if elem == nil {
 		return nil, fmt.Errorf("could not create element: %s", factory)

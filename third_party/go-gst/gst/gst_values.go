@@ -572,7 +572,7 @@ func ValueArray(ss []interface{}) *ValueArrayValue {
 	if err != nil {
 		return nil
 	}
-	C.gst_value_array_init(
+	C.gogst_value_array_init(
 		(*C.GValue)(unsafe.Pointer(v.GValue)),
 		C.guint(len(ss)),
 	)
@@ -630,7 +630,7 @@ func ValueList(ss []interface{}) *ValueListValue {
 	if err != nil {
 		return nil
 	}
-	C.gst_value_list_init(
+	C.gogst_value_list_init(
 		(*C.GValue)(unsafe.Pointer(v.GValue)),
 		C.guint(len(ss)),
 	)
