@@ -8,7 +8,8 @@
 #include <gst/controller/gstdirectcontrolbinding.h>
 
 /*
-	edgecam patch: run on GStreamer 1.16 and later (third_party/README.md).
+	edgecam patch, 2026-12-01: run on GStreamer 1.16 and later
+	(edgecam's third_party/README.md).
 
 	GOGST_TARGET_MINOR is the oldest GStreamer 1.x the binary must run on,
 	set by the gst_1_16 / gst_1_20 build tags (target_1_*.go); untagged it

@@ -218,6 +218,7 @@ func (d *DebugMessage) Get() string {
 
 // GetId returns the id of the object that emitted this message. Can be empty.
 func (d *DebugMessage) GetId() string {
+	// edgecam patch, 2026-12-01: through the shim in gst.go.h (1.22).
 	return C.GoString(C.gogst_debug_message_get_id(d.ptr))
 }
 

@@ -67,6 +67,7 @@ func NewElementWithProperties(factory string, properties map[string]interface{})
 	p := unsafe.SliceData(props)
 	v := unsafe.SliceData(values)
 
+	// edgecam patch, 2026-12-01: through the shim in gst.go.h (1.20).
 	elem := C.gogst_element_factory_make_with_properties(cfactory, n, p, v)
 
 	if elem == nil {

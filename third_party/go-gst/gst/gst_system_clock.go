@@ -24,7 +24,7 @@ const (
 	// some other time source is used (Since: 1.0.5)
 	ClockTypeOther = C.GST_CLOCK_TYPE_OTHER
 	// time since Epoch, but using International Atomic Time as reference (Since: 1.18)
-	// (edgecam patch: its value, 3, so that 1.16 headers compile)
+	// (edgecam patch, 2026-12-01: its value, 3, so that 1.16 headers compile)
 	ClockTypeTAI = 3
 )
 

@@ -572,6 +572,7 @@ func ValueArray(ss []interface{}) *ValueArrayValue {
 	if err != nil {
 		return nil
 	}
+	// edgecam patch, 2026-12-01: through the shim in gst.go.h (1.18).
 	C.gogst_value_array_init(
 		(*C.GValue)(unsafe.Pointer(v.GValue)),
 		C.guint(len(ss)),
@@ -630,6 +631,7 @@ func ValueList(ss []interface{}) *ValueListValue {
 	if err != nil {
 		return nil
 	}
+	// edgecam patch, 2026-12-01: through the shim in gst.go.h (1.18).
 	C.gogst_value_list_init(
 		(*C.GValue)(unsafe.Pointer(v.GValue)),
 		C.guint(len(ss)),
