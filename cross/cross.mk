@@ -8,6 +8,9 @@
 #   make test-deb           the .debs: contents, conffile, Depends vs the binary, lintian
 #   make test-symbols       every symbol each packaged binary imports is defined by the
 #                           libraries of Debian 11 (all arches) and Ubuntu 20.04 (amd64)
+#   make test-oldroot       the amd64 binary: version, encoders, agent → Kafka → decode,
+#                           on Ubuntu 20.04's and Debian 11's own loader, libraries and
+#                           plugins (arm64/armhf run on Debian 11's in test-cross)
 #   make test-systemd-unit  the packaged unit: systemd-analyze verify, security ≤ 2.5,
 #                           the agent sends READY=1 (part of `make test-systemd`,
 #                           whose VM test is in vm/vm.mk)
@@ -28,7 +31,7 @@ DEBS = $(foreach a,$(CROSS_ARCHES),dist/edgecam_$(DEB_VERSION)_$(a).deb)
 CROSS_APT_PACKAGES := gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf binutils \
 	qemu-user-static lintian debian-archive-keyring xz-utils ffmpeg curl gpg
 
-.PHONY: cross-deps cross deb test-cross test-deb test-symbols test-systemd-unit
+.PHONY: cross-deps cross deb test-cross test-oldroot test-deb test-symbols test-systemd-unit
 
 cross-deps:
 	@missing=$$(for p in $(CROSS_APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
@@ -52,6 +55,10 @@ deb: cross $(NFPM)
 
 test-cross: cross-deps
 	cross/test-cross.sh '$(VERSION)' '$(COMMIT)' $(CROSS_QEMU_ARCHES)
+
+test-oldroot: cross-deps
+	TEST_ROOT=focal cross/test-cross.sh '$(VERSION)' '$(COMMIT)' amd64
+	TEST_ROOT=bullseye cross/test-cross.sh '$(VERSION)' '$(COMMIT)' amd64
 
 test-deb: deb
 	cross/test-deb.sh $(DEBS)

@@ -65,7 +65,8 @@ packages=(
 if [[ -n $runtime ]]; then
 	packages=(
 		libc6 libglib2.0-0 libgstreamer1.0-0 libgstreamer-plugins-base1.0-0
-		gstreamer1.0-plugins-base gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly
+		gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
+		gstreamer1.0-plugins-ugly
 	)
 fi
 
