@@ -58,9 +58,12 @@ keyring=/usr/share/keyrings/debian-archive-keyring.gpg
 # Run: the elements the agent and its tests use — videotestsrc, videoconvert,
 # appsrc/appsink (plugins-base), h264parse, openh264enc and mpegtsmux (bad),
 # x264enc (ugly). The hardware encoders cannot run under qemu-user anyway.
+# plugins-good: v4l2src, for `config check` of the packaged config (Debian
+# 12's plugins-bad pulls it in, Debian 11's and Ubuntu's do not).
 packages=(
 	libc6-dev libglib2.0-dev libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev
-	gstreamer1.0-plugins-base gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly
+	gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
+	gstreamer1.0-plugins-ugly
 )
 if [[ -n $runtime ]]; then
 	packages=(
