@@ -21,7 +21,7 @@ APT_PACKAGES := pkg-config libglib2.0-dev libgstreamer1.0-dev libgstreamer-plugi
 	ffmpeg kcat default-jre-headless maven \
 	python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-libcamera
 
-.PHONY: deps apt-deps go-deps lint-deps build vet lint test test-unit test-fuzz test-e2e bench kafka-up kafka-down demo clean
+.PHONY: deps apt-deps go-deps lint-deps build vet lint test test-unit test-gstcompat test-fuzz test-e2e bench kafka-up kafka-down demo clean
 
 ## deps: install what is missing (apt packages, Go modules, golangci-lint,
 ## Kafka jars)
@@ -75,10 +75,18 @@ lint: $(GOLANGCI_LINT)
 ## the V4L2 and power-cut VM tests, then the arm64/armhf binaries under
 ## qemu-user, the .debs, and the systemd unit, checked and in a VM
 ## (cross/cross.mk, vm/vm.mk)
-test: deps cross-deps build vet lint test-unit test-fuzz test-e2e test-v4l2 test-powercut test-cross test-oldroot test-deb test-symbols test-systemd
+test: deps cross-deps build vet lint test-unit test-gstcompat test-fuzz test-e2e test-v4l2 test-powercut test-cross test-oldroot test-deb test-symbols test-systemd
 
 test-unit:
 	$(GO) test -race -count=1 -timeout 15m ./...
+
+## test-gstcompat: third_party/go-gst's shims for GStreamer 1.16 to 1.21,
+## untagged (the real functions) and with -tags gst_1_16 (the fallbacks the
+## packaged binary uses); about 3 min of cgo compiling each on a loaded
+## 2-core machine, seconds when cached
+test-gstcompat:
+	$(GO) test -count=1 -run '^TestEdgecamCompatShims$$' github.com/go-gst/go-gst/gst
+	$(GO) test -count=1 -tags gst_1_16 -run '^TestEdgecamCompatShims$$' github.com/go-gst/go-gst/gst
 
 ## test-fuzz: the fuzz targets of parsers of outside bytes, a short fixed
 ## time each (their seed corpora also run in test-unit)
