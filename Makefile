@@ -22,7 +22,7 @@ APT_PACKAGES := pkg-config libglib2.0-dev libgstreamer1.0-dev libgstreamer-plugi
 	python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-libcamera libcamera-ipa libcamera-tools \
 	python3-venv chromium nodejs curl
 
-.PHONY: deps apt-deps go-deps lint-deps build vet lint test test-unit test-gstcompat test-fuzz test-e2e test-python bench kafka-up kafka-down demo clean
+.PHONY: deps apt-deps go-deps lint-deps build vet lint test test-unit test-gstcompat test-fuzz test-e2e test-python test-oldroot test-symbols bench kafka-up kafka-down demo clean
 
 ## deps: install what is missing (apt packages, Go modules, golangci-lint,
 ## Kafka jars)
@@ -76,7 +76,7 @@ lint: $(GOLANGCI_LINT)
 ## the V4L2 and power-cut VM tests, then the arm64/armhf binaries under
 ## qemu-user, the .debs, and the systemd unit, checked and in a VM
 ## (cross/cross.mk, vm/vm.mk)
-test: deps cross-deps build vet lint test-unit test-gstcompat test-fuzz test-e2e test-python test-v4l2 test-powercut test-cross test-deb test-systemd
+test: deps cross-deps build vet lint test-unit test-gstcompat test-fuzz test-e2e test-python test-v4l2 test-powercut test-cross test-oldroot test-deb test-symbols test-systemd
 
 test-unit:
 	$(GO) test -race -count=1 -timeout 15m ./...

@@ -6,6 +6,11 @@
 #   make deb                dist/edgecam_<version>_{amd64,arm64,armhf}.deb
 #   make test-cross         arm64 + armhf binaries under qemu-user: version, encoders, agent → Kafka → decode
 #   make test-deb           the .debs: contents, conffile, Depends vs the binary, lintian
+#   make test-symbols       every symbol each packaged binary imports is defined by the
+#                           libraries of Debian 11 (all arches) and Ubuntu 20.04 (amd64)
+#   make test-oldroot       the amd64 binary: version, encoders, agent → Kafka → decode,
+#                           on Ubuntu 20.04's and Debian 11's own loader, libraries and
+#                           plugins (arm64/armhf run on Debian 11's in test-cross)
 #   make test-systemd-unit  the packaged unit: systemd-analyze verify, security ≤ 2.5,
 #                           the agent sends READY=1 (part of `make test-systemd`,
 #                           whose VM test is in vm/vm.mk)
@@ -24,9 +29,9 @@ DEBS = $(foreach a,$(CROSS_ARCHES),dist/edgecam_$(DEB_VERSION)_$(a).deb)
 
 # Debian packages the cross builds and their tests need on the host.
 CROSS_APT_PACKAGES := gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf binutils \
-	qemu-user-static lintian debian-archive-keyring xz-utils ffmpeg
+	qemu-user-static lintian debian-archive-keyring xz-utils ffmpeg curl gpg
 
-.PHONY: cross-deps cross deb test-cross test-deb test-systemd-unit
+.PHONY: cross-deps cross deb test-cross test-oldroot test-deb test-symbols test-systemd-unit
 
 cross-deps:
 	@missing=$$(for p in $(CROSS_APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
@@ -51,8 +56,17 @@ deb: cross $(NFPM)
 test-cross: cross-deps
 	cross/test-cross.sh '$(VERSION)' '$(COMMIT)' $(CROSS_QEMU_ARCHES)
 
+test-oldroot: cross-deps
+	TEST_ROOT=focal cross/test-cross.sh '$(VERSION)' '$(COMMIT)' amd64
+	TEST_ROOT=bullseye cross/test-cross.sh '$(VERSION)' '$(COMMIT)' amd64
+
 test-deb: deb
 	cross/test-deb.sh $(DEBS)
+
+# Warm (roots cached): about 4 s for the three .debs; cold, the Ubuntu 20.04
+# root is downloaded once (about 2 min).
+test-symbols: deb
+	cross/test-symbols.sh $(DEBS)
 
 test-systemd-unit: deb
 	cross/test-unit.sh dist/edgecam_$(DEB_VERSION)_amd64.deb

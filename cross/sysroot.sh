@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # cross/sysroot.sh ARCH [DIR] — an unpacked Debian root for ARCH (arm64, armhf,
 # amd64): the GStreamer development files the cross build links against and
-# the GStreamer plugins the qemu-user tests run with.
+# the GStreamer plugins the qemu-user tests run with: by default Debian 11
+# (bullseye), the oldest Debian edgecam promises, so that the binary built
+# against it (with -tags gst_1_16) runs on every newer one too.
 #
 # Why not `apt-get install libgstreamer-plugins-base1.0-dev:arm64`: in
 # Debian 12 the -dev packages of two architectures are not co-installable
@@ -13,20 +15,42 @@
 #
 # The result is cached: it is rebuilt only when the package list, the suite,
 # the mirror or $layout change (a stamp file holds their hash). Default DIR:
-# $CROSS_CACHE/ARCH, CROSS_CACHE defaulting to $EDGECAM_CACHE/cross (outside
+# $CROSS_CACHE/SUITE/ARCH, CROSS_CACHE defaulting to $EDGECAM_CACHE/cross (outside
 # the checkout, so a fresh clone reuses it), EDGECAM_CACHE to
 # ${XDG_CACHE_HOME:-~/.cache}/edgecam. Environment:
-# CROSS_SUITE (default bookworm — build against the oldest supported release
-# so the binary runs on newer ones), CROSS_MIRROR (default
+# CROSS_SUITE (default bullseye — build against the oldest supported release
+# so the binary runs on newer ones: glibc 2.31, GLib 2.66, GStreamer 1.18),
+# CROSS_MIRROR (default
 # http://deb.debian.org/debian).
+#
+# SYSROOT_RUNTIME=1: only the run-time packages (no -dev): a root of the
+# system that runs the binary, for the symbol check and the old-system smoke
+# test (cross/test-symbols.sh). CROSS_SUITE=focal (or another Ubuntu suite)
+# takes Ubuntu's primary archive (amd64 only; main and universe, where
+# Ubuntu keeps the plugins), trusting its archive key only after checking
+# its fingerprint.
 set -euo pipefail
 
 arch=${1:?usage: cross/sysroot.sh ARCH [DIR]}
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
-base=${2:-${CROSS_CACHE:-${EDGECAM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/edgecam}/cross}/$arch}
-suite=${CROSS_SUITE:-bookworm}
-mirror=${CROSS_MIRROR:-http://deb.debian.org/debian}
+suite=${CROSS_SUITE:-bullseye}
+runtime=${SYSROOT_RUNTIME:-}
+cache=${CROSS_CACHE:-${EDGECAM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/edgecam}/cross}
+base=${2:-$cache/$suite${runtime:+-runtime}/$arch}
+components=main
+case $suite in
+focal | jammy | noble)
+	mirror=${CROSS_MIRROR:-http://archive.ubuntu.com/ubuntu}
+	components="main universe"
+	ubuntu=1
+	[[ $arch == amd64 ]] || { echo "cross/sysroot.sh: Ubuntu's primary archive has amd64 only (not $arch)" >&2; exit 2; }
+	;;
+*)
+	mirror=${CROSS_MIRROR:-http://deb.debian.org/debian}
+	ubuntu=
+	;;
+esac
 keyring=/usr/share/keyrings/debian-archive-keyring.gpg
 
 # Build: headers and .so links for cgo (encode/ and go-gst use
@@ -34,17 +58,27 @@ keyring=/usr/share/keyrings/debian-archive-keyring.gpg
 # Run: the elements the agent and its tests use — videotestsrc, videoconvert,
 # appsrc/appsink (plugins-base), h264parse, openh264enc and mpegtsmux (bad),
 # x264enc (ugly). The hardware encoders cannot run under qemu-user anyway.
+# plugins-good: v4l2src, for `config check` of the packaged config (Debian
+# 12's plugins-bad pulls it in, Debian 11's and Ubuntu's do not).
 packages=(
 	libc6-dev libglib2.0-dev libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev
-	gstreamer1.0-plugins-base gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly
+	gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
+	gstreamer1.0-plugins-ugly
 )
+if [[ -n $runtime ]]; then
+	packages=(
+		libc6 libglib2.0-0 libgstreamer1.0-0 libgstreamer-plugins-base1.0-0
+		gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
+		gstreamer1.0-plugins-ugly
+	)
+fi
 
 sysroot=$base/sysroot
 aptdir=$base/apt
 stamp=$base/sysroot.stamp
 # Bump layout when the way the sysroot is made changes.
 layout=2
-want=$(echo "$layout $suite $mirror ${packages[*]}" | sha256sum | cut -c1-16)
+want=$(echo "$layout $suite $mirror $components ${packages[*]}" | sha256sum | cut -c1-16)
 if [[ -f $stamp && $(cat "$stamp") == "$want" && -d $sysroot/usr/include ]]; then
 	exit 0
 fi
@@ -58,6 +92,32 @@ for tool in apt-get dpkg-deb; do
 done
 [[ -r $keyring ]] || { echo "cross/sysroot.sh: $keyring missing: apt-get install debian-archive-keyring" >&2; exit 1; }
 
+# Ubuntu: the archive key from Ubuntu's own ubuntu-keyring package, kept
+# alone in a keyring of ours only if its fingerprint is this one (Ubuntu
+# Archive Automatic Signing Key (2018)); apt then checks every index with it.
+ubuntu_fpr=F6ECB3762474EDA9D21B7022871920D1991BC93C
+ubuntu_keyring_deb=ubuntu-keyring_2021.03.26_all.deb
+if [[ -n $ubuntu ]]; then
+	keyring=$cache/keyring/ubuntu-archive-$ubuntu_fpr.gpg
+	if [[ ! -s $keyring ]]; then
+		command -v gpg >/dev/null || { echo "cross/sysroot.sh: gpg missing (apt-get install gpg)" >&2; exit 1; }
+		mkdir -p "$cache/keyring"
+		kt=$(mktemp -d)
+		curl -fsS --retry 3 -o "$kt/k.deb" "$mirror/pool/main/u/ubuntu-keyring/$ubuntu_keyring_deb" ||
+			{ echo "cross/sysroot.sh: cannot download $ubuntu_keyring_deb" >&2; exit 1; }
+		dpkg-deb -x "$kt/k.deb" "$kt/x"
+		mkdir -m 700 "$kt/gnupg"
+		GNUPGHOME=$kt/gnupg gpg -q --batch --import "$kt/x/usr/share/keyrings/ubuntu-archive-keyring.gpg" 2>/dev/null
+		if ! GNUPGHOME=$kt/gnupg gpg --batch --with-colons --fingerprint "$ubuntu_fpr" 2>/dev/null | grep -q "^fpr:::::::::$ubuntu_fpr:"; then
+			echo "cross/sysroot.sh: $ubuntu_keyring_deb holds no key $ubuntu_fpr: not trusting it" >&2
+			exit 1
+		fi
+		GNUPGHOME=$kt/gnupg gpg -q --batch --export "$ubuntu_fpr" >"$keyring.new" && mv "$keyring.new" "$keyring"
+		rm -rf "$kt"
+		echo "sysroot: Ubuntu archive key $ubuntu_fpr taken from $ubuntu_keyring_deb (fingerprint checked)"
+	fi
+fi
+
 echo "sysroot: resolving ${#packages[@]} packages for $arch ($suite) into $sysroot"
 mkdir -p "$aptdir"/{state/lists/partial,cache/archives/partial,sources.list.d,preferences.d}
 : >"$aptdir/status"
@@ -66,8 +126,8 @@ mkdir -p "$aptdir"/{state/lists/partial,cache/archives/partial,sources.list.d,pr
 # patched, runtime packages), and the security mirror's per-architecture
 # indexes were seen out of sync with its Release file for hours.
 {
-	echo "deb [signed-by=$keyring] $mirror $suite main"
-	echo "deb [signed-by=$keyring] $mirror $suite-updates main"
+	echo "deb [signed-by=$keyring] $mirror $suite $components"
+	echo "deb [signed-by=$keyring] $mirror $suite-updates $components"
 } >"$aptdir/sources.list"
 
 apt_opts=(
