@@ -85,6 +85,23 @@ if [[ -n $missing ]]; then
 	fail=1
 fi
 [[ $fail == 0 ]] || exit 1
+# Debian 13 (and Raspberry Pi OS Trixie) renamed GLib libglib2.0-0t64 for
+# the 64-bit time_t transition; on 32-bit armhf the new package does not
+# Provide libglib2.0-0, because GLib functions with time_t or struct stat
+# in their signatures changed ABI there. BIN may take the new package as an
+# alternative only if it calls none of them (the list is GLib's functions
+# with such types in their prototypes; a GTimeVal is two glongs, unchanged).
+t64_abi='^g_(stat|lstat|date_set_time|date_set_time_t|utime)@'
+glib_alt=""
+if [[ -n ${need[libglib2.0-0]+x} ]]; then
+	if grep -qE "$t64_abi" <<<"$undef"; then
+		echo "depends: $arch: BIN calls GLib functions whose ABI changed with 64-bit time_t: no libglib2.0-0t64 alternative" >&2
+	else
+		glib_alt=" | libglib2.0-0t64 (>= ${need[libglib2.0-0]})"
+	fi
+fi
 for pkg in $(printf '%s\n' "${!need[@]}" | sort); do
-	if [[ ${need[$pkg]} == 0 ]]; then echo "$pkg"; else echo "$pkg (>= ${need[$pkg]})"; fi
+	alt=""
+	[[ $pkg == libglib2.0-0 ]] && alt=$glib_alt
+	if [[ ${need[$pkg]} == 0 ]]; then echo "$pkg$alt"; else echo "$pkg (>= ${need[$pkg]})$alt"; fi
 done
