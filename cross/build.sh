@@ -7,9 +7,12 @@
 # position-independent, stripped, version and commit stamped like
 # `make build`.
 #
-# The host's own architecture (amd64 here) builds against the host's
-# GStreamer, no sysroot: on Debian 12 that is the same GStreamer 1.22 the
-# sysroots hold.
+# Every architecture, the host's own too, builds against a Debian 11
+# (bullseye) sysroot with -tags gst_1_16 (third_party/README.md): glibc
+# symbols no newer than bullseye's 2.31 and no GStreamer function newer than
+# 1.16, so one binary runs on Debian 11-13, Raspberry Pi OS, Ubuntu 20.04-24.04
+# and JetPack 5 and 6 (make test-symbols checks it). CROSS_SUITE and
+# CROSS_TAGS (default gst_1_16) change that.
 set -euo pipefail
 arch=${1:?usage: cross/build.sh ARCH OUT VERSION COMMIT}
 out=${2:?usage: cross/build.sh ARCH OUT VERSION COMMIT}
@@ -18,11 +21,10 @@ commit=${4:-unknown}
 here=$(cd "$(dirname "$0")" && pwd)
 cd "$here/.."
 
-sysroot=
-if [[ $arch != "$(dpkg --print-architecture)" ]]; then
-	cross/sysroot.sh "$arch"
-	sysroot=${CROSS_CACHE:-${EDGECAM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/edgecam}/cross}/$arch/sysroot
-fi
+suite=${CROSS_SUITE:-bullseye}
+tags=${CROSS_TAGS-gst_1_16}
+cross/sysroot.sh "$arch"
+sysroot=${CROSS_CACHE:-${EDGECAM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/edgecam}/cross}/$suite/$arch/sysroot
 # shellcheck source=cross/env.sh
 . cross/env.sh "$arch" "$sysroot"
 cc=${CC:-gcc}
@@ -34,7 +36,7 @@ start=$(date +%s)
 # PIE (address-space randomisation for the Go code too) and full RELRO with
 # immediate binding: a GStreamer older than the one linked against fails at
 # start with "symbol lookup error", not in the middle of a stream.
-go build -trimpath -buildmode=pie \
+go build -trimpath -buildmode=pie -tags "$tags" \
 	-ldflags "-s -w -X main.version=$version -X main.commit=$commit -extldflags '-Wl,-z,relro,-z,now'" \
 	-o "$out" ./cmd/edgecam
-echo "cross: $out ($arch, $(du -h "$out" | cut -f1), $(($(date +%s) - start)) s)"
+echo "cross: $out ($arch, $suite sysroot, tags ${tags:-none}, $(du -h "$out" | cut -f1), $(($(date +%s) - start)) s)"

@@ -106,8 +106,18 @@ apache_by_reference() {
 	echo "The Go modules statically linked into the edgecam binary, each with its"
 	echo "licence (the LGPL-2.1 and LGPL-3 of go-gst and go-glib among them; the"
 	echo "GNU GPL version 3 the LGPL-3 refers to: /usr/share/common-licenses/GPL-3):"
-	go version -m "$bin" | awk '$1 == "dep" { print $2, $3 }' | while read -r mod ver; do
-		dir=$(go list -m -mod=mod -f '{{.Dir}}' "$mod@$ver" 2>/dev/null || true)
+	# A module replaced by a directory of the checkout ("=> ./third_party/go-gst
+	# (devel)") is read from there: that is the source compiled in.
+	go version -m "$bin" | awk '
+		$1 == "dep" { if (mod != "") print mod, ver, "-"; mod = $2; ver = $3 }
+		$1 == "=>" && mod != "" { print mod, ver, ($2 ~ /^\.\.?\//) ? $2 : "-"; mod = "" }
+		END { if (mod != "") print mod, ver, "-" }' | while read -r mod ver local; do
+		if [[ $local != - ]]; then
+			dir=$top/${local#./}
+			ver="$ver, modified: ${local#./} in edgecam's source"
+		else
+			dir=$(go list -m -mod=mod -f '{{.Dir}}' "$mod@$ver" 2>/dev/null || true)
+		fi
 		lic=
 		for f in LICENSE LICENSE.md LICENSE.txt COPYING LICENCE; do
 			[[ -n $dir && -f $dir/$f ]] && { lic=$dir/$f; break; }
@@ -127,9 +137,15 @@ apache_by_reference() {
 # nfpm expands ${VAR} only in some fields (not in contents' src): fill in
 # every placeholder here instead.
 esc() { printf '%s' "$1" | sed 's/[&|\\]/\\&/g'; }
+# The libraries of Depends, from the binary (cross/depends.sh): one list item
+# a package, in place of the placeholder's line.
+libdeps=$(cross/depends.sh "$arch" "$bin" 2>"$stage/depends.log") || { cat "$stage/depends.log" >&2; exit 1; }
+EDGECAM_LIB_DEPENDS=$libdeps awk '
+	/^ *- \$\{EDGECAM_LIB_DEPENDS\}$/ { ind = $0; sub(/-.*/, "", ind); n = split(ENVIRON["EDGECAM_LIB_DEPENDS"], d, "\n"); for (i = 1; i <= n; i++) print ind "- " d[i]; next }
+	{ print }' packaging/nfpm.yaml >"$stage/nfpm.in.yaml"
 sed -e "s|\${EDGECAM_DEB_ARCH}|$(esc "$arch")|g" -e "s|\${EDGECAM_DEB_VERSION}|$(esc "$dv")|g" \
 	-e "s|\${EDGECAM_BIN}|$(esc "$bin")|g" -e "s|\${EDGECAM_STAGE}|$(esc "$stage")|g" \
-	-e "s|\${EDGECAM_MAINTAINER}|$(esc "$maintainer")|g" packaging/nfpm.yaml >"$stage/nfpm.yaml"
+	-e "s|\${EDGECAM_MAINTAINER}|$(esc "$maintainer")|g" "$stage/nfpm.in.yaml" >"$stage/nfpm.yaml"
 # shellcheck disable=SC2016 # a literal ${
 if grep -n '^[^#]*\${' "$stage/nfpm.yaml" >&2; then
 	echo "cross/deb.sh: placeholders left in packaging/nfpm.yaml (above)" >&2

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # cross/sysroot.sh ARCH [DIR] — an unpacked Debian root for ARCH (arm64, armhf,
 # amd64): the GStreamer development files the cross build links against and
-# the GStreamer plugins the qemu-user tests run with.
+# the GStreamer plugins the qemu-user tests run with: by default Debian 11
+# (bullseye), the oldest Debian edgecam promises, so that the binary built
+# against it (with -tags gst_1_16) runs on every newer one too.
 #
 # Why not `apt-get install libgstreamer-plugins-base1.0-dev:arm64`: in
 # Debian 12 the -dev packages of two architectures are not co-installable
@@ -13,19 +15,20 @@
 #
 # The result is cached: it is rebuilt only when the package list, the suite,
 # the mirror or $layout change (a stamp file holds their hash). Default DIR:
-# $CROSS_CACHE/ARCH, CROSS_CACHE defaulting to $EDGECAM_CACHE/cross (outside
+# $CROSS_CACHE/SUITE/ARCH, CROSS_CACHE defaulting to $EDGECAM_CACHE/cross (outside
 # the checkout, so a fresh clone reuses it), EDGECAM_CACHE to
 # ${XDG_CACHE_HOME:-~/.cache}/edgecam. Environment:
-# CROSS_SUITE (default bookworm — build against the oldest supported release
-# so the binary runs on newer ones), CROSS_MIRROR (default
+# CROSS_SUITE (default bullseye — build against the oldest supported release
+# so the binary runs on newer ones: glibc 2.31, GLib 2.66, GStreamer 1.18),
+# CROSS_MIRROR (default
 # http://deb.debian.org/debian).
 set -euo pipefail
 
 arch=${1:?usage: cross/sysroot.sh ARCH [DIR]}
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
-base=${2:-${CROSS_CACHE:-${EDGECAM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/edgecam}/cross}/$arch}
-suite=${CROSS_SUITE:-bookworm}
+suite=${CROSS_SUITE:-bullseye}
+base=${2:-${CROSS_CACHE:-${EDGECAM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/edgecam}/cross}/$suite/$arch}
 mirror=${CROSS_MIRROR:-http://deb.debian.org/debian}
 keyring=/usr/share/keyrings/debian-archive-keyring.gpg
 

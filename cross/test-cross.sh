@@ -2,7 +2,7 @@
 # cross/test-cross.sh VERSION COMMIT [ARCH...] — prove the cross-built
 # edgecam works on each ARCH (default: arm64 armhf) under qemu-user, with
 # that architecture's glibc, GStreamer and plugins from its sysroot
-# (cross/sysroot.sh):
+# (cross/sysroot.sh; Debian 11, the oldest promised system, by default):
 #   1. dist/linux-ARCH/edgecam `version` names the architecture, the stamped
 #      version and commit, and GStreamer 1.x; `config check` passes on the
 #      packaged config;
@@ -37,14 +37,14 @@ for arch in "${arches[@]}"; do
 	command -v "$qemu" >/dev/null || { echo "test-cross: $qemu missing (apt-get install qemu-user-static)" >&2; exit 1; }
 	bin=dist/linux-$arch/edgecam
 	cross/build.sh "$arch" "$bin" "$version" "$commit" >/dev/null
-	sysroot=$cache/$arch/sysroot
+	sysroot=$cache/${CROSS_SUITE:-bullseye}/$arch/sysroot
 	tests=dist/test/$arch
 	mkdir -p "$tests"
 	(
 		# shellcheck source=cross/env.sh
 		. cross/env.sh "$arch" "$sysroot"
-		go test -c -trimpath -o "$tests/encode.test" ./encode/
-		go test -c -trimpath -o "$tests/smoke.test" ./cross/smoke/
+		go test -c -trimpath -tags "${CROSS_TAGS-gst_1_16}" -o "$tests/encode.test" ./encode/
+		go test -c -trimpath -tags "${CROSS_TAGS-gst_1_16}" -o "$tests/smoke.test" ./cross/smoke/
 	)
 
 	# A fresh plugin registry per run, scanned from the sysroot only.

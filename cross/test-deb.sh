@@ -12,7 +12,7 @@
 #     the highest GLIBC_x.y symbol version referenced);
 #   - lintian: no error (warnings and info are printed).
 # Library metadata comes from the target's sysroot packages
-# ($CROSS_CACHE/ARCH/apt) or, for a host-built amd64 binary, from the host's
+# ($CROSS_CACHE/SUITE/ARCH/apt, SUITE bullseye by default) or, for a host-built amd64 binary, from the host's
 # dpkg database.
 set -euo pipefail
 [[ $# -gt 0 ]] || { echo "usage: cross/test-deb.sh DEB..." >&2; exit 2; }
@@ -83,8 +83,8 @@ for deb in "$@"; do
 	mkdir -p "$meta"
 	mapfile -t libpkgs < <(tr ',' '\n' <<<"$depends" | sed 's/^ *//; s/ .*//' | grep '^lib')
 	for p in "${libpkgs[@]}"; do
-		if [[ -f $cache/$arch/apt/status ]] && compgen -G "$cache/$arch/apt/cache/archives/${p}_*_$arch.deb" >/dev/null; then
-			dpkg-deb -e "$(compgen -G "$cache/$arch/apt/cache/archives/${p}_*_$arch.deb" | head -1)" "$meta/$p"
+		if [[ -f $cache/${CROSS_SUITE:-bullseye}/$arch/apt/status ]] && compgen -G "$cache/${CROSS_SUITE:-bullseye}/$arch/apt/cache/archives/${p}_*_$arch.deb" >/dev/null; then
+			dpkg-deb -e "$(compgen -G "$cache/${CROSS_SUITE:-bullseye}/$arch/apt/cache/archives/${p}_*_$arch.deb" | head -1)" "$meta/$p"
 		elif [[ -f /var/lib/dpkg/info/$p:$arch.shlibs ]]; then
 			mkdir -p "$meta/$p"
 			cp "/var/lib/dpkg/info/$p:$arch.shlibs" "$meta/$p/shlibs"

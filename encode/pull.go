@@ -64,9 +64,13 @@ static void ec_take(GstElement *sink, ec_frame *f, guint8 *dst) {
 }
 
 // ec_push copies data into a new buffer and pushes it into appsrc (which
-// takes ownership). Returns the GstFlowReturn.
+// takes ownership). Returns the GstFlowReturn. (gst_buffer_new_memdup would
+// do the first two steps in one, but is new in GStreamer 1.20: the packaged
+// binary runs on 1.16.)
 static int ec_push(GstElement *src, const guint8 *data, gsize size, gint64 pts, gint64 dts, int keyframe) {
-	GstBuffer *buf = gst_buffer_new_memdup(data, size);
+	GstBuffer *buf = gst_buffer_new_allocate(NULL, size, NULL);
+	if (buf == NULL) return GST_FLOW_ERROR;
+	gst_buffer_fill(buf, 0, data, size);
 	GST_BUFFER_PTS(buf) = pts >= 0 ? (GstClockTime) pts : GST_CLOCK_TIME_NONE;
 	GST_BUFFER_DTS(buf) = dts >= 0 ? (GstClockTime) dts : GST_CLOCK_TIME_NONE;
 	if (!keyframe) GST_BUFFER_FLAG_SET(buf, GST_BUFFER_FLAG_DELTA_UNIT);

@@ -1,0 +1,2 @@
+// Package audio contains bindings for the gstaudio C API.
+package audio

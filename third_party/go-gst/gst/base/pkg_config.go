@@ -1,0 +1,7 @@
+package base
+
+/*
+#cgo pkg-config: gstreamer-1.0 gstreamer-base-1.0
+#cgo CFLAGS: -Wno-deprecated-declarations -g -Wall
+*/
+import "C"

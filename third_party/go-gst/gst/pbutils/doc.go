@@ -1,0 +1,2 @@
+// Package pbutils contains bindings for libgstpbutils.
+package pbutils

@@ -1,0 +1,2 @@
+// Package rtp contains bindings for the GStreamer RTP library.
+package rtp

@@ -1,0 +1,2 @@
+// Package video contains bindings for the gstvideo C API.
+package video
