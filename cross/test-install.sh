@@ -112,12 +112,17 @@ ubuntu_keyring() {
 # root DISTRO SUITE ARCH prints the path of the cached root tarball, making
 # it first if needed (its log in $out).
 root() {
-	local distro=$1 suite=$2 arch=$3 mirror keyring comps key tarball
+	local distro=$1 suite=$2 arch=$3 mirror keyring comps key tarball extra=()
 	case $distro in
 	debian) mirror=$debian_mirror keyring=$debian_keyring comps=main ;;
-	ubuntu) mirror=$ubuntu_mirror keyring=$(ubuntu_keyring) comps="main universe" ;;
+	# Ubuntu's apt is Priority: important, not required: minbase leaves it out.
+	ubuntu) mirror=$ubuntu_mirror keyring=$(ubuntu_keyring) comps="main universe" extra=(apt) ;;
 	esac
-	key=$(echo "$layout $distro $suite $arch $mirror $comps ${root_packages[*]}" | sha256sum | cut -c1-12)
+	local pkgs=("${root_packages[@]}" "${extra[@]}")
+	# Debian 13's 64-bit time_t transition renamed GLib to libglib2.0-0t64;
+	# on 32-bit armhf (a new ABI there) it does not provide libglib2.0-0.
+	if [[ $suite == trixie && $arch == armhf ]]; then pkgs=("${pkgs[@]/#libglib2.0-0/libglib2.0-0t64}"); fi
+	key=$(echo "$layout $distro $suite $arch $mirror $comps ${pkgs[*]}" | sha256sum | cut -c1-12)
 	tarball=$cache/$suite-$arch-$key.tar.zst
 	# mmdebstrap picks the output format by the file name's ending.
 	part=$cache/$suite-$arch-$key.part.tar.zst
@@ -135,7 +140,7 @@ root() {
 				--include="$5" --aptopt="Acquire::Retries \"3\"" \
 				"$6" "$7" "deb $8 $6 $4" "deb $8 $6-updates $4"
 		' make-root "$cache/tmp-$suite-$arch" "$arch" "$keyring" "$comps" \
-			"$(IFS=,; echo "${root_packages[*]}")" "$suite" "$part" "$mirror" \
+			"$(IFS=,; echo "${pkgs[*]}")" "$suite" "$part" "$mirror" \
 			>"$out/root-$suite-$arch.log" 2>&1 ||
 			{ echo "test-install: making the $suite $arch root failed: $out/root-$suite-$arch.log" >&2; tail -20 "$out/root-$suite-$arch.log" >&2; return 1; }
 		rmdir "$cache/tmp-$suite-$arch" 2>/dev/null || true
@@ -165,7 +170,7 @@ install_in() {
 		if ! in_root apt-get install -y --no-install-recommends -o Acquire::Retries=3 "/tmp/$(basename "$deb")" >"$r/tmp/apt.log" 2>&1; then
 			cat "$r/tmp/apt.log"
 			unmet=$(sed -n "s/^ *edgecam *: *\(\(Pre\)\?Depends: .*\)$/\1/p; s/^ *\(Depends: .*\)$/\1/p" "$r/tmp/apt.log" | sed "s/  */ /g" | awk "!seen[\$0]++" | paste -sd";" -)
-			echo "failed: ${unmet:-$(grep -m1 "^E:" "$r/tmp/apt.log")}" >&3
+			echo "failed: ${unmet:-$(grep -m1 "^E:" "$r/tmp/apt.log" || tail -n1 "$r/tmp/apt.log")}" >&3
 			exit 0
 		fi
 		cat "$r/tmp/apt.log"
