@@ -76,7 +76,7 @@ lint: $(GOLANGCI_LINT)
 ## the V4L2 and power-cut VM tests, then the arm64/armhf binaries under
 ## qemu-user, the .debs, and the systemd unit, checked and in a VM
 ## (cross/cross.mk, vm/vm.mk)
-test: deps cross-deps build vet lint test-unit test-gstcompat test-fuzz test-e2e test-python test-v4l2 test-powercut test-cross test-oldroot test-deb test-symbols test-systemd
+test: deps cross-deps build vet lint test-unit test-gstcompat test-fuzz test-e2e test-python test-v4l2 test-powercut test-cross test-oldroot test-deb test-symbols test-install test-systemd
 
 test-unit:
 	$(GO) test -race -count=1 -timeout 15m ./...

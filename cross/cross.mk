@@ -11,6 +11,8 @@
 #   make test-oldroot       the amd64 binary: version, encoders, agent → Kafka → decode,
 #                           on Ubuntu 20.04's and Debian 11's own loader, libraries and
 #                           plugins (arm64/armhf run on Debian 11's in test-cross)
+#   make test-install       each .deb installed and run in a root of every promised
+#                           distribution (Debian 11-13, Ubuntu 22.04/24.04; 20.04 reported)
 #   make test-systemd-unit  the packaged unit: systemd-analyze verify, security ≤ 2.5,
 #                           the agent sends READY=1 (part of `make test-systemd`,
 #                           whose VM test is in vm/vm.mk)
@@ -29,9 +31,10 @@ DEBS = $(foreach a,$(CROSS_ARCHES),dist/edgecam_$(DEB_VERSION)_$(a).deb)
 
 # Debian packages the cross builds and their tests need on the host.
 CROSS_APT_PACKAGES := gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf binutils \
-	qemu-user-static lintian debian-archive-keyring xz-utils ffmpeg curl gpg
+	qemu-user-static lintian debian-archive-keyring xz-utils ffmpeg curl gpg \
+	mmdebstrap arch-test zstd
 
-.PHONY: cross-deps cross deb test-cross test-oldroot test-deb test-symbols test-systemd-unit
+.PHONY: cross-deps cross deb test-cross test-oldroot test-deb test-symbols test-install test-systemd-unit
 
 cross-deps:
 	@missing=$$(for p in $(CROSS_APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
@@ -67,6 +70,12 @@ test-deb: deb
 # root is downloaded once (about 2 min).
 test-symbols: deb
 	cross/test-symbols.sh $(DEBS)
+
+# Each .deb installed (apt-get install ./edgecam_*.deb in a chroot) into a
+# root of every distribution it promises, then `edgecam version` there; the
+# roots are made once with mmdebstrap into $(EDGECAM_CACHE)/roots.
+test-install: deb
+	cross/test-install.sh $(DEBS)
 
 test-systemd-unit: deb
 	cross/test-unit.sh dist/edgecam_$(DEB_VERSION)_amd64.deb
