@@ -527,17 +527,25 @@ type LibcameraCamera struct {
 // tool is not installed.
 var ErrNoLibcamera = errors.New("libcamera's cam tool is not installed")
 
+// camListBound bounds `cam --list` (LibcameraCameras).
+const camListBound = 2 * time.Minute
+
 // LibcameraCameras lists libcamera's cameras with `cam --list` (package
 // libcamera-tools). Slow on a Pi (it starts the camera pipelines): bounded
-// by ten seconds.
+// by camListBound.
 func LibcameraCameras(ctx context.Context) ([]LibcameraCamera, error) {
 	bin, err := exec.LookPath("cam")
 	if err != nil {
 		return nil, ErrNoLibcamera
 	}
-	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	// Only an outer bound for a cam that hangs: the first listing under
+	// emulation, or on a board starting its IPA modules, took 27-44 s.
+	ctx, cancel := context.WithTimeout(ctx, camListBound)
 	defer cancel()
 	out, err := exec.CommandContext(ctx, bin, "--list").Output()
+	if ctx.Err() != nil {
+		return nil, fmt.Errorf("cam --list did not finish within %s: %w", camListBound, ctx.Err())
+	}
 	if err != nil {
 		return nil, fmt.Errorf("cam --list: %w", err)
 	}
