@@ -10,10 +10,11 @@ import "runtime/debug"
 // stream: frames in flight, the client, the metrics), so a collection
 // costs well under a millisecond, while the heap Go lets grow between
 // collections is memory a camera box does not have. Measured (B1's
-// stream, 1280x720@30 x264, 12 s in, load ~20 on 2 cores): RssAnon
-// 40.3 → 37.1-37.8 MiB set here (35.3-35.8 with GOGC=50 in the
-// environment, which also covers start-up), for one more collection every
-// ~10 s (0.5 ms each). GOGC=25 kept no less (38.3 MiB).
+// stream, 1280x720@30 x264, 12 s in, three runs each alternating with the
+// previous binary, load 13-20 on 2 cores): RssAnon median 36.4 → 33.9 MB
+// (35.0-38.8 before, 33.5-37.6 after: the gain is about the run-to-run
+// spread), for one more collection every ~10 s (0.5 ms each). GOGC=25
+// kept no less.
 // During an outage the memory queue (spool.memory per stream) is live
 // heap, so the headroom over it is a half too, not a whole.
 const agentGCPercent = 50
