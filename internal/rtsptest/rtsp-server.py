@@ -4,7 +4,7 @@
 H.264 from videotestsrc and x264enc, the way a camera does (RTP over UDP or
 interleaved TCP, SPS/PPS in-band before every IDR).
 
-    rtsp-server.py --port 8554 --path /cam [--user U --password-file F]
+    rtsp-server.py --port 8554 --path /cam [--user U --password-file F] [--pattern snow]
 
 Prints "ready rtsp://127.0.0.1:PORT/PATH" on stdout once it listens, then
 serves until SIGTERM/SIGINT. Binds 127.0.0.1 only.
@@ -29,6 +29,7 @@ def main():
     ap.add_argument("--fps", type=int, default=30)
     ap.add_argument("--gop", type=int, default=30, help="frames between IDR frames")
     ap.add_argument("--bitrate", type=int, default=800, help="kbit/s")
+    ap.add_argument("--pattern", default="ball", help="videotestsrc pattern (snow: noise keeps x264 at its bit rate)")
     ap.add_argument("--sliced", action="store_true", help="several slices per picture (x264 sliced threads)")
     ap.add_argument("--user", default="")
     ap.add_argument("--password-file", default="")
@@ -47,7 +48,7 @@ def main():
     # two access units at the receiver (GStreamer 1.22).
     factory.set_shared(True)
     factory.set_launch(
-        "( videotestsrc is-live=true pattern=ball "
+        f"( videotestsrc is-live=true pattern={a.pattern} "
         f"! video/x-raw,width={a.width},height={a.height},framerate={a.fps}/1 "
         f"! x264enc tune=zerolatency speed-preset=ultrafast bitrate={a.bitrate} key-int-max={a.gop} bframes=0 "
         f"sliced-threads={'true threads=2' if a.sliced else 'false'} "

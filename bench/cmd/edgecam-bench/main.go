@@ -12,6 +12,7 @@
 //	B5 spool              append/drain MB/s vs a plain file; bytes per outage hour
 //	B6 scale              1, 2, 4 streams; 10-minute RSS soak
 //	B7 start-up           Open of a full 2 GiB spool, scan vs index; start → first live frame acked
+//	B9 RTSP at scale      1, 4, 16 passthrough cameras vs gst-launch rtspsrc chains (CPU, RSS)
 //	B10 start-up, 720p    start → first frame acked, x264 1280x720, empty spool
 //
 // BENCH_QUICK=1 (or -quick) shortens every phase for a smoke check.
@@ -144,7 +145,7 @@ func (b *bench) run(ctx context.Context, only string, quick bool) error {
 	logf("machine: %s, %d cores, %s, Kafka %s; metrics endpoint: %v",
 		b.res.Machine.CPU, b.res.Machine.Cores, b.res.Machine.GStreamer, b.res.Machine.Kafka, b.metrics)
 
-	if want("B1") || want("B2") || want("B3") || want("B4") || want("B6") || want("B7") || want("B10") {
+	if want("B1") || want("B2") || want("B3") || want("B4") || want("B6") || want("B7") || want("B9") || want("B10") {
 		if err := b.k.up(ctx); err != nil {
 			return err
 		}
@@ -154,7 +155,7 @@ func (b *bench) run(ctx context.Context, only string, quick bool) error {
 		name string
 		run  func(context.Context) error
 	}{
-		{"B1", b.b1}, {"B2", b.b2}, {"B4", b.b4}, {"B5", b.b5}, {"B6", b.b6}, {"B7", b.b7}, {"B10", b.b10},
+		{"B1", b.b1}, {"B2", b.b2}, {"B4", b.b4}, {"B5", b.b5}, {"B6", b.b6}, {"B7", b.b7}, {"B9", b.b9}, {"B10", b.b10},
 	}
 	for _, p := range phases {
 		// B1's runs also measure B3.
