@@ -179,7 +179,7 @@ func b9Camera(ctx context.Context, repo string) (string, func(), error) {
 	url, ok := strings.CutPrefix(strings.TrimSpace(line), "ready ")
 	if err != nil || !ok {
 		stop()
-		return "", nil, fmt.Errorf("B9 camera: no ready line (%q, %v)", line, err)
+		return "", nil, fmt.Errorf("B9 camera: no ready line (%q): %w", line, err)
 	}
 	return url, stop, nil
 }
