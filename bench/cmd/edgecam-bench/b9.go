@@ -177,9 +177,13 @@ func b9Camera(ctx context.Context, repo string) (string, func(), error) {
 	}
 	line, err := bufio.NewReader(out).ReadString('\n')
 	url, ok := strings.CutPrefix(strings.TrimSpace(line), "ready ")
-	if err != nil || !ok {
+	if err != nil {
 		stop()
-		return "", nil, fmt.Errorf("B9 camera: no ready line (%q): %w", line, err)
+		return "", nil, fmt.Errorf("B9 camera: no ready line: %w", err)
+	}
+	if !ok {
+		stop()
+		return "", nil, fmt.Errorf("B9 camera: %q, not a ready line", line)
 	}
 	return url, stop, nil
 }
