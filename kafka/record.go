@@ -64,13 +64,28 @@ type Record struct {
 }
 
 // toKgo renders r in the record format. Header values are ASCII decimal so
-// that `kcat -f '%h'` shows them as they are.
+// that `kcat -f '%h'` shows them as they are. The producer renders into
+// reused records instead (outgoing, producer.go).
 func (r *Record) toKgo() *kgo.Record {
-	// Three allocations per frame: the record, its headers and one buffer
-	// that holds the key and every header value (each a capped slice of
-	// it, so no append can run into the next). The frame's data is not
-	// copied: Value is the encoder's buffer.
-	buf := make([]byte, 0, len(r.Key)+4*20+1+len(r.Codec)+len(r.Session)+20)
+	kr := &kgo.Record{}
+	r.render(kr, make([]kgo.RecordHeader, 0, maxHeaders), nil)
+	return kr
+}
+
+// maxHeaders is how many headers a record of ours can have.
+const maxHeaders = 9
+
+// render fills kr (which it resets) with r in the record format: headers
+// are appended to hdrs, the key and the header values are written into buf
+// (reallocated when too small), which is returned for reuse. The frame's
+// data is not copied: Value is the encoder's buffer. Every key and header
+// value is a capped slice of buf, so no append can run into the next.
+func (r *Record) render(kr *kgo.Record, hdrs []kgo.RecordHeader, buf []byte) []byte {
+	need := len(r.Key) + 5*20 + 1 + len(r.Codec) + len(r.Session) + len("unsynced")
+	if cap(buf) < need {
+		buf = make([]byte, 0, need)
+	}
+	buf = buf[:0]
 	num := func(v int64) []byte {
 		start := len(buf)
 		buf = strconv.AppendInt(buf, v, 10)
@@ -85,23 +100,25 @@ func (r *Record) toKgo() *kgo.Record {
 	if r.Keyframe {
 		kf = "1"
 	}
-	kr := &kgo.Record{Key: str(r.Key), Value: r.Value, Headers: make([]kgo.RecordHeader, 6, 8)}
-	kr.Headers[0] = kgo.RecordHeader{Key: HeaderSeq, Value: num(r.Seq)}
-	kr.Headers[1] = kgo.RecordHeader{Key: HeaderPTS, Value: num(int64(r.PTS))}
-	kr.Headers[2] = kgo.RecordHeader{Key: HeaderDTS, Value: num(int64(r.DTS))}
-	kr.Headers[3] = kgo.RecordHeader{Key: HeaderCaptureNs, Value: num(r.CaptureTime.UnixNano())}
-	kr.Headers[4] = kgo.RecordHeader{Key: HeaderKeyframe, Value: str(kf)}
-	kr.Headers[5] = kgo.RecordHeader{Key: HeaderCodec, Value: str(r.Codec)}
+	*kr = kgo.Record{Key: str(r.Key), Value: r.Value}
+	hdrs = append(hdrs[:0],
+		kgo.RecordHeader{Key: HeaderSeq, Value: num(r.Seq)},
+		kgo.RecordHeader{Key: HeaderPTS, Value: num(int64(r.PTS))},
+		kgo.RecordHeader{Key: HeaderDTS, Value: num(int64(r.DTS))},
+		kgo.RecordHeader{Key: HeaderCaptureNs, Value: num(r.CaptureTime.UnixNano())},
+		kgo.RecordHeader{Key: HeaderKeyframe, Value: str(kf)},
+		kgo.RecordHeader{Key: HeaderCodec, Value: str(r.Codec)})
 	if r.Session != "" {
-		kr.Headers = append(kr.Headers, kgo.RecordHeader{Key: HeaderSession, Value: str(r.Session)})
+		hdrs = append(hdrs, kgo.RecordHeader{Key: HeaderSession, Value: str(r.Session)})
 	}
 	if r.Evicted > 0 {
-		kr.Headers = append(kr.Headers, kgo.RecordHeader{Key: HeaderEvicted, Value: num(r.Evicted)})
+		hdrs = append(hdrs, kgo.RecordHeader{Key: HeaderEvicted, Value: num(r.Evicted)})
 	}
 	if r.ClockUnsynced {
-		kr.Headers = append(kr.Headers, kgo.RecordHeader{Key: HeaderClock, Value: str("unsynced")})
+		hdrs = append(hdrs, kgo.RecordHeader{Key: HeaderClock, Value: str("unsynced")})
 	}
-	return kr
+	kr.Headers = hdrs
+	return buf
 }
 
 // fromKgo parses a record of the format. Every header is required: a record

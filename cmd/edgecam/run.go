@@ -34,7 +34,8 @@ func cmdRun(args []string, stderr io.Writer) error {
 	// encoded and acknowledged by Kafka before the process exits.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	log.Info("edgecam", "version", version, "commit", commit, "config", *cfgPath)
+	gc := tuneGC(os.Getenv)
+	log.Info("edgecam", "version", version, "commit", commit, "config", *cfgPath, "gogc", gc)
 	// A stream whose GStreamer element is missing here fails (and retries)
 	// on its own; the others run. Say so once, up front, with the package.
 	if err := checkElements(cfg); err != nil {

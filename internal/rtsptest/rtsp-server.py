@@ -5,7 +5,7 @@ H.264 from videotestsrc and x264enc, or H.265 from x265enc (--codec h265),
 the way a camera does (RTP over UDP or interleaved TCP, the parameter sets
 in-band before every IDR).
 
-    rtsp-server.py --port 8554 --path /cam [--codec h265] [--user U --password-file F]
+    rtsp-server.py --port 8554 --path /cam [--codec h265] [--user U --password-file F] [--pattern snow]
 
 Prints "ready rtsp://127.0.0.1:PORT/PATH" on stdout once it listens, then
 serves until SIGTERM/SIGINT. Binds 127.0.0.1 only.
@@ -30,6 +30,7 @@ def main():
     ap.add_argument("--fps", type=int, default=30)
     ap.add_argument("--gop", type=int, default=30, help="frames between IDR frames")
     ap.add_argument("--bitrate", type=int, default=800, help="kbit/s")
+    ap.add_argument("--pattern", default="ball", help="videotestsrc pattern (snow: noise keeps x264 at its bit rate)")
     ap.add_argument("--sliced", action="store_true", help="several slices per picture (x264 sliced threads)")
     ap.add_argument("--codec", choices=["h264", "h265"], default="h264")
     ap.add_argument("--user", default="")
@@ -66,7 +67,7 @@ def main():
             "! rtph264pay name=pay0 pt=96 config-interval=-1 )"
         )
     factory.set_launch(
-        "( videotestsrc is-live=true pattern=ball "
+        f"( videotestsrc is-live=true pattern={a.pattern} "
         f"! video/x-raw,width={a.width},height={a.height},framerate={a.fps}/1 "
         + encoder
     )

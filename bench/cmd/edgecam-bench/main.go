@@ -13,6 +13,8 @@
 //	B6 scale              1, 2, 4 streams; 10-minute RSS soak
 //	B7 start-up           Open of a full 2 GiB spool, scan vs index; start → first live frame acked
 //	B8 camera formats     CPU of a 720p30 V4L2 camera: raw vs MJPEG decoded and encoded vs H.264 passed through
+//	B9 RTSP at scale      1, 4, 16 passthrough cameras vs gst-launch rtspsrc chains (CPU, RSS)
+//	B10 start-up, 720p    start → first frame acked, x264 1280x720, empty spool
 //	B11 H.265 CPU         x265enc vs x264enc, 1280x720@30, gst-launch (no Kafka)
 //
 // BENCH_QUICK=1 (or -quick) shortens every phase for a smoke check.
@@ -145,7 +147,7 @@ func (b *bench) run(ctx context.Context, only string, quick bool) error {
 	logf("machine: %s, %d cores, %s, Kafka %s; metrics endpoint: %v",
 		b.res.Machine.CPU, b.res.Machine.Cores, b.res.Machine.GStreamer, b.res.Machine.Kafka, b.metrics)
 
-	if want("B1") || want("B2") || want("B3") || want("B4") || want("B6") || want("B7") {
+	if want("B1") || want("B2") || want("B3") || want("B4") || want("B6") || want("B7") || want("B9") || want("B10") {
 		if err := b.k.up(ctx); err != nil {
 			return err
 		}
@@ -155,7 +157,7 @@ func (b *bench) run(ctx context.Context, only string, quick bool) error {
 		name string
 		run  func(context.Context) error
 	}{
-		{"B1", b.b1}, {"B2", b.b2}, {"B4", b.b4}, {"B5", b.b5}, {"B6", b.b6}, {"B7", b.b7}, {"B8", b.b8}, {"B11", b.b11},
+		{"B1", b.b1}, {"B2", b.b2}, {"B4", b.b4}, {"B5", b.b5}, {"B6", b.b6}, {"B7", b.b7}, {"B8", b.b8}, {"B9", b.b9}, {"B10", b.b10}, {"B11", b.b11},
 	}
 	for _, p := range phases {
 		// B1's runs also measure B3.

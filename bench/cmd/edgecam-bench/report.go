@@ -29,6 +29,8 @@ type results struct {
 	B6          *b6Result  `json:"b6_scale,omitempty"`
 	B7          *b7Result  `json:"b7_startup,omitempty"`
 	B8          *b8Result  `json:"b8_camera_formats,omitempty"`
+	B9          *b9Result  `json:"b9_rtsp_scale,omitempty"`
+	B10         *b10Start  `json:"b10_startup_720p,omitempty"`
 	B11         *b11Result `json:"b11_h265_cpu,omitempty"`
 	Errors      []string   `json:"errors,omitempty"`
 	Charts      []string   `json:"charts"`
@@ -124,6 +126,25 @@ func (b *bench) rows() []row {
 	}
 	if r := res.B8; r != nil {
 		r.rows(add)
+	}
+	if r := res.B9; r != nil {
+		for _, run := range r.Runs {
+			var capt, kafka int64
+			for i := range run.Captured {
+				capt, kafka = capt+run.Captured[i], kafka+run.InKafka[i]
+			}
+			goal, met := "", ""
+			if run.Cameras == 16 {
+				goal, met = "≤ 1.10", status(float64(run.CPURatio) <= 1.10, isNum(run.CPURatio))
+			}
+			add("B9", fmt.Sprintf("%d RTSP cameras 720p passthrough: CPU edgecam / gst-launch; peak RSS", run.Cameras),
+				fmt.Sprintf("%.3f (%.1f%% / %.1f%%); %.0f / %.0f MB; %d of %d captured in Kafka", float64(run.CPURatio), float64(run.EdgecamCPU), float64(run.GstCPU),
+					float64(run.EdgecamPeak), float64(run.GstPeak), kafka, capt), goal, met)
+		}
+	}
+	if r := res.B10; r != nil {
+		ack := (&b7Result{}).med(r.StartToAck)
+		add("B10", "start → first frame acked, 1280x720 x264, empty spool", fmt.Sprintf("%.2f s (first capture at %.2f s)", ack, (&b7Result{}).med(r.StartToCapture)), "≤ 1.5 s", status(ack <= 1.5, isNum(f64(ack))))
 	}
 	if r := res.B11; r != nil {
 		for _, s := range r.Sides {
@@ -299,6 +320,9 @@ func (b *bench) charts(base string) []string {
 			p.Y.Min = 0
 			save(p, "scale-cpu", 5*vg.Inch, 4*vg.Inch)
 		}
+	}
+	if r := res.B9; r != nil && len(r.Runs) > 0 {
+		b9Chart(r, save)
 	}
 	if r := res.B7; r != nil && len(r.OpenScanCold) > 0 {
 		p := plot.New()
