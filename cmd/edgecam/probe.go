@@ -24,8 +24,9 @@ const probeHelp = `Usage: edgecam probe [--json]
 
 Lists what this machine can stream: the V4L2 device nodes (/dev/video*)
 with their formats, frame sizes and rates, and for each size and rate which
-formats deliver it (raw, mjpeg, h264, h265); the H.264 encoders and the JPEG
-decoders GStreamer has, each tested by encoding or decoding a few frames;
+formats deliver it (raw, mjpeg, h264, h265); the H.264 and H.265 encoders
+and the JPEG decoders GStreamer has, each tested by encoding or decoding a
+few frames;
 libcamera's cameras when libcamera's cam tool is installed; and a streams:
 section for the config with one stream per camera, at a size and rate the
 camera offers (1280x720@30 when it can, else the largest size within
@@ -52,7 +53,10 @@ are cameras that offer no format edgecam can use (Bayer sensor data, MPEG-2).
                    mjpeg, h264, h265, in source.format auto's order),
                    fourccs[] (the camera's format behind each)
   encoder_test     the size and rate the encoders were tested at, "WxH@FPS"
-  encoders[]       name, hardware (bool), usable (bool), reason (why not)
+  encoders[]       name, codec (h264 or h265: the stream's codec it
+                   encodes), hardware (bool), usable (bool), reason (why
+                   not); the H.264 ones first, each codec's in the order
+                   encoder: auto tries them
   decoders[]       the JPEG decoders of MJPEG cameras, tested at
                    encoder_test: name, hardware, usable, reason
   libcamera        available (bool: libcamera's cam tool or GStreamer's
@@ -88,7 +92,10 @@ type probeDevice struct {
 }
 
 type probeEncoder struct {
-	Name     string `json:"name"`
+	Name string `json:"name"`
+	// Codec is what an encoder encodes (encode.H264 or encode.H265); empty
+	// for the JPEG decoders.
+	Codec    string `json:"codec,omitempty"`
 	Hardware bool   `json:"hardware"`
 	Usable   bool   `json:"usable"`
 	Reason   string `json:"reason,omitempty"`
@@ -145,9 +152,13 @@ func cmdProbe(args []string, stdout, stderr io.Writer) error {
 	r.EncoderTest = fmt.Sprintf("%dx%d@%d", w, h, fps)
 	spec := encode.Spec{Name: "probe", Width: w, Height: h, FPS: fps,
 		BitrateKbps: bitrateFor(w, h, fps), KeyframeInterval: time.Duration(config.DefaultKeyframeInterval)}
-	for _, c := range encode.Probe(ctx, spec) {
-		r.Encoders = append(r.Encoders, probeEncoder{Name: c.Name, Hardware: c.Hardware, Usable: c.Usable, Reason: c.Reason})
+	for _, codec := range []string{encode.H264, encode.H265} {
+		spec.Codec = codec
+		for _, c := range encode.Probe(ctx, spec) {
+			r.Encoders = append(r.Encoders, probeEncoder{Name: c.Name, Codec: codec, Hardware: c.Hardware, Usable: c.Usable, Reason: c.Reason})
+		}
 	}
+	spec.Codec = ""
 	for _, c := range encode.ProbeDecoders(ctx, spec) {
 		r.Decoders = append(r.Decoders, probeEncoder{Name: c.Name, Hardware: c.Hardware, Usable: c.Usable, Reason: c.Reason})
 	}
@@ -264,8 +275,19 @@ func (r probeReport) writeText(w *strings.Builder) {
 		writeDevice(w, d)
 	}
 
-	fmt.Fprintf(w, "\nH.264 encoders (each tested by encoding a few frames at %s)\n", r.EncoderTest)
-	writeCandidates(w, r.Encoders)
+	for _, codec := range []struct{ codec, name string }{{encode.H264, "H.264"}, {encode.H265, "H.265"}} {
+		var encs []probeEncoder
+		for _, e := range r.Encoders {
+			if e.Codec == codec.codec {
+				encs = append(encs, e)
+			}
+		}
+		if len(encs) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "\n%s encoders (codec: %s; each tested by encoding a few frames at %s)\n", codec.name, codec.codec, r.EncoderTest)
+		writeCandidates(w, encs)
+	}
 	if len(r.Decoders) > 0 {
 		fmt.Fprintf(w, "\nJPEG decoders for MJPEG cameras (each tested by decoding a few frames at %s)\n", r.EncoderTest)
 		writeCandidates(w, r.Decoders)
