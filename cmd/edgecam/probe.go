@@ -20,7 +20,7 @@ import (
 	"github.com/edgecam/edgecam/encode"
 )
 
-const probeHelp = `Usage: edgecam probe [--json]
+const probeHelp = `Usage: edgecam probe [--json] [--no-sample]
 
 Lists what this machine can stream: the V4L2 device nodes (/dev/video*)
 with their formats, frame sizes and rates, and for each size and rate which
@@ -34,6 +34,12 @@ camera offers (1280x720@30 when it can, else the largest size within
 there (raw, else mjpeg, else the camera's own h264, else h265: a USB 2.0
 webcam at 1280x720@30 gets mjpeg). Add kafka.brokers and check it with
 'edgecam config check'.
+
+For a suggested camera that encodes H.264 or H.265 itself, whose keyframe
+interval is the camera's own, probe streams it at the suggested mode for up
+to 12 s (all such cameras at once) and reports the interval between its
+first keyframes, by their timestamps, with a warning above 10 s: a consumer
+may wait that long before it can decode a picture. --no-sample skips this.
 
 Only capture nodes are cameras: output, metadata, VBI, radio, SDR, touch and
 memory-to-memory (codec) nodes are listed as such and never suggested, nor
@@ -64,7 +70,11 @@ are cameras that offer no format edgecam can use (Bayer sensor data, MPEG-2).
                    error
   suggestions[]    stream, device, format (source.format), fourcc, width,
                    height, fps, bitrate_kbps (0 for h264 and h265: the
-                   camera's own encoding passes through)
+                   camera's own encoding passes through); for h264 and
+                   h265: keyframe_interval_s (the longest of the first
+                   two intervals measured, omitted when none was),
+                   keyframe_note (why none was measured, or the warning
+                   above 10 s; omitted when there is nothing to say)
   not_suggested[]  device, reason
   config           the suggested streams: section, YAML text
 
@@ -118,6 +128,12 @@ type probeSuggest struct {
 	Height      int    `json:"height"`
 	FPS         int    `json:"fps"`
 	BitrateKbps int    `json:"bitrate_kbps"`
+	// KeyframeIntervalS is the keyframe interval measured for a camera
+	// that encodes itself, in seconds; 0 when not measured.
+	KeyframeIntervalS float64 `json:"keyframe_interval_s,omitempty"`
+	// KeyframeNote says why no interval was measured, or warns of one
+	// longer than 10 s.
+	KeyframeNote string `json:"keyframe_note,omitempty"`
 	// comment ends the source line of the YAML: which camera, which mode.
 	comment string
 }
@@ -137,6 +153,7 @@ func cmdProbe(args []string, stdout, stderr io.Writer) error {
 		fs.PrintDefaults()
 	}
 	asJSON := fs.Bool("json", false, "print JSON (fields described above) instead of tables")
+	noSample := fs.Bool("no-sample", false, "do not stream the cameras that encode themselves to measure their keyframe interval (a quicker probe)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -163,6 +180,9 @@ func cmdProbe(args []string, stdout, stderr io.Writer) error {
 		r.Decoders = append(r.Decoders, probeEncoder{Name: c.Name, Hardware: c.Hardware, Usable: c.Usable, Reason: c.Reason})
 	}
 	r.Libcamera = probeLibcameraCameras(ctx)
+	if !*noSample {
+		r.sampleKeyframes(ctx, capture.PassthroughFragment, keyframeSampleLimit)
+	}
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
@@ -305,6 +325,8 @@ func (r probeReport) writeText(w *strings.Builder) {
 			fmt.Fprintf(w, "  %s  (id %s)\n", c.Name, c.ID)
 		}
 	}
+
+	r.writeKeyframes(w)
 
 	fmt.Fprintln(w, "\nSuggested streams (add kafka.brokers, then check with `edgecam config check`)")
 	fmt.Fprint(w, r.Config)
