@@ -180,6 +180,9 @@ func TestLoopbackProbe(t *testing.T) {
 			Height int    `json:"height"`
 			FPS    int    `json:"fps"`
 			Format string `json:"format"`
+			// The H.264 camera's keyframe interval, measured by probe.
+			KeyframeIntervalS float64 `json:"keyframe_interval_s"`
+			KeyframeNote      string  `json:"keyframe_note"`
 		} `json:"suggestions"`
 		NotSuggested []struct {
 			Device string `json:"device"`
@@ -222,6 +225,17 @@ func TestLoopbackProbe(t *testing.T) {
 			found = true
 			if s.Format != c.name || s.Width != loopWidth || s.Height != loopHeight || s.FPS != loopFPS {
 				t.Errorf("%s suggested as %+v, want %dx%d@%d format %s", c.node, s, loopWidth, loopHeight, loopFPS, c.name)
+			}
+			// The producer's key-int-max=15 at 15 fps is about 1 s by the
+			// driver's timestamps; only "measured, and not above 10 s" is
+			// checked (an emulated guest may be slow), the value logged.
+			switch {
+			case c.name == "h264" && (s.KeyframeIntervalS <= 0 || s.KeyframeIntervalS > 10 || s.KeyframeNote != ""):
+				t.Errorf("%s: keyframe interval %v s, note %q; want one measured, at most 10 s, no note", c.node, s.KeyframeIntervalS, s.KeyframeNote)
+			case c.name == "h264":
+				t.Logf("check: probe measured the H.264 loopback camera's keyframe interval: %.3f s (producer key-int-max=15 at %d fps)", s.KeyframeIntervalS, loopFPS)
+			case s.KeyframeIntervalS != 0 || s.KeyframeNote != "":
+				t.Errorf("%s (%s, encoded by edgecam): keyframe interval %v s, note %q; want none (the config sets it)", c.node, c.name, s.KeyframeIntervalS, s.KeyframeNote)
 			}
 		}
 		if !found {

@@ -20,12 +20,13 @@ import (
 	"github.com/edgecam/edgecam/encode"
 )
 
-const probeHelp = `Usage: edgecam probe [--json]
+const probeHelp = `Usage: edgecam probe [--json] [--no-sample]
 
 Lists what this machine can stream: the V4L2 device nodes (/dev/video*)
 with their formats, frame sizes and rates, and for each size and rate which
-formats deliver it (raw, mjpeg, h264, h265); the H.264 encoders and the JPEG
-decoders GStreamer has, each tested by encoding or decoding a few frames;
+formats deliver it (raw, mjpeg, h264, h265); the H.264 and H.265 encoders
+and the JPEG decoders GStreamer has, each tested by encoding or decoding a
+few frames;
 libcamera's cameras when libcamera's cam tool is installed; and a streams:
 section for the config with one stream per camera, at a size and rate the
 camera offers (1280x720@30 when it can, else the largest size within
@@ -33,6 +34,12 @@ camera offers (1280x720@30 when it can, else the largest size within
 there (raw, else mjpeg, else the camera's own h264, else h265: a USB 2.0
 webcam at 1280x720@30 gets mjpeg). Add kafka.brokers and check it with
 'edgecam config check'.
+
+For a suggested camera that encodes H.264 or H.265 itself, whose keyframe
+interval is the camera's own, probe streams it at the suggested mode for up
+to 12 s (all such cameras at once) and reports the interval between its
+first keyframes, by their timestamps, with a warning above 10 s: a consumer
+may wait that long before it can decode a picture. --no-sample skips this.
 
 Only capture nodes are cameras: output, metadata, VBI, radio, SDR, touch and
 memory-to-memory (codec) nodes are listed as such and never suggested, nor
@@ -52,7 +59,10 @@ are cameras that offer no format edgecam can use (Bayer sensor data, MPEG-2).
                    mjpeg, h264, h265, in source.format auto's order),
                    fourccs[] (the camera's format behind each)
   encoder_test     the size and rate the encoders were tested at, "WxH@FPS"
-  encoders[]       name, hardware (bool), usable (bool), reason (why not)
+  encoders[]       name, codec (h264 or h265: the stream's codec it
+                   encodes), hardware (bool), usable (bool), reason (why
+                   not); the H.264 ones first, each codec's in the order
+                   encoder: auto tries them
   decoders[]       the JPEG decoders of MJPEG cameras, tested at
                    encoder_test: name, hardware, usable, reason
   libcamera        available (bool: libcamera's cam tool or GStreamer's
@@ -60,7 +70,11 @@ are cameras that offer no format edgecam can use (Bayer sensor data, MPEG-2).
                    error
   suggestions[]    stream, device, format (source.format), fourcc, width,
                    height, fps, bitrate_kbps (0 for h264 and h265: the
-                   camera's own encoding passes through)
+                   camera's own encoding passes through); for h264 and
+                   h265: keyframe_interval_s (the longest of the first
+                   two intervals measured, omitted when none was),
+                   keyframe_note (why none was measured, or the warning
+                   above 10 s; omitted when there is nothing to say)
   not_suggested[]  device, reason
   config           the suggested streams: section, YAML text
 
@@ -88,7 +102,10 @@ type probeDevice struct {
 }
 
 type probeEncoder struct {
-	Name     string `json:"name"`
+	Name string `json:"name"`
+	// Codec is what an encoder encodes (encode.H264 or encode.H265); empty
+	// for the JPEG decoders.
+	Codec    string `json:"codec,omitempty"`
 	Hardware bool   `json:"hardware"`
 	Usable   bool   `json:"usable"`
 	Reason   string `json:"reason,omitempty"`
@@ -111,6 +128,12 @@ type probeSuggest struct {
 	Height      int    `json:"height"`
 	FPS         int    `json:"fps"`
 	BitrateKbps int    `json:"bitrate_kbps"`
+	// KeyframeIntervalS is the keyframe interval measured for a camera
+	// that encodes itself, in seconds; 0 when not measured.
+	KeyframeIntervalS float64 `json:"keyframe_interval_s,omitempty"`
+	// KeyframeNote says why no interval was measured, or warns of one
+	// longer than 10 s.
+	KeyframeNote string `json:"keyframe_note,omitempty"`
 	// comment ends the source line of the YAML: which camera, which mode.
 	comment string
 }
@@ -130,6 +153,7 @@ func cmdProbe(args []string, stdout, stderr io.Writer) error {
 		fs.PrintDefaults()
 	}
 	asJSON := fs.Bool("json", false, "print JSON (fields described above) instead of tables")
+	noSample := fs.Bool("no-sample", false, "do not stream the cameras that encode themselves to measure their keyframe interval (a quicker probe)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -145,13 +169,20 @@ func cmdProbe(args []string, stdout, stderr io.Writer) error {
 	r.EncoderTest = fmt.Sprintf("%dx%d@%d", w, h, fps)
 	spec := encode.Spec{Name: "probe", Width: w, Height: h, FPS: fps,
 		BitrateKbps: bitrateFor(w, h, fps), KeyframeInterval: time.Duration(config.DefaultKeyframeInterval)}
-	for _, c := range encode.Probe(ctx, spec) {
-		r.Encoders = append(r.Encoders, probeEncoder{Name: c.Name, Hardware: c.Hardware, Usable: c.Usable, Reason: c.Reason})
+	for _, codec := range []string{encode.H264, encode.H265} {
+		spec.Codec = codec
+		for _, c := range encode.Probe(ctx, spec) {
+			r.Encoders = append(r.Encoders, probeEncoder{Name: c.Name, Codec: codec, Hardware: c.Hardware, Usable: c.Usable, Reason: c.Reason})
+		}
 	}
+	spec.Codec = ""
 	for _, c := range encode.ProbeDecoders(ctx, spec) {
 		r.Decoders = append(r.Decoders, probeEncoder{Name: c.Name, Hardware: c.Hardware, Usable: c.Usable, Reason: c.Reason})
 	}
 	r.Libcamera = probeLibcameraCameras(ctx)
+	if !*noSample {
+		r.sampleKeyframes(ctx, capture.PassthroughFragment, keyframeSampleLimit)
+	}
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
@@ -264,8 +295,19 @@ func (r probeReport) writeText(w *strings.Builder) {
 		writeDevice(w, d)
 	}
 
-	fmt.Fprintf(w, "\nH.264 encoders (each tested by encoding a few frames at %s)\n", r.EncoderTest)
-	writeCandidates(w, r.Encoders)
+	for _, codec := range []struct{ codec, name string }{{encode.H264, "H.264"}, {encode.H265, "H.265"}} {
+		var encs []probeEncoder
+		for _, e := range r.Encoders {
+			if e.Codec == codec.codec {
+				encs = append(encs, e)
+			}
+		}
+		if len(encs) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "\n%s encoders (codec: %s; each tested by encoding a few frames at %s)\n", codec.name, codec.codec, r.EncoderTest)
+		writeCandidates(w, encs)
+	}
 	if len(r.Decoders) > 0 {
 		fmt.Fprintf(w, "\nJPEG decoders for MJPEG cameras (each tested by decoding a few frames at %s)\n", r.EncoderTest)
 		writeCandidates(w, r.Decoders)
@@ -283,6 +325,8 @@ func (r probeReport) writeText(w *strings.Builder) {
 			fmt.Fprintf(w, "  %s  (id %s)\n", c.Name, c.ID)
 		}
 	}
+
+	r.writeKeyframes(w)
 
 	fmt.Fprintln(w, "\nSuggested streams (add kafka.brokers, then check with `edgecam config check`)")
 	fmt.Fprint(w, r.Config)

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"flag"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -38,7 +39,7 @@ func golden(t *testing.T, name, got string) {
 
 // TestProbeThisMachine runs the real probe on the test machine, which may
 // have no camera at all: the output must still be valid, list every /dev/video*
-// node and every known encoder, each tested.
+// node and every known encoder of both codecs, each tested.
 func TestProbeThisMachine(t *testing.T) {
 	code, stdout, stderr := runCmd(t, "probe", "--json")
 	if code != exitOK {
@@ -51,6 +52,7 @@ func TestProbeThisMachine(t *testing.T) {
 		EncoderTest string `json:"encoder_test"`
 		Encoders    []struct {
 			Name   string `json:"name"`
+			Codec  string `json:"codec"`
 			Usable bool   `json:"usable"`
 			Reason string `json:"reason"`
 		} `json:"encoders"`
@@ -67,23 +69,28 @@ func TestProbeThisMachine(t *testing.T) {
 	if len(r.Devices) != len(capture.DevicePaths()) {
 		t.Errorf("%d devices listed, /dev has %v", len(r.Devices), capture.DevicePaths())
 	}
-	var names []string
-	usable := 0
+	names := map[string][]string{}
+	usable := map[string]int{}
 	for _, e := range r.Encoders {
-		names = append(names, e.Name)
+		names[e.Codec] = append(names[e.Codec], e.Name)
 		if e.Usable {
-			usable++
+			usable[e.Codec]++
 		} else if e.Reason == "" {
 			t.Errorf("encoder %s not usable without a reason", e.Name)
 		}
 	}
-	if !slices.Equal(names, encode.NamesFor(encode.H264)) {
-		t.Errorf("encoders %v, want every known H.264 one: %v", names, encode.NamesFor(encode.H264))
+	for _, codec := range []string{encode.H264, encode.H265} {
+		if !slices.Equal(names[codec], encode.NamesFor(codec)) {
+			t.Errorf("%s encoders %v, want every known one: %v", codec, names[codec], encode.NamesFor(codec))
+		}
+		// make deps installs x264enc and x265enc; without a usable
+		// encoder edgecam cannot encode that codec here at all.
+		if usable[codec] == 0 {
+			t.Errorf("no usable %s encoder:\n%s", codec, stdout)
+		}
 	}
-	// make deps installs x264enc; without any usable encoder edgecam
-	// cannot run here at all.
-	if usable == 0 {
-		t.Errorf("no usable encoder:\n%s", stdout)
+	if len(names) != 2 {
+		t.Errorf("encoders of codecs %v, want h264 and h265 only", slices.Sorted(maps.Keys(names)))
 	}
 	if len(r.Suggestions) == 0 && r.EncoderTest != "1280x720@30" {
 		t.Errorf("without a camera the encoders are tested at 1280x720@30, not %s", r.EncoderTest)
@@ -92,8 +99,8 @@ func TestProbeThisMachine(t *testing.T) {
 		t.Error("no config section, not even the comment that there is no camera")
 	}
 
-	code, stdout, stderr = runCmd(t, "probe")
-	for _, want := range []string{"V4L2 devices", "H.264 encoders", "x264enc", "Suggested streams"} {
+	code, stdout, stderr = runCmd(t, "probe", "--no-sample")
+	for _, want := range []string{"V4L2 devices", "H.264 encoders", "x264enc", "H.265 encoders", "x265enc", "Suggested streams"} {
 		if code != exitOK || !strings.Contains(stdout, want) {
 			t.Errorf("probe: exit %d, output lacks %q:\n%s%s", code, want, stdout, stderr)
 		}
@@ -194,13 +201,16 @@ func TestProbeOutput(t *testing.T) {
 	r := newProbeReport(probeFixture())
 	r.EncoderTest = "1280x720@30"
 	r.Encoders = []probeEncoder{
-		{Name: "v4l2h264enc", Hardware: true, Reason: "element not installed"},
-		{Name: "x264enc", Usable: true},
+		{Name: "v4l2h264enc", Codec: encode.H264, Hardware: true, Reason: "element not installed"},
+		{Name: "x264enc", Codec: encode.H264, Usable: true},
+		{Name: "vaapih265enc", Codec: encode.H265, Hardware: true, Reason: "element not installed"},
+		{Name: "x265enc", Codec: encode.H265, Usable: true},
 	}
 	r.Decoders = []probeEncoder{
 		{Name: "v4l2jpegdec", Hardware: true, Reason: "element not installed"},
 		{Name: "jpegdec", Usable: true},
 	}
+	r.Suggestions[3].KeyframeIntervalS = 2 // the H264 Cam's, as sampleKeyframes reports it
 	var text strings.Builder
 	r.writeText(&text)
 	golden(t, "probe.txt", text.String())
