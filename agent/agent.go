@@ -81,6 +81,12 @@ type Options struct {
 	// grace a new pipeline gets for its first frame (camera start-up,
 	// negotiation, encoder start).
 	MinStall, FirstFrameTimeout time.Duration
+	// StopBudget bounds Run after ctx ends (default stopBudget, 4.5 s:
+	// the service manager's 5 s less a margin). Streams still wait
+	// deliverBudget for Kafka before they spool; a longer StopBudget only
+	// gives a slow machine (the race detector on a loaded CI box) more
+	// time for the rest of the stop.
+	StopBudget time.Duration
 	// StuckAfter is how long a stream's supervise or deliver loop may go
 	// without a heartbeat before the systemd watchdog keep-alive is
 	// withheld (default 2 min: longer than any bounded wait in them,
@@ -131,6 +137,9 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Options
 	}
 	if opts.MinStall <= 0 {
 		opts.MinStall = time.Second
+	}
+	if opts.StopBudget <= 0 {
+		opts.StopBudget = stopBudget
 	}
 	if opts.FirstFrameTimeout <= 0 {
 		opts.FirstFrameTimeout = 10 * time.Second
@@ -243,8 +252,8 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Options
 	go func() { r.fleet.wait(); close(done) }()
 	select {
 	case <-done:
-	case <-time.After(stopBudget):
-		return fmt.Errorf("streams did not stop within %s", stopBudget)
+	case <-time.After(opts.StopBudget):
+		return fmt.Errorf("streams did not stop within %s", opts.StopBudget)
 	}
 	if rep != nil {
 		// The last status record says "stopped", with the final counts.
@@ -252,7 +261,7 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Options
 		// least a moment for the client to connect): a status path that
 		// is stalled must not hold up the stop.
 		<-reported
-		rep.stop(min(max(stopBudget-time.Since(stopAt), 300*time.Millisecond), time.Second))
+		rep.stop(min(max(opts.StopBudget-time.Since(stopAt), 300*time.Millisecond), time.Second))
 	}
 	log.Info("stopped", "after", time.Since(stopAt).Round(time.Millisecond))
 	return nil

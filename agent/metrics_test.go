@@ -42,6 +42,11 @@ func startAgent(t *testing.T, cfg *config.Config, opts Options) *testAgent {
 	if opts.StuckAfter <= 0 {
 		opts.StuckAfter = 2 * time.Minute
 	}
+	if opts.StopBudget <= 0 {
+		// Not a timing test: the race detector on a loaded 2-core
+		// machine once took longer than the production 4.5 s to stop.
+		opts.StopBudget = 2 * time.Minute
+	}
 	a.mon = newMonitor(log, opts.StuckAfter)
 	opts.monitor = a.mon
 	ctx, cancel := context.WithCancel(context.Background())
@@ -61,10 +66,11 @@ func startAgent(t *testing.T, cfg *config.Config, opts Options) *testAgent {
 func (a *testAgent) stop(t *testing.T) {
 	t.Helper()
 	a.cancel()
-	if err := <-a.done; err != nil {
+	err := <-a.done
+	a.done <- err // for the cleanup, which waits for it (also after Fatalf)
+	if err != nil {
 		t.Fatalf("agent: %v\n%s", err, a.logs)
 	}
-	a.done <- nil // for the cleanup
 }
 
 // waitFor polls cond every 100 ms for at most a minute; the failure shows
