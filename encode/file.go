@@ -34,7 +34,50 @@ type FileWriter struct {
 	started bool
 	lastDTS time.Duration // last DTS written, rebased
 	step    time.Duration // last frame duration, to bridge a restart
+
+	// The audio track of a muxed file (WriteAudio). The muxer needs all
+	// its inputs before it starts, and a stream's first audio frame may
+	// come a little after its first video frame: frames are held in
+	// pending until the first audio frame or audioWait of video say
+	// whether the file has audio.
+	audioCodec string // "aac" or "opus"; "" while unknown or none
+	asrc       *pusher
+	decided    bool
+	pending    []heldFrame
+	// lastAudio is the PTS of the last audio frame pushed, rebased (-1:
+	// none yet); audioEnded: the audio input was ended (see WriteAudio).
+	lastAudio  time.Duration
+	audioEnded bool
+	// AudioDropped counts audio frames not written: captured before the
+	// first video frame, going back in time, or arriving after the audio
+	// input ended.
+	AudioDropped int64
 }
+
+// heldFrame is a frame waiting for the muxer to be built.
+type heldFrame struct {
+	f     Frame
+	audio bool
+}
+
+// Audio codecs WriteAudio takes (edgecam-codec of the audio records).
+const (
+	audioAAC  = "aac"
+	audioOpus = "opus"
+)
+
+// audioWait is how much video (by PTS) a muxed file holds back waiting
+// for a first audio frame before it is written without audio. Records of
+// one stream's tracks share a partition in capture order, so a stream
+// with audio has its first audio frame within a few video frames.
+const audioWait = 2 * time.Second
+
+// audioLag is how far the audio may fall behind the video (by PTS) before
+// its input is ended: the muxer interleaves by time and waits for every
+// input, so a stream whose audio stops (an audio source that failed, a
+// track no longer produced) would otherwise stall the video once the
+// appsrc queue is full.
+const audioLag = 3 * time.Second
 
 // muxers maps a file extension to the GStreamer muxer that writes it.
 var muxers = map[string]string{
@@ -84,6 +127,22 @@ func CreateFile(path string) (*FileWriter, error) {
 	return &FileWriter{path: path, mux: mux}, nil
 }
 
+// muxLaunchAV is muxLaunch with an audio input when audio is "aac"
+// (ADTS frames, which aacparse turns into what the muxer takes) or "opus"
+// (one packet a buffer); audio "" is muxLaunch.
+func muxLaunchAV(codec, audio, mux string) string {
+	if audio == "" {
+		return muxLaunch(codec, mux)
+	}
+	caps, parse := "audio/mpeg,mpegversion=4,stream-format=adts", "aacparse"
+	if audio == audioOpus {
+		caps, parse = "audio/x-opus,channel-mapping-family=0", "opusparse"
+	}
+	v := strings.Replace(muxLaunch(codec, mux), " "+mux+" ! ", " "+mux+" name=mux ! ", 1)
+	return v + " appsrc name=asrc format=time is-live=false block=true max-bytes=1048576 " +
+		"caps=" + caps + " ! " + parse + " ! mux."
+}
+
 // muxLaunch is the pipeline that muxes codec's access units into mux's
 // container. block=true with a byte bound: Write waits for the muxer
 // instead of queueing a whole stream in memory. The parser converts
@@ -97,11 +156,12 @@ func muxLaunch(codec, mux string) string {
 		"caps=" + caps + ",stream-format=byte-stream,alignment=au ! " + parse + " ! " + mux + " ! filesink name=out"
 }
 
-// start builds and plays the muxing pipeline for codec.
-func (w *FileWriter) start(codec string) error {
+// start builds and plays the muxing pipeline for codec and audio ("" for
+// none).
+func (w *FileWriter) start(codec, audio string) error {
 	ensureInit()
 	path := w.path
-	pipe, err := gst.NewPipelineFromString(muxLaunch(codec, w.mux))
+	pipe, err := gst.NewPipelineFromString(muxLaunchAV(codec, audio, w.mux))
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
@@ -116,6 +176,13 @@ func (w *FileWriter) start(codec string) error {
 	if err != nil {
 		return err
 	}
+	if audio != "" {
+		a, err := pipe.GetElementByName("asrc")
+		if err != nil {
+			return err
+		}
+		w.asrc = newPusher(a)
+	}
 	if err := pipe.SetState(gst.StatePlaying); err != nil {
 		if msg := pipe.GetPipelineBus().TimedPopFiltered(0, gst.MessageError); msg != nil {
 			err = busError(msg)
@@ -123,13 +190,13 @@ func (w *FileWriter) start(codec string) error {
 		_ = pipe.SetState(gst.StateNull) // teardown: err is the one to report
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	w.pipe, w.src, w.codec = pipe, newPusher(srcEl), codec
+	w.pipe, w.src, w.codec, w.audioCodec = pipe, newPusher(srcEl), codec, audio
 	return nil
 }
 
-// Write appends one access unit. Frames must come in decode order and all
-// be of one codec (Frame.Codec; empty is H264); a raw file takes only the
-// codec of its extension.
+// Write appends one video access unit. Frames must come in decode order
+// and all be of one codec (Frame.Codec; empty is H264); a raw file takes
+// only the codec of its extension.
 func (w *FileWriter) Write(f Frame) error {
 	codec, err := checkCodec(f.Codec)
 	if err != nil {
@@ -142,16 +209,82 @@ func (w *FileWriter) Write(f Frame) error {
 		_, err := w.buf.Write(f.Data)
 		return err
 	}
-	if w.pipe == nil {
-		if err := w.start(codec); err != nil {
-			return err
-		}
-	} else if codec != w.codec {
+	if w.codec != "" && codec != w.codec {
 		return fmt.Errorf("%s: a %s frame after %s ones: one file holds one codec", w.path, codecName(codec), codecName(w.codec))
 	}
+	w.codec = codec
+	if !w.decided {
+		w.pending = append(w.pending, heldFrame{f: f})
+		if f.PTS-w.pending[0].f.PTS >= audioWait {
+			return w.decide()
+		}
+		return nil
+	}
+	return w.writeVideo(f)
+}
+
+// WriteAudio appends one audio frame of the stream, Frame.Codec "aac" (one
+// AAC frame with its ADTS header) or "opus" (one Opus packet), its PTS on
+// the clock of the video frames given to Write: the muxer puts both tracks
+// on one timeline. Only muxed files (.mp4, .mkv, .ts) take audio, and
+// only frames from the first video frame on (earlier ones are counted in
+// AudioDropped). A file decides whether it has audio by the first audio
+// frame within audioWait (2 s) of video; audio that comes later, or falls
+// audioLag (3 s) behind the video, is dropped and counted.
+func (w *FileWriter) WriteAudio(f Frame) error {
+	if w.buf != nil {
+		return fmt.Errorf("%s: a raw video file holds no audio (use .mp4, .mkv or .ts)", w.path)
+	}
+	switch f.Codec {
+	case audioAAC, audioOpus:
+	default:
+		return fmt.Errorf("%s: unknown audio codec %q (want %s or %s)", w.path, f.Codec, audioAAC, audioOpus)
+	}
+	if !w.decided {
+		if len(w.pending) == 0 {
+			w.AudioDropped++ // before the first video frame
+			return nil
+		}
+		w.pending = append(w.pending, heldFrame{f: f, audio: true})
+		return w.decide()
+	}
+	return w.writeAudio(f)
+}
+
+// decide builds the muxer with the tracks the held frames show and writes
+// them.
+func (w *FileWriter) decide() error {
+	audio := ""
+	for _, h := range w.pending {
+		if h.audio {
+			audio = h.f.Codec
+			break
+		}
+	}
+	w.decided = true
+	if err := w.start(w.codec, audio); err != nil {
+		return err
+	}
+	held := w.pending
+	w.pending = nil
+	for _, h := range held {
+		var err error
+		if h.audio {
+			err = w.writeAudio(h.f)
+		} else {
+			err = w.writeVideo(h.f)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *FileWriter) writeVideo(f Frame) error {
 	if !w.started {
 		w.base, w.started = min(f.DTS, f.PTS), true
-		w.lastDTS = -1
+		w.lastDTS, w.lastAudio = -1, -1
 	}
 	dts := f.DTS - w.base
 	if dts <= w.lastDTS {
@@ -170,7 +303,31 @@ func (w *FileWriter) Write(f Frame) error {
 	if msg := w.pipe.GetPipelineBus().TimedPopFiltered(0, gst.MessageError); msg != nil {
 		return fmt.Errorf("%s: %w", w.path, busError(msg))
 	}
+	if w.asrc != nil && !w.audioEnded && dts-max(w.lastAudio, 0) > audioLag {
+		// The audio stopped: end its input so the muxer goes on with
+		// the video alone.
+		w.asrc.end()
+		w.audioEnded = true
+	}
 	return w.src.push(f.Data, f.PTS-w.base, dts, f.Keyframe)
+}
+
+func (w *FileWriter) writeAudio(f Frame) error {
+	if w.asrc == nil || w.audioEnded || !w.started || f.Codec != w.audioCodec {
+		w.AudioDropped++
+		return nil
+	}
+	// The video's base: both tracks on the video's timeline. Audio from
+	// before the first video frame, or going back (the clock of a new
+	// agent run, before its first video frame rebased the timeline), is
+	// dropped: muxers refuse decreasing timestamps.
+	pts := f.PTS - w.base
+	if pts < 0 || pts <= w.lastAudio {
+		w.AudioDropped++
+		return nil
+	}
+	w.lastAudio = pts
+	return w.asrc.push(f.Data, pts, pts, true)
 }
 
 // Close finishes the file (for muxed formats: end of stream, so the muxer
@@ -183,10 +340,18 @@ func (w *FileWriter) Close() error {
 		}
 		return w.file.Close()
 	}
+	if !w.decided && len(w.pending) > 0 {
+		if err := w.decide(); err != nil {
+			return err
+		}
+	}
 	if w.pipe == nil {
 		return nil // no frame came: the file stays empty
 	}
 	w.src.end()
+	if w.asrc != nil && !w.audioEnded {
+		w.asrc.end()
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	defer func() { _ = w.pipe.SetState(gst.StateNull) }() // teardown: the bus below reports the muxer's errors
