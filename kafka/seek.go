@@ -27,6 +27,11 @@ import (
 // keyframeAt therefore takes the hint, steps back to a keyframe of the key
 // captured at or before the moment, and reads forward from there to the
 // first record of the key captured after it, by edgecam-capture-ns.
+//
+// Keyframes are the video's: every audio record is marked a keyframe
+// (each decodes alone), but a file or a player starts at a picture.
+// Audio records still count as records of the key captured after the
+// moment (the tracks share a partition in capture order).
 
 // keyframeAt returns the offset at which a reader of key sees the stream
 // as it was at t: the last keyframe of key, in partition order, before the
@@ -59,7 +64,7 @@ func (r *reader) keyframeAt(ctx context.Context, w where, key string, t time.Tim
 		if capture.After(t) {
 			return errStopScan
 		}
-		if keyframe {
+		if keyframe && isVideo(kr) {
 			if first < 0 {
 				first = kr.Offset
 			}
@@ -122,7 +127,7 @@ func (r *reader) keyframeBefore(ctx context.Context, w where, key string, t time
 			if err != nil {
 				return fmt.Errorf("kafka: %s/%d: %w", r.cfg.Topic, w.part, err)
 			}
-			if keyframe && !capture.After(t) {
+			if keyframe && isVideo(kr) && !capture.After(t) {
 				found = kr.Offset
 			}
 			return nil

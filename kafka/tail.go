@@ -36,6 +36,13 @@ type TailOptions struct {
 	// StopAtEnd ends the read at the last record present when Tail
 	// started, instead of following the stream.
 	StopAtEnd bool
+	// Audio, when set, receives the stream's audio records (edgecam-track:
+	// audio), interleaved with the video records given to fn in partition
+	// order, which is capture order; its errors end Tail as fn's do.
+	// Unset, audio records are skipped and fn sees the video alone, as
+	// before streams had audio. FromTime starts at a video keyframe either
+	// way; the audio comes from that offset on.
+	Audio func(*Record) error
 }
 
 // ErrStop, returned by Tail's callback, ends Tail without error.
@@ -44,7 +51,8 @@ var ErrStop = errors.New("stop")
 // Tail calls fn for every record of key, in partition order, until fn
 // returns ErrStop or another error, the end is reached (StopAtEnd), or ctx
 // ends (the ctx error is returned). Records of other keys in the partition
-// are skipped.
+// are skipped, and so are the key's audio records unless opts.Audio takes
+// them; a record without edgecam-track is video.
 //
 // Tail uses one client of its own (TLS and SASL as cfg says) for the
 // metadata and the reads, closed when it returns.
@@ -83,12 +91,19 @@ func Tail(ctx context.Context, cfg Config, key string, opts TailOptions, fn func
 		if string(kr.Key) != key {
 			return nil
 		}
+		video := isVideo(kr)
+		if !video && (opts.Audio == nil || !isAudio(kr)) {
+			return nil
+		}
 		r, err := fromKgo(kr)
 		if err != nil {
 			return fmt.Errorf("%s/%d: %w", cfg.Topic, w.part, err)
 		}
 		if !opts.Until.IsZero() && r.CaptureTime.After(opts.Until) {
 			return ErrStop
+		}
+		if !video {
+			return opts.Audio(r)
 		}
 		return fn(r)
 	})

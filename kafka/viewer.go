@@ -159,13 +159,17 @@ type ReadOptions struct {
 	To int64
 	// Key, when set, skips the records of other keys.
 	Key string
+	// Audio, when set, receives the audio records (edgecam-track: audio),
+	// interleaved with the video records given to fn in offset order;
+	// its errors end Read as fn's do. Unset, audio records are skipped.
+	Audio func(*Record) error
 }
 
 // Read calls fn for every video record of the partition from offset from
 // on, in offset order, until fn returns ErrStop or another error, opts.To
 // is reached, or ctx ends (its error is returned). Records that are not in
-// edgecam's format and audio records are skipped (bad reports them); bad
-// may be nil.
+// edgecam's format are skipped (bad reports them; bad may be nil); audio
+// records go to opts.Audio, or are skipped when it is nil.
 func (v *Viewer) Read(ctx context.Context, part int32, from int64, opts ReadOptions, fn func(*Record) error, bad func(offset int64, err error)) error {
 	w, err := v.rd.locate(ctx, part)
 	if err != nil {
@@ -179,7 +183,8 @@ func (v *Viewer) Read(ctx context.Context, part int32, from int64, opts ReadOpti
 		if opts.Key != "" && string(kr.Key) != opts.Key {
 			return nil
 		}
-		if !isVideo(kr) {
+		video := isVideo(kr)
+		if !video && (opts.Audio == nil || !isAudio(kr)) {
 			return nil
 		}
 		r, err := fromKgo(kr)
@@ -189,6 +194,9 @@ func (v *Viewer) Read(ctx context.Context, part int32, from int64, opts ReadOpti
 			}
 			return nil
 		}
+		if !video {
+			return opts.Audio(r)
+		}
 		return fn(r)
 	})
 	if errors.Is(err, ErrStop) {
@@ -197,7 +205,8 @@ func (v *Viewer) Read(ctx context.Context, part int32, from int64, opts ReadOpti
 	return v.cfg.Explain(err)
 }
 
-// isVideo: records without edgecam-track are video.
+// isVideo: records without edgecam-track are video. A track this reader
+// does not know (a later format's) is not video either: it is skipped.
 func isVideo(kr *kgo.Record) bool {
 	for _, h := range kr.Headers {
 		if h.Key == HeaderTrack {
@@ -205,6 +214,16 @@ func isVideo(kr *kgo.Record) bool {
 		}
 	}
 	return true
+}
+
+// isAudio: edgecam-track is audio.
+func isAudio(kr *kgo.Record) bool {
+	for _, h := range kr.Headers {
+		if h.Key == HeaderTrack {
+			return string(h.Value) == "audio"
+		}
+	}
+	return false
 }
 
 // keyframeOf reads only the keyframe header (the backwards scans of
