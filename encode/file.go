@@ -368,3 +368,11 @@ func (w *FileWriter) Close() error {
 	}
 	return fmt.Errorf("%s: muxer did not finish within 30s", w.path)
 }
+
+// TakesAudio says whether a file of path's extension carries an audio
+// track beside the video (WriteAudio): .mp4, .mkv and .ts do, the raw
+// video streams do not.
+func TakesAudio(path string) bool {
+	_, ok := muxers[strings.ToLower(filepath.Ext(path))]
+	return ok
+}

@@ -1,12 +1,15 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -15,9 +18,14 @@ import (
 	"github.com/edgecam/edgecam/kafka"
 )
 
-// seqCheck follows edgecam-seq and reports gaps and repeats as they happen.
+// seqCheck follows edgecam-seq of one track and reports gaps and repeats
+// as they happen. Each track of a stream numbers its frames from 0 on its
+// own, so each has a seqCheck.
 type seqCheck struct {
-	out                    io.Writer
+	out io.Writer
+	// track prefixes the messages: "" for the video (as before streams
+	// had audio), "audio " for the audio.
+	track                  string
 	first, last            int64
 	n, gaps, missing, dups int64
 }
@@ -31,12 +39,12 @@ func (c *seqCheck) see(r *kafka.Record) (duplicate bool) {
 	switch {
 	case r.Seq <= c.last:
 		c.dups++
-		say(c.out, "tail: duplicate: seq %d again at partition %d offset %d (after seq %d); not written\n", r.Seq, r.Partition, r.Offset, c.last)
+		say(c.out, "tail: %sduplicate: seq %d again at partition %d offset %d (after seq %d); not written\n", c.track, r.Seq, r.Partition, r.Offset, c.last)
 		return true
 	case r.Seq > c.last+1:
 		c.gaps++
 		c.missing += r.Seq - c.last - 1
-		say(c.out, "tail: gap: seq %d..%d missing (%d frames) before offset %d\n", c.last+1, r.Seq-1, r.Seq-c.last-1, r.Offset)
+		say(c.out, "tail: %sgap: seq %d..%d missing (%d frames) before offset %d\n", c.track, c.last+1, r.Seq-1, r.Seq-c.last-1, r.Offset)
 	}
 	c.last = r.Seq
 	return false
@@ -55,6 +63,8 @@ func cmdTail(args []string, stderr io.Writer) error {
 	since := fs.Duration("since", 0, "start at the keyframe at or before this long ago (like --from -D)")
 	fromArg := fs.String("from", "", "start at the keyframe at or before this capture time: "+timeArgHelp)
 	toArg := fs.String("to", "", "stop before the first frame captured after this time (same forms as --from)")
+	audioOut := fs.String("audio-out", "", "also write the stream's AAC audio to this .aac file (ADTS, what `ffplay x.aac` reads); -o .mp4/.mkv/.ts carry the audio themselves")
+	noAudio := fs.Bool("no-audio", false, "leave the audio out of -o (.mp4/.mkv/.ts take it by default when the stream has audio)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -71,6 +81,8 @@ func cmdTail(args []string, stderr io.Writer) error {
 		return usageError{errors.New("tail: --since must be positive (10m: the last ten minutes)")}
 	case btoi(*since > 0)+btoi(*fromArg != "")+btoi(*fromStart) > 1:
 		return usageError{errors.New("tail: give one of --since, --from and --from-start")}
+	case *audioOut != "" && !strings.EqualFold(filepath.Ext(*audioOut), ".aac"):
+		return usageError{fmt.Errorf("tail: --audio-out %s: want a .aac file (ADTS); an Opus track goes into -o .mkv, .mp4 or .ts", *audioOut)}
 	}
 	now := time.Now()
 	var fromTime, toTime time.Time
@@ -111,10 +123,50 @@ func cmdTail(args []string, stderr io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
+	var aout *adtsFile
+	if *audioOut != "" {
+		if aout, err = createADTS(*audioOut); err != nil {
+			_ = w.Close() // the create error is the one to report
+			return usageError{err}
+		}
+	}
+	muxAudio := !*noAudio && encode.TakesAudio(*out)
+
 	check := &seqCheck{out: stderr}
+	acheck := &seqCheck{out: stderr, track: "audio "}
 	var written, bytes, keyframes, skipped int64
+	var awritten, abytes, askipped int64
+	acodec := ""
 	var firstPTS time.Duration
 	opts := kafka.TailOptions{From: kafka.FromEnd, StopAtEnd: *toEnd, At: fromTime, Until: toTime}
+	// The audio of the stream, interleaved with the video in capture
+	// order: written from the first video frame written on, on the
+	// video's timeline (both PTS are the one pipeline clock of the agent).
+	opts.Audio = func(r *kafka.Record) error {
+		if acheck.see(r) {
+			return nil
+		}
+		if written == 0 {
+			askipped++ // before the first keyframe: the file starts at a picture
+			return nil
+		}
+		if acodec == "" {
+			acodec = r.Codec
+		}
+		if muxAudio {
+			if err := w.WriteAudio(encode.Frame{Data: r.Value, Codec: r.Codec, PTS: r.PTS, DTS: r.DTS, Keyframe: true, CaptureTime: r.CaptureTime}); err != nil {
+				return err
+			}
+		}
+		if aout != nil {
+			if err := aout.write(r); err != nil {
+				return err
+			}
+		}
+		awritten++
+		abytes += int64(len(r.Value))
+		return nil
+	}
 	switch {
 	case *fromStart:
 		opts.From = kafka.FromStart
@@ -166,6 +218,11 @@ func cmdTail(args []string, stderr io.Writer) error {
 	if cerr := w.Close(); err == nil {
 		err = cerr
 	}
+	if aout != nil {
+		if cerr := aout.close(); err == nil {
+			err = cerr
+		}
+	}
 	if err != nil && !errors.Is(err, context.Canceled) {
 		return fmt.Errorf("%s: %w", key, err)
 	}
@@ -182,7 +239,62 @@ func cmdTail(args []string, stderr io.Writer) error {
 	}
 	say(stderr, "tail: %d frames, %.1f MB, %d keyframes, seq %s, %d gaps%s, %d duplicates -> %s\n",
 		written, float64(bytes)/1e6, keyframes, seqs, check.gaps, missing, check.dups, *out)
+	if acheck.n > 0 {
+		// The audio's own line, only for a stream with audio: the video
+		// line above is what it always was.
+		to := *out
+		switch {
+		case !muxAudio && aout == nil:
+			to = "not written (" + filepath.Ext(*out) + " holds video only: --audio-out x.aac, or -o .mp4/.mkv/.ts)"
+		case !muxAudio:
+			to = *audioOut
+		case aout != nil:
+			to += ", " + *audioOut
+		}
+		dropped := askipped + w.AudioDropped
+		say(stderr, "tail: audio: %d frames (%s), %.1f MB, seq %d..%d, %d gaps%s, %d duplicates, %d before the first video frame or out of step -> %s\n",
+			awritten-w.AudioDropped, acodec, float64(abytes)/1e6, acheck.first, acheck.last, acheck.gaps, missingOf(acheck), acheck.dups, dropped, to)
+	}
 	return nil
+}
+
+func missingOf(c *seqCheck) string {
+	if c.missing > 0 {
+		return fmt.Sprintf(" (%d frames missing)", c.missing)
+	}
+	return ""
+}
+
+// adtsFile is --audio-out: AAC frames with their ADTS headers, one after
+// the other, which is the .aac file format.
+type adtsFile struct {
+	path string
+	f    *os.File
+	buf  *bufio.Writer
+}
+
+func createADTS(path string) (*adtsFile, error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("tail: --audio-out: %w", err)
+	}
+	return &adtsFile{path: path, f: f, buf: bufio.NewWriterSize(f, 64<<10)}, nil
+}
+
+func (a *adtsFile) write(r *kafka.Record) error {
+	if r.Codec != "aac" {
+		return fmt.Errorf("--audio-out %s: the stream's audio is %s, not AAC: use -o x.mkv (or .mp4, .ts)", a.path, r.Codec)
+	}
+	_, err := a.buf.Write(r.Value)
+	return err
+}
+
+func (a *adtsFile) close() error {
+	if err := a.buf.Flush(); err != nil {
+		_ = a.f.Close() // the Flush error is the one to report
+		return err
+	}
+	return a.f.Close()
 }
 
 func btoi(b bool) int {
