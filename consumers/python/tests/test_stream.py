@@ -191,3 +191,99 @@ def test_motion_example(recorded):
     assert len(rows) <= len(seconds) and len(rows) >= len(seconds) - 3
     assert all(0 < float(score) <= 255 for _, _, score in rows)
     assert sum(int(n) for _, n, _ in rows) > len(recs) // 2
+
+
+def adts_frames(seconds, freq=440):
+    """AAC frames of a tone, encoded by GStreamer's avenc_aac into ADTS (one
+    of the agent's AAC encoders, the agent's parser and caps) and split at
+    the ADTS headers: what the agent's audio records hold. 1024 samples a
+    frame at 48 kHz, mono."""
+    n = seconds * 48000 // 1024
+    out = subprocess.run(
+        ["gst-launch-1.0", "-q", "audiotestsrc", f"num-buffers={n}", "samplesperbuffer=1024", "wave=sine", f"freq={freq}",
+         "!", "audio/x-raw,rate=48000,channels=1", "!", "avenc_aac", "!", "aacparse", "!",
+         "audio/mpeg,mpegversion=4,stream-format=adts", "!", "fdsink", "fd=1"],
+        check=True, capture_output=True, timeout=LONG,
+    ).stdout
+    frames = []
+    while len(out) >= 7:
+        assert out[0] == 0xFF and out[1] & 0xF0 == 0xF0, f"no ADTS sync word after {len(frames)} frames"
+        size = (out[3] & 0x03) << 11 | out[4] << 3 | out[5] >> 5
+        frames.append(out[:size])
+        out = out[size:]
+    assert len(frames) >= n
+    return frames
+
+
+def test_audio_track(kafka):
+    """A stream with sound: H.264 (libx264) and AAC (avenc_aac, ADTS)
+    records interleaved in capture order, the video half without
+    edgecam-track as older agents wrote it; the audio loses seq 30 and has
+    seq 40 twice. Without audio=True the reader yields the video alone, as
+    before; with it, AudioFrames too, each once, decoded (the tone is
+    there), the audio's seq gap as a Gap of track "audio", the video's
+    continuity untouched."""
+    key = f"py-av-{np.random.default_rng().integers(1 << 30)}/cam0"
+    enc = av.CodecContext.create("libx264", "w")
+    enc.width, enc.height, enc.pix_fmt = 320, 240, "yuv420p"
+    enc.time_base = fractions.Fraction(1, 30)
+    enc.options = {"x264-params": "keyint=15:min-keyint=15:scenecut=0:bframes=0:repeat-headers=1:log-level=error"}
+    video = []
+    for i in range(60):
+        img = np.full((240, 320, 3), 40, np.uint8)
+        img[:, (i * 5) % 300:(i * 5) % 300 + 20] = 220
+        f = av.VideoFrame.from_ndarray(img, format="rgb24").reformat(format="yuv420p")
+        f.pts = i
+        video += list(enc.encode(f))
+    video += list(enc.encode(None))
+    assert len(video) == 60
+    t0 = 1_764_000_000_000_000_000
+    recs = []  # (pts ns, headers, value)
+    for i, pkt in enumerate(video):
+        pts = int(pkt.pts * 1e9 / 30)
+        hdr = [("edgecam-seq", str(i)), ("edgecam-pts", str(pts)), ("edgecam-dts", str(pts)),
+               ("edgecam-capture-ns", str(t0 + pts)), ("edgecam-keyframe", "1" if pkt.is_keyframe else "0"),
+               ("edgecam-codec", "h264"), ("edgecam-session", "s1")]
+        if i >= 30:
+            hdr.append(("edgecam-track", "video"))
+        recs.append((pts, hdr, bytes(pkt)))
+    aac = adts_frames(2)
+    for i, a in enumerate(aac):
+        if i == 30:
+            continue
+        pts = i * 1024 * 10**9 // 48000
+        hdr = [("edgecam-seq", str(i)), ("edgecam-pts", str(pts)), ("edgecam-dts", str(pts)),
+               ("edgecam-capture-ns", str(t0 + pts)), ("edgecam-keyframe", "1"), ("edgecam-codec", "aac"),
+               ("edgecam-session", "s1"), ("edgecam-track", "audio")]
+        recs += [(pts, hdr, a)] * (2 if i == 40 else 1)
+    recs.sort(key=lambda r: r[0])
+    p = Producer({"bootstrap.servers": kafka["brokers"], "enable.idempotence": True, "partitioner": "murmur2_random"})
+    for pts, hdr, value in recs:
+        p.produce(TOPIC, key=key, value=value, headers=hdr, timestamp=(t0 + pts) // 1_000_000)
+    assert p.flush(LONG) == 0
+
+    items = list(ec.frames(kafka["brokers"], key, topic=TOPIC, offset=0, stop_at_end=True))
+    assert [i.seq for i in items if isinstance(i, ec.Frame)] == list(range(60))
+    assert all(isinstance(i, ec.Frame) and i.track == "video" for i in items)
+
+    items = list(ec.frames(kafka["brokers"], key, topic=TOPIC, offset=0, stop_at_end=True, audio=True))
+    vframes = [i for i in items if isinstance(i, ec.Frame)]
+    aframes = [i for i in items if isinstance(i, ec.AudioFrame)]
+    events = [i for i in items if isinstance(i, ec.Event)]
+    assert [f.seq for f in vframes] == list(range(60))
+    assert [f.seq for f in aframes] == [i for i in range(len(aac)) if i != 30]
+    assert [(e.first, e.last, e.track) for e in events] == [(30, 30, "audio")]
+    assert all(f.track == "audio" and f.codec == "aac" and f.sample_rate == 48000 and f.samples.shape == (1, 1024) for f in aframes)
+    assert [f.pts_ns for f in aframes] == sorted(f.pts_ns for f in aframes)
+    # The tone: 440 Hz is the strongest frequency of a decoded second.
+    sound = np.concatenate([f.samples[0] for f in aframes[5:52]])
+    spectrum = np.abs(np.fft.rfft(sound))
+    peak = np.argmax(spectrum) * 48000 / len(sound)
+    assert abs(peak - 440) < 5, f"the strongest frequency is {peak:.1f} Hz, want 440"
+    # From a time: the video keyframe at or before it, and the audio from there.
+    start = [f for f in vframes if f.keyframe][2]
+    items = list(ec.frames(kafka["brokers"], key, topic=TOPIC, start=at(start.capture_ns + 100_000_000), stop_at_end=True, audio=True))
+    first_video = next(i for i in items if isinstance(i, ec.Frame))
+    first_audio = next(i for i in items if isinstance(i, ec.AudioFrame))
+    assert first_video.seq == start.seq
+    assert 0 <= first_audio.pts_ns - start.pts_ns < 1024 * 10**9 // 48000

@@ -12,6 +12,6 @@
 See frames() for where it starts and stops.
 """
 
-from .stream import CODECS, EdgecamError, Event, Eviction, Frame, Gap, SessionChange, frames, murmur2, partition_for
+from .stream import AUDIO_CODECS, CODECS, AudioFrame, EdgecamError, Event, Eviction, Frame, Gap, SessionChange, frames, murmur2, partition_for
 
-__all__ = ["CODECS", "EdgecamError", "Event", "Eviction", "Frame", "Gap", "SessionChange", "frames", "murmur2", "partition_for"]
+__all__ = ["AUDIO_CODECS", "AudioFrame", "CODECS", "EdgecamError", "Event", "Eviction", "Frame", "Gap", "SessionChange", "frames", "murmur2", "partition_for"]

@@ -22,6 +22,7 @@ from confluent_kafka import Consumer, KafkaError, KafkaException, TopicPartition
 
 __all__ = [
     "Frame",
+    "AudioFrame",
     "Event",
     "Gap",
     "Eviction",
@@ -33,6 +34,10 @@ __all__ = [
 
 CODECS = {"h264": "h264", "h265": "hevc"}
 """edgecam-codec values this reader decodes, and their FFmpeg decoder."""
+
+AUDIO_CODECS = {"aac": "aac", "opus": "opus"}
+"""edgecam-codec values of audio tracks, and their FFmpeg decoder (AAC
+records carry their ADTS header; Opus records are one packet each)."""
 
 
 class EdgecamError(Exception):
@@ -67,6 +72,44 @@ class Frame:
         """The capture time as an aware UTC datetime (microseconds, cut)."""
         return _EPOCH + dt.timedelta(microseconds=self.capture_ns // 1000)
 
+    @property
+    def track(self) -> str:
+        """``"video"`` (``AudioFrame.track`` is ``"audio"``)."""
+        return "video"
+
+
+@dataclasses.dataclass(frozen=True)
+class AudioFrame:
+    """One frame of the stream's sound track (``edgecam-track: audio``),
+    yielded when ``frames(..., audio=True)``: the encoded frame as it is in
+    Kafka and its samples decoded."""
+
+    samples: np.ndarray
+    """The decoded samples, float32, channels x samples (AAC: 1024 a
+    frame; Opus: 20 ms)."""
+    sample_rate: int
+    data: bytes
+    """The record's value: one AAC frame with its ADTS header, or one Opus
+    packet."""
+    seq: int
+    """``edgecam-seq`` of the audio track: its own numbering, from 0."""
+    capture_ns: int
+    pts_ns: int
+    """``edgecam-pts``: on the same stream clock as the video frames'."""
+    codec: str
+    session: str
+    clock_unsynced: bool
+    partition: int
+    offset: int
+
+    @property
+    def capture_time(self) -> dt.datetime:
+        return _EPOCH + dt.timedelta(microseconds=self.capture_ns // 1000)
+
+    @property
+    def track(self) -> str:
+        return "audio"
+
 
 class Event:
     """Something between two frames that a consumer should know about."""
@@ -83,6 +126,9 @@ class Gap(Event):
     last: int
     offset: int
     """Offset of the record after the gap."""
+    track: str = "video"
+    """Whose seq: ``"video"``, or ``"audio"`` (only with ``audio=True``):
+    each track numbers its frames on its own."""
 
     @property
     def missing(self) -> int:
@@ -99,6 +145,7 @@ class Eviction(Event):
     last: int
     count: int
     offset: int
+    track: str = "video"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -328,6 +375,32 @@ class _Decoder:
                 yield rec, f.to_ndarray(format=self.fmt)
 
 
+class _AudioDecoder:
+    def __init__(self, codec: str):
+        if codec not in AUDIO_CODECS:
+            raise EdgecamError(f"audio edgecam-codec {codec!r}: this reader decodes {', '.join(AUDIO_CODECS)}")
+        self.codec = codec
+        self.ctx = av.CodecContext.create(AUDIO_CODECS[codec], "r")
+        if codec == "opus":
+            # Opus always decodes at 48 kHz; without a header the channel
+            # count comes from each packet's TOC.
+            self.ctx.sample_rate = 48000
+
+    def decode(self, r: _Rec) -> AudioFrame:
+        chunks, rate = [], 0
+        for f in self.ctx.decode(av.Packet(r.value)):
+            a = f.to_ndarray()
+            if f.format.is_planar is False:  # interleaved: samples x channels in one row
+                a = a.reshape(-1, len(f.layout.channels)).T
+            chunks.append(a.astype(np.float32, copy=False))
+            rate = f.sample_rate
+        samples = np.concatenate(chunks, axis=1) if chunks else np.zeros((0, 0), np.float32)
+        return AudioFrame(
+            samples=samples, sample_rate=rate, data=r.value, seq=r.seq, capture_ns=r.capture_ns, pts_ns=r.pts,
+            codec=r.codec, session=r.session, clock_unsynced=r.unsynced, partition=r.partition, offset=r.offset,
+        )
+
+
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 
 
@@ -356,7 +429,8 @@ def frames(
     pixel_format: str = "bgr24",
     config: dict[str, Any] | None = None,
     timeout: float = 10.0,
-) -> Iterator[Frame | Event]:
+    audio: bool = False,
+) -> Iterator[Frame | AudioFrame | Event]:
     """Yield the frames of stream ``key`` (``"<device-id>/<stream>"``)
     decoded to numpy arrays, with ``Gap``, ``Eviction`` and
     ``SessionChange`` events between them, in the stream's order.
@@ -381,6 +455,16 @@ def frames(
     settings (TLS, SASL: ``security.protocol``, ``ssl.ca.location``,
     ``sasl.mechanism``, ...). ``timeout`` (seconds) bounds each metadata and
     offset request.
+
+    ``audio=True`` also yields the stream's sound track (records with
+    ``edgecam-track: audio``) as ``AudioFrame`` items, in record order
+    (capture order) among the video frames, from the keyframe reading
+    starts at; its own seq gaps and evictions come as ``Gap`` and
+    ``Eviction`` with ``track="audio"``. Video frames leave the decoder a
+    few frames after their record (B-frames), so align the tracks by
+    ``pts_ns`` (one clock for both) or ``capture_ns``, not by the order
+    items come in. ``max_frames`` counts video frames. Without it (the
+    default) audio records are skipped, as before streams had sound.
     """
     if start is not None and offset is not None:
         raise ValueError("give start or offset, not both")
@@ -414,15 +498,15 @@ def frames(
         else:
             frm = high
         yield from _decode_stream(
-            part.read(frm, high if stop_at_end else None), until_ns, max_frames, pixel_format
+            part.read(frm, high if stop_at_end else None), until_ns, max_frames, pixel_format, audio
         )
     finally:
         c.close()
 
 
 def _decode_stream(
-    recs: Iterator[_Rec], until_ns: int | None, max_frames: int | None, pixel_format: str
-) -> Iterator[Frame | Event]:
+    recs: Iterator[_Rec], until_ns: int | None, max_frames: int | None, pixel_format: str, audio: bool = False
+) -> Iterator[Frame | AudioFrame | Event]:
     """Decode records in order. Any discontinuity (a gap, an eviction, a
     new session, another codec) flushes the decoder, so the frames before
     it come out first, then the events, then decoding starts afresh at the
@@ -442,13 +526,37 @@ def _decode_stream(
                 codec=r.codec, session=r.session, clock_unsynced=r.unsynced, partition=r.partition, offset=r.offset,
             )
 
+    alast: _Rec | None = None
+    adec: _AudioDecoder | None = None
+
     for r in recs:
-        if r.audio:
+        if r.audio and not audio:
             continue
         if until_ns is not None and r.capture_ns > until_ns:
             break
         if max_frames is not None and n >= max_frames:
             return
+        if r.audio:
+            # The sound track: its own seq. Every audio frame decodes
+            # alone, so a gap costs only the frames missing; a new session's
+            # reserved numbers are no loss (its SessionChange comes with the
+            # video).
+            if alast is not None:
+                if r.seq <= alast.seq and r.session == alast.session:
+                    continue  # a repeat
+                first, end = alast.seq + 1, r.seq - 1
+                evicted = min(r.evicted, max(0, end - first + 1))
+                if r.session == alast.session and end - evicted >= first:
+                    yield Gap(first, end - evicted, r.offset, track="audio")
+                if evicted:
+                    yield Eviction(end - evicted + 1, end, evicted, r.offset, track="audio")
+            elif r.evicted:
+                yield Eviction(r.seq - r.evicted, r.seq - 1, r.evicted, r.offset, track="audio")
+            alast = r
+            if adec is None or adec.codec != r.codec:
+                adec = _AudioDecoder(r.codec)
+            yield adec.decode(r)
+            continue
         events: list[Event] = []
         if last is not None:
             if r.seq <= last.seq and r.session == last.session:
