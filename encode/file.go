@@ -60,12 +60,6 @@ type heldFrame struct {
 	audio bool
 }
 
-// Audio codecs WriteAudio takes (edgecam-codec of the audio records).
-const (
-	audioAAC  = "aac"
-	audioOpus = "opus"
-)
-
 // audioWait is how much video (by PTS) a muxed file holds back waiting
 // for a first audio frame before it is written without audio. Records of
 // one stream's tracks share a partition in capture order, so a stream
@@ -135,7 +129,7 @@ func muxLaunchAV(codec, audio, mux string) string {
 		return muxLaunch(codec, mux)
 	}
 	caps, parse := "audio/mpeg,mpegversion=4,stream-format=adts", "aacparse"
-	if audio == audioOpus {
+	if audio == Opus {
 		caps, parse = "audio/x-opus,channel-mapping-family=0", "opusparse"
 	}
 	v := strings.Replace(muxLaunch(codec, mux), " "+mux+" ! ", " "+mux+" name=mux ! ", 1)
@@ -236,9 +230,9 @@ func (w *FileWriter) WriteAudio(f Frame) error {
 		return fmt.Errorf("%s: a raw video file holds no audio (use .mp4, .mkv or .ts)", w.path)
 	}
 	switch f.Codec {
-	case audioAAC, audioOpus:
+	case AAC, Opus:
 	default:
-		return fmt.Errorf("%s: unknown audio codec %q (want %s or %s)", w.path, f.Codec, audioAAC, audioOpus)
+		return fmt.Errorf("%s: unknown audio codec %q (want %s or %s)", w.path, f.Codec, AAC, Opus)
 	}
 	if !w.decided {
 		if len(w.pending) == 0 {

@@ -26,7 +26,7 @@ func avFrames(t *testing.T, audio string) []heldFrame {
 	t.Helper()
 	ensureInit()
 	enc := "avenc_aac ! aacparse ! audio/mpeg,mpegversion=4,stream-format=adts"
-	if audio == audioOpus {
+	if audio == Opus {
 		enc = "opusenc ! opusparse"
 	}
 	launch := "videotestsrc num-buffers=150 pattern=ball ! video/x-raw,width=320,height=240,framerate=30/1 ! " +
@@ -85,7 +85,7 @@ func avFrames(t *testing.T, audio string) []heldFrame {
 // finds both streams, ffmpeg decodes the whole file without an error, and
 // the tracks start and end together, within one video frame.
 func TestWriteFileAudio(t *testing.T) {
-	for _, audio := range []string{audioAAC, audioOpus} {
+	for _, audio := range []string{AAC, Opus} {
 		frames := avFrames(t, audio)
 		for _, ext := range []string{".mp4", ".mkv", ".ts"} {
 			t.Run(audio+ext, func(t *testing.T) {
@@ -144,9 +144,9 @@ func TestMuxLaunchAV(t *testing.T) {
 	ensureInit()
 	for _, tc := range []struct{ audio, mux, want string }{
 		{"", "mp4mux", muxLaunch(H264, "mp4mux")},
-		{audioAAC, "mp4mux", "appsrc name=src format=time is-live=false block=true max-bytes=8388608 caps=video/x-h264,stream-format=byte-stream,alignment=au ! h264parse ! mp4mux name=mux ! filesink name=out " +
+		{AAC, "mp4mux", "appsrc name=src format=time is-live=false block=true max-bytes=8388608 caps=video/x-h264,stream-format=byte-stream,alignment=au ! h264parse ! mp4mux name=mux ! filesink name=out " +
 			"appsrc name=asrc format=time is-live=false block=true max-bytes=1048576 caps=audio/mpeg,mpegversion=4,stream-format=adts ! aacparse ! mux."},
-		{audioOpus, "matroskamux", "appsrc name=src format=time is-live=false block=true max-bytes=8388608 caps=video/x-h264,stream-format=byte-stream,alignment=au ! h264parse ! matroskamux name=mux ! filesink name=out " +
+		{Opus, "matroskamux", "appsrc name=src format=time is-live=false block=true max-bytes=8388608 caps=video/x-h264,stream-format=byte-stream,alignment=au ! h264parse ! matroskamux name=mux ! filesink name=out " +
 			"appsrc name=asrc format=time is-live=false block=true max-bytes=1048576 caps=audio/x-opus,channel-mapping-family=0 ! opusparse ! mux."},
 	} {
 		got := muxLaunchAV(H264, tc.audio, tc.mux)
@@ -170,7 +170,7 @@ func TestWriteAudioRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := w.WriteAudio(Frame{Data: []byte{1}, Codec: audioAAC}); err == nil || !strings.Contains(err.Error(), "no audio") {
+	if err := w.WriteAudio(Frame{Data: []byte{1}, Codec: AAC}); err == nil || !strings.Contains(err.Error(), "no audio") {
 		t.Fatalf("audio into .h264: err = %v", err)
 	}
 	_ = w.Close()
@@ -178,7 +178,7 @@ func TestWriteAudioRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := w.WriteAudio(Frame{Data: []byte{1}, Codec: "mp3"}); err == nil || !strings.Contains(err.Error(), fmt.Sprintf("%s or %s", audioAAC, audioOpus)) {
+	if err := w.WriteAudio(Frame{Data: []byte{1}, Codec: "mp3"}); err == nil || !strings.Contains(err.Error(), fmt.Sprintf("%s or %s", AAC, Opus)) {
 		t.Fatalf("mp3 into .mp4: err = %v", err)
 	}
 	if err := w.Close(); err != nil {

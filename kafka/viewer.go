@@ -206,7 +206,7 @@ func (v *Viewer) Read(ctx context.Context, part int32, from int64, opts ReadOpti
 func isVideo(kr *kgo.Record) bool {
 	for _, h := range kr.Headers {
 		if h.Key == HeaderTrack {
-			return string(h.Value) == "video"
+			return string(h.Value) == TrackVideo
 		}
 	}
 	return true
@@ -216,7 +216,7 @@ func isVideo(kr *kgo.Record) bool {
 func isAudio(kr *kgo.Record) bool {
 	for _, h := range kr.Headers {
 		if h.Key == HeaderTrack {
-			return string(h.Value) == "audio"
+			return string(h.Value) == TrackAudio
 		}
 	}
 	return false

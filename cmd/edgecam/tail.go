@@ -138,6 +138,22 @@ func cmdTail(args []string, stderr io.Writer) error {
 	var awritten, abytes, askipped int64
 	acodec := ""
 	var firstPTS time.Duration
+	// A read that stops at a video frame (--frames, --duration) of a
+	// stream with audio goes on a little for the audio captured up to
+	// that frame's end (endPTS), which the agent's two tracks may have
+	// delivered a moment after it: so both tracks of the file end
+	// together. Video records met meanwhile are not written; a stream
+	// whose audio stopped ends 60 video records later at most.
+	var ending bool
+	var endPTS, maxPTS, lastDTS, lastStep time.Duration
+	var afterEnd int
+	stopVideo := func() error {
+		if acheck.n == 0 || !muxAudio && aout == nil {
+			return kafka.ErrStop // no audio to wait for: as before streams had sound
+		}
+		ending, endPTS = true, maxPTS+lastStep
+		return nil
+	}
 	opts := kafka.TailOptions{From: kafka.FromEnd, StopAtEnd: *toEnd, At: fromTime, Until: toTime}
 	// The audio of the stream, interleaved with the video in capture
 	// order: written from the first video frame written on, on the
@@ -145,6 +161,9 @@ func cmdTail(args []string, stderr io.Writer) error {
 	opts.Audio = func(r *kafka.Record) error {
 		if acheck.see(r) {
 			return nil
+		}
+		if ending && r.PTS >= endPTS {
+			return kafka.ErrStop // the audio caught up with the last picture
 		}
 		if written == 0 {
 			askipped++ // before the first keyframe: the file starts at a picture
@@ -176,6 +195,12 @@ func cmdTail(args []string, stderr io.Writer) error {
 	// The same connection as the agent's: TLS and SASL included.
 	err = kafka.Tail(ctx, agent.KafkaConfig(cfg.Kafka, nil), key,
 		opts, func(r *kafka.Record) error {
+			if ending {
+				if afterEnd++; afterEnd > 60 {
+					return kafka.ErrStop
+				}
+				return nil
+			}
 			if check.see(r) {
 				return nil
 			}
@@ -198,7 +223,7 @@ func cmdTail(args []string, stderr io.Writer) error {
 				}
 			}
 			if *duration > 0 && r.PTS-firstPTS >= *duration {
-				return kafka.ErrStop
+				return stopVideo()
 			}
 			// The codec is the record's (edgecam-codec): an H.265
 			// stream goes into .h265, .mp4, .mkv or .ts as H.265.
@@ -210,8 +235,12 @@ func cmdTail(args []string, stderr io.Writer) error {
 			if r.Keyframe {
 				keyframes++
 			}
+			if d := r.DTS - lastDTS; written > 1 && d > 0 && d < time.Second {
+				lastStep = d
+			}
+			lastDTS, maxPTS = r.DTS, max(maxPTS, r.PTS)
 			if *frames > 0 && written >= int64(*frames) {
-				return kafka.ErrStop
+				return stopVideo()
 			}
 			return nil
 		})
@@ -282,7 +311,7 @@ func createADTS(path string) (*adtsFile, error) {
 }
 
 func (a *adtsFile) write(r *kafka.Record) error {
-	if r.Codec != "aac" {
+	if r.Codec != encode.AAC {
 		return fmt.Errorf("--audio-out %s: the stream's audio is %s, not AAC: use -o x.mkv (or .mp4, .ts)", a.path, r.Codec)
 	}
 	_, err := a.buf.Write(r.Value)
