@@ -62,6 +62,10 @@ type stream struct {
 	fps          float64
 	lastArrival  time.Time
 	undecodeable int64
+	// the sound track, once a record of it was seen (audio.go), and its
+	// records since the current GOP's keyframe, to prime a live muxer
+	audio *audioInfo
+	agop  []*kafka.Record
 }
 
 // StreamInfo is a stream as the page shows it.
@@ -85,6 +89,9 @@ type StreamInfo struct {
 	Gaps        []Gap     `json:"gaps"`
 	ClockUnsync bool      `json:"clock_unsynced,omitempty"`
 	Playable    bool      `json:"playable"`
+	// Audio is the codec of the stream's sound track ("aac", "opus"),
+	// empty while none was seen.
+	Audio string `json:"audio,omitempty"`
 }
 
 // catalog is every stream found in the topic, kept up to date by one
@@ -151,7 +158,11 @@ func (c *catalog) follow(ctx context.Context, part int32) {
 			from = off
 			go c.discover(ctx, part, off)
 		}
-		err := v.Read(ctx, part, from, kafka.ReadOptions{}, func(r *kafka.Record) error {
+		err := v.Read(ctx, part, from, kafka.ReadOptions{Audio: func(r *kafka.Record) error {
+			from = r.Offset + 1
+			c.seeAudio(r)
+			return nil
+		}}, func(r *kafka.Record) error {
 			from = r.Offset + 1
 			c.see(part, r)
 			return nil
@@ -286,6 +297,8 @@ func (c *catalog) see(part int32, r *kafka.Record) {
 		}
 		clear(s.gop)
 		s.gop, s.gopBytes = s.gop[:0], 0
+		clear(s.agop)
+		s.agop = s.agop[:0]
 	}
 	if len(s.gop) < maxGOPFrames && s.gopBytes+len(r.Value) <= maxGOPBytes && (len(s.gop) > 0 || r.Keyframe) {
 		s.gop = append(s.gop, r)
@@ -295,6 +308,35 @@ func (c *catalog) see(part int32, r *kafka.Record) {
 	c.mu.Unlock()
 	if mx != nil {
 		mx.write(r)
+	}
+}
+
+// seeAudio takes one audio record: the stream learns it has sound, and
+// its live muxer gets the record. A stream is known by its video: audio
+// of a key whose video was not seen yet waits for it.
+func (c *catalog) seeAudio(r *kafka.Record) {
+	c.mu.Lock()
+	s := c.streams[r.Key]
+	if s == nil || s.frames == 0 {
+		c.mu.Unlock()
+		return
+	}
+	if s.audio == nil || s.audio.codec != r.Codec {
+		a, err := audioInfoOf(r)
+		if err != nil {
+			s.undecodeable++
+			c.mu.Unlock()
+			return
+		}
+		s.audio = &a
+	}
+	if len(s.gop) > 0 && len(s.agop) < 4*maxGOPFrames {
+		s.agop = append(s.agop, r)
+	}
+	mx := s.live
+	c.mu.Unlock()
+	if mx != nil {
+		mx.writeAudio(r)
 	}
 }
 
@@ -327,14 +369,23 @@ func (c *catalog) liveMuxer(key string, now time.Time) (*muxer, error) {
 	case !s.haveParams:
 		return nil, errNoKeyframe
 	}
-	mx, err := newMuxer(s.codec, s.p, true, func(err error) {
+	mx, err := newMuxer(s.codec, s.p, s.audio, true, func(err error) {
 		c.log.Warn("view: muxing", "stream", key, "err", err)
 	})
 	if err != nil {
 		return nil, err
 	}
+	// The GOP and its sound, in partition order.
+	a := s.agop
 	for _, r := range s.gop {
+		for len(a) > 0 && a[0].Offset < r.Offset {
+			mx.writeAudio(a[0])
+			a = a[1:]
+		}
 		mx.write(r)
+	}
+	for _, r := range a {
+		mx.writeAudio(r)
 	}
 	s.live = mx
 	return mx, nil
@@ -372,6 +423,9 @@ func (c *catalog) list(now time.Time) []StreamInfo {
 			Gaps: append([]Gap(nil), s.gaps...), ClockUnsync: s.clockUnsync,
 			Playable: s.haveParams && (s.codec == codecH264 || s.codec == codecH265),
 		})
+		if s.audio != nil {
+			out[len(out)-1].Audio = s.audio.codec
+		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
 	return out

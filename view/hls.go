@@ -25,6 +25,9 @@ type muxer struct {
 	codec string
 	track *gohlslib.Track
 	m     *gohlslib.Muxer
+	// audio, when the stream has sound, and its track (audio.go)
+	audio  *audioInfo
+	atrack *gohlslib.Track
 
 	mu       sync.Mutex // orders writes (one writer at a time) and guards the fields below
 	started  bool
@@ -32,19 +35,24 @@ type muxer struct {
 	lastIn   time.Duration // last edgecam-pts written
 	lastOut  time.Duration // last output pts
 	step     time.Duration // last frame duration, for closing gaps
-	session  string
-	needKey  bool
-	closed   bool
-	lastUsed time.Time
-	onErr    func(error)
+	firstOut time.Duration // output pts of the first frame written
+	// the audio's last output pts (audio.go)
+	audioStarted bool
+	lastAudioOut time.Duration
+	session      string
+	needKey      bool
+	closed       bool
+	lastUsed     time.Time
+	onErr        func(error)
 	// used is closed at the first request (see recorded playback).
 	used     chan struct{}
 	usedOnce sync.Once
 }
 
-// newMuxer starts a muxer for a stream with the given parameter sets.
-// lowLatency selects LL-HLS (live) or plain fMP4 HLS (recorded playback).
-func newMuxer(codec string, p params, lowLatency bool, onErr func(error)) (*muxer, error) {
+// newMuxer starts a muxer for a stream with the given parameter sets and,
+// when audio is not nil, its sound track (writeAudio). lowLatency selects
+// LL-HLS (live) or plain fMP4 HLS (recorded playback).
+func newMuxer(codec string, p params, audio *audioInfo, lowLatency bool, onErr func(error)) (*muxer, error) {
 	var c codecs.Codec
 	switch codec {
 	case codecH264:
@@ -58,6 +66,10 @@ func newMuxer(codec string, p params, lowLatency bool, onErr func(error)) (*muxe
 	mx.m = &gohlslib.Muxer{
 		Tracks:        []*gohlslib.Track{mx.track},
 		OnEncodeError: onErr,
+	}
+	if audio != nil {
+		mx.audio, mx.atrack = audio, audio.track()
+		mx.m.Tracks = append(mx.m.Tracks, mx.atrack)
 	}
 	if lowLatency {
 		// Seven segments of at least one keyframe interval each: the
@@ -124,6 +136,9 @@ func (mx *muxer) write(r *kafka.Record) {
 	}
 	if mx.step == 0 {
 		mx.step = 33 * time.Millisecond
+	}
+	if !mx.started {
+		mx.firstOut = out
 	}
 	mx.started, mx.needKey = true, false
 	mx.lastIn, mx.lastOut, mx.session = r.PTS, out, r.Session

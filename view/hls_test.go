@@ -31,7 +31,7 @@ func TestMuxerAcrossRestart(t *testing.T) {
 	if !ok || p.width != 320 || p.height != 180 {
 		t.Fatalf("parameter sets of the first keyframe: %v %+v", ok, p)
 	}
-	mx, err := newMuxer(codecH264, p, false, func(err error) { t.Errorf("muxing: %v", err) })
+	mx, err := newMuxer(codecH264, p, nil, false, func(err error) { t.Errorf("muxing: %v", err) })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -73,7 +73,8 @@ func (p *playbacks) open(ctx context.Context, key string, t time.Time) (*session
 	if !ok {
 		return nil, fmt.Errorf("%s offset %d: keyframe without parameter sets: %w", key, kf.Offset, errNoKeyframe)
 	}
-	mx, err := newMuxer(kf.Codec, prm, false, func(err error) {
+	audio := p.audioAfter(ctx, key, kf)
+	mx, err := newMuxer(kf.Codec, prm, audio, false, func(err error) {
 		p.log.Warn("view: muxing a recording", "stream", key, "err", err)
 	})
 	if err != nil {
@@ -94,6 +95,34 @@ func (p *playbacks) open(ctx context.Context, key string, t time.Time) (*session
 	p.mu.Unlock()
 	go p.play(sctx, s, kf.Partition, kf.Offset)
 	return s, nil
+}
+
+// audioScan is how many records after the keyframe played from are read
+// for the stream's sound track: the tracks share the partition in capture
+// order, so a stream with sound has an audio record within a few frames.
+const audioScan = 256
+
+// audioAfter says whether the recording of key has sound from kf on: the
+// parameters of its first audio record within audioScan records of the
+// partition, nil when there is none.
+func (p *playbacks) audioAfter(ctx context.Context, key string, kf *kafka.Record) *audioInfo {
+	_, end, err := p.v.Bounds(ctx, kf.Partition)
+	if err != nil {
+		return nil
+	}
+	var a *audioInfo
+	err = p.v.Read(ctx, kf.Partition, kf.Offset, kafka.ReadOptions{To: min(end, kf.Offset+audioScan), Key: key, Audio: func(r *kafka.Record) error {
+		info, err := audioInfoOf(r)
+		if err != nil {
+			return nil // not playable: the video plays alone
+		}
+		a = &info
+		return kafka.ErrStop
+	}}, func(*kafka.Record) error { return nil }, nil)
+	if err != nil {
+		p.log.Debug("view: looking for the sound of a recording", "stream", key, "err", err)
+	}
+	return a
 }
 
 // play feeds the session's muxer until the session ends.
@@ -118,7 +147,12 @@ func (p *playbacks) play(ctx context.Context, s *session, part int32, from int64
 			continue
 		}
 		to := min(end, from+readChunk)
-		err = p.v.Read(ctx, part, from, kafka.ReadOptions{To: to, Key: s.key}, func(r *kafka.Record) error {
+		err = p.v.Read(ctx, part, from, kafka.ReadOptions{To: to, Key: s.key, Audio: func(r *kafka.Record) error {
+			// Between the video frames, paced by them.
+			s.mx.writeAudio(r)
+			from = r.Offset + 1
+			return nil
+		}}, func(r *kafka.Record) error {
 			if first.IsZero() {
 				first = r.CaptureTime
 			}

@@ -37,6 +37,14 @@ function makePlayer(st) {
     seek(p.key, (d ? d.getTime() : Date.now()) - 20000);
   });
   node.querySelector('.golive').addEventListener('click', () => goLive(p.key));
+  // Sound: the video starts muted (browsers autoplay only muted media);
+  // a stream with an audio track gets a button to hear it.
+  const snd = node.querySelector('.sound');
+  snd.hidden = !st.audio;
+  snd.addEventListener('click', () => {
+    p.video.muted = !p.video.muted;
+    snd.textContent = p.video.muted ? 'sound' : 'mute';
+  });
   if (st.live) attach(p, 'hls/live/' + st.id + '/index.m3u8', true);
   else idle(p);
   return p;
@@ -182,7 +190,7 @@ function row(st) {
     st.key,
     (st.live ? 'live' : 'last seen ' + new Date(st.last_seen).toLocaleString()) +
       (st.clock_unsynced ? ' · clock unsynced' : ''),
-    st.codec,
+    st.codec + (st.audio ? ' + ' + st.audio : ''),
     st.width ? st.width + '×' + st.height : '?',
     st.fps ? st.fps.toFixed(1) : '',
     st.bitrate_kbps ? Math.round(st.bitrate_kbps) + ' kbit/s' : '',
@@ -225,6 +233,7 @@ async function refresh() {
       if (!st.playable || (!players[st.key] && !st.live)) continue;
       const p = players[st.key] || makePlayer(st);
       p.info = st;
+      p.node.querySelector('.sound').hidden = !st.audio;
       if (p.mode === 'idle' && st.live) goLive(st.key);
       if (p.mode === 'live' && !st.live) idle(p);
       drawTimeline(p);
