@@ -185,3 +185,56 @@ func TestWriteAudioRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestWriteFileAudioStops: a stream whose audio stops after 1 s (an audio
+// source that failed) still muxes all its video, without stalling the
+// muxer (it waits for every input: the audio's is ended once it falls
+// audioLag behind), and audio that comes back later is dropped and
+// counted; a stream whose audio starts after audioWait has none.
+func TestWriteFileAudioStops(t *testing.T) {
+	frames := avFrames(t, AAC)
+	for _, tc := range []struct {
+		name      string
+		keep      func(h heldFrame) bool
+		wantAudio bool
+	}{
+		{"stops", func(h heldFrame) bool { return !h.audio || h.f.PTS < time.Second || h.f.PTS > 4500*time.Millisecond }, true},
+		{"late", func(h heldFrame) bool { return !h.audio || h.f.PTS > 3*time.Second }, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "out.mkv")
+			w, err := CreateFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			audio := 0
+			for _, h := range frames {
+				if !tc.keep(h) {
+					continue
+				}
+				if h.audio {
+					audio++
+					err = w.WriteAudio(h.f)
+				} else {
+					err = w.Write(h.f)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+			v, a, errs := testkit.ProbeAV(t, path)
+			if errs != "" || v.Packets != 150 {
+				t.Fatalf("video %d packets of 150, errors %q", v.Packets, errs)
+			}
+			if tc.wantAudio && (a.Codec != AAC || a.End > 1.1 || w.AudioDropped == 0) {
+				t.Fatalf("audio %q ends at %.3f s, %d dropped; want aac ending at 1 s and the frames after the stop dropped", a.Codec, a.End, w.AudioDropped)
+			}
+			if !tc.wantAudio && (a.Codec != "" || w.AudioDropped != int64(audio)) {
+				t.Fatalf("audio %q, %d of %d dropped; want no audio track, every audio frame dropped", a.Codec, w.AudioDropped, audio)
+			}
+		})
+	}
+}
