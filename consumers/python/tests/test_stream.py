@@ -287,3 +287,41 @@ def test_audio_track(kafka):
     first_audio = next(i for i in items if isinstance(i, ec.AudioFrame))
     assert first_video.seq == start.seq
     assert 0 <= first_audio.pts_ns - start.pts_ns < 1024 * 10**9 // 48000
+
+
+def test_audio_from_the_agent(kafka, tmp_path):
+    """The real agent with a sound track (audiotestsrc, AAC) beside the
+    video: audio=True yields both tracks, each with its seq from 0 and no
+    gap or repeat (no Gap event of either track), every AudioFrame decoded,
+    and the two tracks on one clock (their first pts within a video frame
+    of each other's, as they were captured together)."""
+    from conftest import Agent
+    device = f"py-av-{np.random.default_rng().integers(1 << 30)}"
+    cfg = tmp_path / "av.yaml"
+    cfg.write_text(f"""device: {{id: {device}}}
+kafka: {{brokers: ["{kafka['brokers']}"], topic: {TOPIC}}}
+spool: {{dir: {tmp_path / 'spool'}}}
+streams:
+  - name: cam0
+    source: {{type: test, pattern: ball}}
+    width: 320
+    height: 240
+    fps: 30
+    keyframe_interval: 1s
+    audio: {{source: test, codec: aac}}
+""")
+    a = Agent(kafka["bin"], cfg, tmp_path / "agent.log")
+    a.wait_log("stream started")
+    import time
+    time.sleep(4)
+    a.stop()
+    items = list(ec.frames(kafka["brokers"], f"{device}/cam0", topic=TOPIC, offset=0, stop_at_end=True, audio=True))
+    vframes = [i for i in items if isinstance(i, ec.Frame)]
+    aframes = [i for i in items if isinstance(i, ec.AudioFrame)]
+    events = [i for i in items if isinstance(i, ec.Event)]
+    assert events == []
+    assert len(vframes) > 30 and len(aframes) > 60
+    assert [f.seq for f in vframes] == list(range(len(vframes)))
+    assert [f.seq for f in aframes] == list(range(len(aframes)))
+    assert all(f.samples.shape == (1, 1024) and f.sample_rate == 48000 for f in aframes)
+    assert abs(aframes[0].pts_ns - vframes[0].pts_ns) < 34_000_000
