@@ -74,7 +74,7 @@ func avFrames(t *testing.T, audio string) []heldFrame {
 	if len(held[0]) != 150 || len(held[1]) < 250 {
 		t.Fatalf("the pipeline gave %d video and %d audio frames, want 150 and about 280", len(held[0]), len(held[1]))
 	}
-	all := append(held[0], held[1]...)
+	all := slices.Concat(held[0], held[1])
 	slices.SortStableFunc(all, func(a, b heldFrame) int { return cmp.Compare(a.f.PTS, b.f.PTS) })
 	last := held[0][len(held[0])-1].f.PTS
 	return slices.DeleteFunc(all, func(h heldFrame) bool { return h.audio && h.f.PTS > last })
