@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -533,17 +534,26 @@ func (s *stream) attempt(ctx context.Context, d, ad *deliverer) (delivered bool,
 }
 
 func (s *stream) logStats(msg string) {
+	s.logTrackStats(s.log, msg, &s.deliveryStats, &s.captured, &s.sp, s.restarts.Load())
+	if a := s.audio; a != nil {
+		// Its own line (msg "audio track stats" / "audio track
+		// stopped", track=audio), so the video's keeps its meaning.
+		s.logTrackStats(s.log.With("track", kafka.TrackAudio), "audio track"+strings.TrimPrefix(msg, "stream"), &a.deliveryStats, &a.captured, &a.sp, s.restarts.Load())
+	}
+}
+
+func (s *stream) logTrackStats(log *slog.Logger, msg string, ds *deliveryStats, captured *atomic.Int64, spp *atomic.Pointer[spool.Spool], restarts int64) {
 	// captured = acked + in_spool + evicted + too_large + lost once nothing
 	// is in flight (the spool starting empty): every frame accounted once.
 	var inSpool, evicted int64
-	if sp := s.sp.Load(); sp != nil {
+	if sp := spp.Load(); sp != nil {
 		st := sp.Stats()
 		inSpool, evicted = st.Unacked, st.Evicted
 	}
-	s.log.Info(msg, "captured", s.captured.Load(), "frames", s.frames.Load(), "keyframes", s.keyframes.Load(), "bytes", s.bytes.Load(),
-		"acked", s.acked.Load(), "failed", s.failed.Load(), "resends", s.resends.Load(), "too_large", s.tooLarge.Load(),
-		"spooled", s.spooled.Load(), "drained", s.drained.Load(), "spills", s.spills.Load(), "in_spool", inSpool, "evicted", evicted,
-		"lost", s.lost.Load(), "latency", time.Duration(s.lastLatency.Load()).Round(time.Millisecond),
-		"max_latency_ms", time.Duration(s.maxLatency.Load()).Milliseconds(), "restarts", s.restarts.Load(),
-		"next_seq", s.next.Load())
+	log.Info(msg, "captured", captured.Load(), "frames", ds.frames.Load(), "keyframes", ds.keyframes.Load(), "bytes", ds.bytes.Load(),
+		"acked", ds.acked.Load(), "failed", ds.failed.Load(), "resends", ds.resends.Load(), "too_large", ds.tooLarge.Load(),
+		"spooled", ds.spooled.Load(), "drained", ds.drained.Load(), "spills", ds.spills.Load(), "in_spool", inSpool, "evicted", evicted,
+		"lost", ds.lost.Load(), "latency", time.Duration(ds.lastLatency.Load()).Round(time.Millisecond),
+		"max_latency_ms", time.Duration(ds.maxLatency.Load()).Milliseconds(), "restarts", restarts,
+		"next_seq", ds.next.Load())
 }
