@@ -3,6 +3,7 @@ package agent
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"sync/atomic"
 	"time"
@@ -98,17 +99,25 @@ func (s *stream) audioSpec(ctx context.Context) (*encode.AudioSpec, error) {
 	if a == nil || time.Now().Before(a.offUntil) {
 		return nil, nil
 	}
-	if a.src.Kind == capture.AudioCamera {
-		return nil, &encode.AudioError{Err: errors.New("source camera is not carried yet: use test or alsa")}
-	}
 	if err := capture.CheckAudioElements(a.src, a.spec.Codec, encode.MissingElements); err != nil {
 		return nil, &encode.AudioError{Err: err}
 	}
-	frag, err := capture.AudioFragment(a.src)
-	if err != nil {
-		return nil, &encode.AudioError{Err: err}
+	if a.src.Kind == capture.AudioCamera {
+		// The branch follows the camera's audio pad, built for the
+		// encoding it turns out to have (encode/camaudio.go): AAC
+		// passes through, G.711 is encoded with the encoder chosen
+		// below.
+		if s.src.Kind != capture.RTSP {
+			return nil, &encode.AudioError{Err: fmt.Errorf("audio source camera needs an rtsp source, not %s", s.src.Kind)}
+		}
+		a.spec.Camera = true
+	} else {
+		frag, err := capture.AudioFragment(a.src)
+		if err != nil {
+			return nil, &encode.AudioError{Err: err}
+		}
+		a.spec.Source = frag
 	}
-	a.spec.Source = frag
 	if a.spec.Encoder == "" {
 		name, cands, err := encode.ChooseAudio(ctx, a.spec)
 		for _, c := range cands {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/edgecam/edgecam/config"
+	"github.com/edgecam/edgecam/internal/rtsptest"
 	"github.com/edgecam/edgecam/internal/testkit"
 	"github.com/edgecam/edgecam/kafka"
 )
@@ -151,4 +152,64 @@ func TestAudioFailureKeepsVideo(t *testing.T) {
 		t.Fatalf("no audio failure logged:\n%s", logs)
 	}
 	t.Logf("%d video records; %s", len(video), failed[0])
+}
+
+// TestCameraAudio: audio source camera takes an RTSP camera's own audio
+// track from the same RTSP session as its video: AAC passes through
+// (ADTS), G.711 (PCMA) is encoded to the track's codec (AAC, and Opus);
+// per track seq 0..N with no gap or repeat, the video passed through.
+func TestCameraAudio(t *testing.T) {
+	for _, tc := range []struct{ camera, codec, note string }{
+		{"aac", config.AudioAAC, "MPEG4-GENERIC"},
+		{"pcma", config.AudioAAC, "PCMA"},
+		{"pcmu", config.AudioOpus, "PCMU"},
+	} {
+		t.Run(tc.camera+"-to-"+tc.codec, func(t *testing.T) {
+			cam := rtsptest.Start(t, "--width", "320", "--height", "240", "--gop", "15", "--audio", tc.camera)
+			c := testkit.Kfake(t, topic, 3)
+			brokers := c.ListenAddrs()
+			door := audioStream("door", tc.codec)
+			door.Source = config.Source{Type: config.SourceRTSP, URL: cam.URL()}
+			door.Encoder = config.EncoderNone
+			door.Audio.Source = config.AudioCamera
+			cfg := testConfig(t, brokers, door)
+			const key = "agent-test/door"
+			logs := &testkit.LogBuf{}
+			runAgent(t, cfg, logs, func() bool { v, a := trackCounts(t, brokers, key); return v >= 30 && a >= 50 })
+			video, audio := byTrack(records(t, brokers, key))
+			checkContiguous(t, video, key)
+			checkAudio(t, audio, key, tc.codec)
+			if len(logs.Lines("camera audio", tc.note)) == 0 {
+				t.Errorf("no camera audio line naming %s:\n%s", tc.note, logs)
+			}
+			t.Logf("camera %s → %s: %d video, %d audio records", tc.camera, tc.codec, len(video), len(audio))
+		})
+	}
+}
+
+// TestCameraWithoutAudio: audio source camera on a camera that sends no
+// audio: the video runs on, the log says so, and no audio record appears.
+func TestCameraWithoutAudio(t *testing.T) {
+	cam := rtsptest.Start(t, "--width", "320", "--height", "240", "--gop", "15", "--audio", "none")
+	c := testkit.Kfake(t, topic, 3)
+	brokers := c.ListenAddrs()
+	door := audioStream("door", config.AudioAAC)
+	door.Source = config.Source{Type: config.SourceRTSP, URL: cam.URL()}
+	door.Encoder = config.EncoderNone
+	door.Audio.Source = config.AudioCamera
+	cfg := testConfig(t, brokers, door)
+	const key = "agent-test/door"
+	logs := &testkit.LogBuf{}
+	runAgent(t, cfg, logs, func() bool { v, _ := trackCounts(t, brokers, key); return v >= 45 })
+	video, audio := byTrack(records(t, brokers, key))
+	checkContiguous(t, video, key)
+	if len(audio) != 0 {
+		t.Errorf("%d audio records from a camera without audio", len(audio))
+	}
+	if len(logs.Lines("camera audio", "the camera sends no audio track")) == 0 {
+		t.Errorf("no line saying the camera has no audio:\n%s", logs)
+	}
+	if n := len(logs.Lines("stream started")); n != 1 {
+		t.Errorf("the stream started %d times; want once (no restart for the missing audio)", n)
+	}
 }

@@ -451,12 +451,22 @@ func (s *stream) attempt(ctx context.Context, d, ad *deliverer) (delivered bool,
 	var stall error
 	n := 0
 	keys := keyframeWatch{camera: passthrough}
+	camNote := s.spec.Audio != nil && s.spec.Audio.Camera
 	for frames := p.Frames(); frames != nil; {
 		select {
 		case f, ok := <-frames:
 			if !ok {
 				frames = nil
 				break
+			}
+			if camNote {
+				// Once rtspsrc has added its pads, say what became
+				// of the camera's audio (a camera without one: no
+				// audio record, the video runs on).
+				if note := p.AudioNote(); note != "" {
+					s.log.Info("camera audio", "track", kafka.TrackAudio, "note", note)
+					camNote = false
+				}
 			}
 			if f.IsAudio() {
 				s.audio.captured.Add(1)
@@ -473,6 +483,7 @@ func (s *stream) attempt(ctx context.Context, d, ad *deliverer) (delivered bool,
 				if !s.lastCapture.IsZero() {
 					s.log.Info("stream resumed", "gap", f.CaptureTime.Sub(s.lastCapture).Round(time.Millisecond))
 				}
+
 			}
 			delivered = true
 			s.lastCapture = f.CaptureTime
