@@ -37,13 +37,15 @@ type audioTrack struct {
 	deliveryStats
 	captured atomic.Int64
 	sp       atomic.Pointer[spool.Spool]
-	// on is whether the running pipeline carries the audio branch.
-	on atomic.Bool
+	// on is whether the running pipeline carries the audio branch;
+	// spooling whether the track holds a backlog in its spool.
+	on, spooling atomic.Bool
 
 	// Supervise goroutine only.
 	bo       backoff
 	offUntil time.Time // the audio is left out of pipelines started before
 	failures int
+	failed64 atomic.Int64 // failures, for health
 }
 
 // Audio retry: a microphone unplugged comes back within audioRetryMax of
@@ -140,7 +142,27 @@ func (s *stream) audioSpec(ctx context.Context) (*encode.AudioSpec, error) {
 func (s *stream) audioFailed(err error) {
 	a := s.audio
 	a.failures++
+	a.failed64.Add(1)
 	delay := a.bo.next()
 	a.offUntil = time.Now().Add(delay)
 	s.log.Warn("audio failed: the stream runs without audio, and tries it again later", "err", err, "audio_failures", a.failures, "retry_audio_in", delay)
+}
+
+// audioHealth is a stream's sound track in /healthz. A failing
+// microphone never makes the stream unhealthy (the video runs on without
+// it); on and failures say how it fares.
+type audioHealth struct {
+	// On: the running pipeline carries the audio.
+	On bool `json:"on"`
+	// Spooling: the track holds a backlog in its spool.
+	Spooling bool `json:"spooling"`
+	// Failures counts the audio failures of this run (each turns the
+	// audio off for a while, see audioTrack).
+	Failures int64 `json:"failures"`
+	Acked    int64 `json:"acked"`
+	NextSeq  int64 `json:"next_seq"`
+}
+
+func (a *audioTrack) health() *audioHealth {
+	return &audioHealth{On: a.on.Load(), Spooling: a.spooling.Load(), Failures: a.failed64.Load(), Acked: a.acked.Load(), NextSeq: a.next.Load()}
 }

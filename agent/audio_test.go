@@ -213,3 +213,35 @@ func TestCameraWithoutAudio(t *testing.T) {
 		t.Errorf("the stream started %d times; want once (no restart for the missing audio)", n)
 	}
 }
+
+// TestAudioMetricsAndHealth: /metrics has the delivery and spool series of
+// each track (label track), the audio's final acked count is what Kafka
+// holds of the track, and /healthz shows the audio of the stream.
+func TestAudioMetricsAndHealth(t *testing.T) {
+	c := testkit.Kfake(t, topic, 3)
+	brokers := c.ListenAddrs()
+	a := startAgent(t, testConfig(t, brokers, audioStream("cam", config.AudioAAC)), Options{})
+	a.waitFor(t, "30 audio frames acknowledged", func() bool {
+		v, _ := a.scrape(t).Get("edgecam_frames_acked_total", "stream=cam", "track=audio")
+		return v >= 30
+	})
+	m := a.scrape(t)
+	for _, name := range []string{"edgecam_frames_captured_total", "edgecam_frames_encoded_total", "edgecam_spool_frames", "edgecam_spool_written_frames_total"} {
+		for _, track := range []string{"track=video", "track=audio"} {
+			if _, ok := m.Get(name, "stream=cam", track); !ok {
+				t.Errorf("no %s{stream=cam,%s}", name, track)
+			}
+		}
+	}
+	code, h, body := a.health(t)
+	if code != 200 || h.Streams["cam"].Audio == nil || !h.Streams["cam"].Audio.On || h.Streams["cam"].Audio.Acked == 0 {
+		t.Errorf("/healthz: %d %s; want 200 with the audio on and acknowledged", code, body)
+	}
+	a.stop(t)
+	fin := a.final(t)
+	_, audio := byTrack(records(t, brokers, "agent-test/cam"))
+	if v, _ := fin.Get("edgecam_frames_acked_total", "stream=cam", "track=audio"); int(v) != len(audio) {
+		t.Errorf("edgecam_frames_acked_total{track=audio} = %v, Kafka holds %d audio records", v, len(audio))
+	}
+	checkAudio(t, audio, "agent-test/cam", config.AudioAAC)
+}

@@ -180,7 +180,7 @@ func (s *stream) supervise(ctx context.Context) {
 
 	sctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	d, err := s.openDelivery(sctx, &bo, trackOptions{dir: filepath.Join(s.spool.Dir, s.name), fps: s.fps, stats: &s.deliveryStats, sp: &s.sp, prod: s.prod, log: s.log})
+	d, err := s.openDelivery(sctx, &bo, trackOptions{dir: filepath.Join(s.spool.Dir, s.name), fps: s.fps, stats: &s.deliveryStats, sp: &s.sp, prod: s.prod, log: s.log, onSpooling: s.setSpooling})
 	if err != nil { // ctx ended
 		s.set(stateStopped, "stopped", slog.LevelInfo)
 		if s.detach != nil {
@@ -214,7 +214,7 @@ func (s *stream) supervise(ctx context.Context) {
 	if a := s.audio; a != nil {
 		alog := s.log.With("track", kafka.TrackAudio)
 		ad, err = s.openDelivery(sctx, &bo, trackOptions{dir: audioDir(s.spool.Dir, s.name), fps: a.fps, stats: &a.deliveryStats, sp: &a.sp,
-			prod: trackProducer{s.prod, kafka.TrackAudio}, log: alog})
+			prod: trackProducer{s.prod, kafka.TrackAudio}, log: alog, onSpooling: a.spooling.Store})
 		if err != nil { // ctx ended: the video's deliverer drains (above)
 			return
 		}
@@ -277,6 +277,9 @@ type trackOptions struct {
 	sp    *atomic.Pointer[spool.Spool]
 	prod  producer
 	log   *slog.Logger
+	// onSpooling: the video's moves the stream's state to spooling and
+	// back; the audio track's only its own flag (health's audio).
+	onSpooling func(bool)
 }
 
 // openDelivery opens the track's spool (retrying while, e.g., another
@@ -308,7 +311,7 @@ func (s *stream) openDelivery(ctx context.Context, bo *backoff, t trackOptions) 
 				spool: s.spool, fps: t.fps, conflictEvery: s.opts.ConflictCheck,
 				log: t.log, stats: t.stats,
 				beat:       func() { s.beat(&s.deliverBeat) },
-				onSpooling: s.setSpooling,
+				onSpooling: t.onSpooling,
 				unsynced:   s.opts.clock.isUnsynced,
 				now:        s.opts.now,
 			}, t.prod, sp)
