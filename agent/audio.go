@@ -166,3 +166,33 @@ type audioHealth struct {
 func (a *audioTrack) health() *audioHealth {
 	return &audioHealth{On: a.on.Load(), Spooling: a.spooling.Load(), Failures: a.failed64.Load(), Acked: a.acked.Load(), NextSeq: a.next.Load()}
 }
+
+// audioSpoolShare is the part of spool.max_size ("disk budget per
+// stream") a stream's sound track gets: 1/16, about four times what 64
+// kbit/s of AAC needs beside 2 Mbit/s of video, so the audio outlasts the
+// video in an outage rather than the other way round.
+const audioSpoolShare = 16
+
+// spoolShares splits the stream's spool budget between its tracks: all of
+// it to the video without audio (as before audio existed); else 1/16 to
+// the audio, at least two of its segments, and the rest to the video. Each
+// track's segments are at most a quarter of its share. Zero values leave
+// the spool's defaults (spool.Open).
+func (s *stream) spoolShares() (vMax, vSeg, aMax, aSeg int64) {
+	vMax, vSeg = int64(s.spool.MaxSize), int64(s.spool.SegmentSize)
+	if s.audio == nil || vMax <= 0 {
+		return vMax, vSeg, vMax, vSeg
+	}
+	share := vMax / audioSpoolShare
+	segCap := vSeg
+	if segCap <= 0 {
+		segCap = spool.DefaultSegmentSize
+	}
+	aSeg = min(max(share/4, spool.MinSegmentSize), segCap)
+	aMax = max(share, 2*aSeg)
+	vMax -= aMax
+	if vSeg > 0 && vMax < 2*vSeg {
+		vSeg = max(vMax/2, spool.MinSegmentSize)
+	}
+	return vMax, vSeg, aMax, aSeg
+}

@@ -245,3 +245,32 @@ func TestAudioMetricsAndHealth(t *testing.T) {
 	}
 	checkAudio(t, audio, "agent-test/cam", config.AudioAAC)
 }
+
+// TestSpoolShares: spool.max_size stays the stream's budget: with audio,
+// 1/16 of it goes to the audio's spool, the rest to the video's, each
+// holding at least two of its segments.
+func TestSpoolShares(t *testing.T) {
+	const mib = 1 << 20
+	for _, c := range []struct {
+		max, seg               int64
+		audio                  bool
+		vMax, vSeg, aMax, aSeg int64
+	}{
+		{2048 * mib, 0, false, 2048 * mib, 0, 2048 * mib, 0},
+		{2048 * mib, 0, true, 1920 * mib, 0, 128 * mib, 32 * mib},
+		{2048 * mib, 8 * mib, true, 1920 * mib, 8 * mib, 128 * mib, 8 * mib},
+		{1 * mib, 256 << 10, true, 1*mib - 128<<10, 256 << 10, 128 << 10, 64 << 10},
+	} {
+		s := &stream{spool: config.Spool{MaxSize: config.Size(c.max), SegmentSize: config.Size(c.seg)}}
+		if c.audio {
+			s.audio = newAudioTrack(&config.Audio{Source: config.AudioTest, Codec: config.AudioAAC, Rate: 48000, Channels: 1})
+		}
+		vMax, vSeg, aMax, aSeg := s.spoolShares()
+		if vMax != c.vMax || vSeg != c.vSeg || (c.audio && (aMax != c.aMax || aSeg != c.aSeg)) {
+			t.Errorf("max %d seg %d audio %v: video %d/%d audio %d/%d; want %d/%d and %d/%d", c.max, c.seg, c.audio, vMax, vSeg, aMax, aSeg, c.vMax, c.vSeg, c.aMax, c.aSeg)
+		}
+		if c.audio && vMax+aMax != c.max {
+			t.Errorf("max %d: the shares add up to %d", c.max, vMax+aMax)
+		}
+	}
+}

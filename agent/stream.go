@@ -180,7 +180,8 @@ func (s *stream) supervise(ctx context.Context) {
 
 	sctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	d, err := s.openDelivery(sctx, &bo, trackOptions{dir: filepath.Join(s.spool.Dir, s.name), fps: s.fps, stats: &s.deliveryStats, sp: &s.sp, prod: s.prod, log: s.log, onSpooling: s.setSpooling})
+	vMax, vSeg, aMax, aSeg := s.spoolShares()
+	d, err := s.openDelivery(sctx, &bo, trackOptions{maxSize: vMax, segmentSize: vSeg, dir: filepath.Join(s.spool.Dir, s.name), fps: s.fps, stats: &s.deliveryStats, sp: &s.sp, prod: s.prod, log: s.log, onSpooling: s.setSpooling})
 	if err != nil { // ctx ended
 		s.set(stateStopped, "stopped", slog.LevelInfo)
 		if s.detach != nil {
@@ -213,7 +214,7 @@ func (s *stream) supervise(ctx context.Context) {
 	var ad *deliverer
 	if a := s.audio; a != nil {
 		alog := s.log.With("track", kafka.TrackAudio)
-		ad, err = s.openDelivery(sctx, &bo, trackOptions{dir: audioDir(s.spool.Dir, s.name), fps: a.fps, stats: &a.deliveryStats, sp: &a.sp,
+		ad, err = s.openDelivery(sctx, &bo, trackOptions{maxSize: aMax, segmentSize: aSeg, dir: audioDir(s.spool.Dir, s.name), fps: a.fps, stats: &a.deliveryStats, sp: &a.sp,
 			prod: trackProducer{s.prod, kafka.TrackAudio}, log: alog, onSpooling: a.spooling.Store})
 		if err != nil { // ctx ended: the video's deliverer drains (above)
 			return
@@ -280,6 +281,9 @@ type trackOptions struct {
 	// onSpooling: the video's moves the stream's state to spooling and
 	// back; the audio track's only its own flag (health's audio).
 	onSpooling func(bool)
+	// maxSize and segmentSize are the track's share of the stream's
+	// spool budget (spoolShares).
+	maxSize, segmentSize int64
 }
 
 // openDelivery opens the track's spool (retrying while, e.g., another
@@ -288,8 +292,8 @@ type trackOptions struct {
 func (s *stream) openDelivery(ctx context.Context, bo *backoff, t trackOptions) (*deliverer, error) {
 	dir := t.dir
 	opts := spool.Options{
-		SegmentSize:   int64(s.spool.SegmentSize),
-		MaxSize:       int64(s.spool.MaxSize),
+		SegmentSize:   t.segmentSize,
+		MaxSize:       t.maxSize,
 		MaxAge:        time.Duration(s.spool.MaxAge),
 		FsyncInterval: time.Duration(s.spool.FsyncInterval),
 		Logger:        t.log.With("component", "spool"),
