@@ -196,3 +196,14 @@ func (s *stream) spoolShares() (vMax, vSeg, aMax, aSeg int64) {
 	}
 	return vMax, vSeg, aMax, aSeg
 }
+
+// sameStream reports whether two configs of a stream are the same, its
+// audio compared by value (a reload reads a new *config.Audio every time).
+func sameStream(a, b config.Stream) bool {
+	aa, ba := a.Audio, b.Audio
+	a.Audio, b.Audio = nil, nil
+	if a != b || (aa == nil) != (ba == nil) {
+		return false
+	}
+	return aa == nil || *aa == *ba
+}

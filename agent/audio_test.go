@@ -274,3 +274,19 @@ func TestSpoolShares(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffAudio: a reload restarts a stream whose audio changed, and only
+// that one (the audio is compared by value, not by pointer).
+func TestDiffAudio(t *testing.T) {
+	mk := func(codec string) *config.Config {
+		a, b := audioStream("a", config.AudioAAC), audioStream("b", codec)
+		return &config.Config{Device: config.Device{ID: "d"}, Streams: []config.Stream{a, b, testStream("c")}}
+	}
+	if p := diff(mk(config.AudioAAC), mk(config.AudioAAC)); !p.empty() {
+		t.Errorf("same config: plan %+v, want nothing to do", p)
+	}
+	p := diff(mk(config.AudioAAC), mk(config.AudioOpus))
+	if len(p.restart) != 1 || p.restart[0] != "b" || len(p.add)+len(p.remove) != 0 || p.global {
+		t.Errorf("audio codec of b changed: plan %+v, want b restarted alone", p)
+	}
+}
