@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -120,14 +121,21 @@ func ptsSpan(t *testing.T, recs []record) time.Duration {
 // tracks under the stream's key, video records marked edgecam-track: video
 // and passing every check of TestStreamToKafka, the audio track numbered
 // from 0 on its own, AAC in ADTS that ffmpeg decodes record for frame with
-// no error, and the two tracks covering the same stretch of the clock
-// (their PTS spans within three video frames: each track starts and ends
-// at its own frame boundary, and a loaded box may drop a first raw frame).
+// no error, and both tracks on one clock (edgecam-capture-ns minus
+// edgecam-pts the same for both, within a video frame). The PTS spans of
+// the tracks are logged, not compared: a loaded box drops raw video frames
+// at the start (the leaky queue before the encoder) and the spans differ by
+// those.
 func TestAudioToKafka(t *testing.T) {
 	brokers, bin := env(t)
 	cfg, device := writeConfig(t, brokers, oneAudioStream)
-	logs := runAgent(t, bin, cfg, 5*time.Second)
 	key := device + "/cam0"
+	// Until 250 records are in (about 100 video, 150 audio), however
+	// long a loaded machine takes to start the pipeline.
+	base := topicEnd(t, brokers)
+	a := startAgent(t, bin, cfg)
+	waitProduced(t, brokers, base, 250)
+	logs := a.stop(t)
 	video, audio := splitTracks(readKey(t, brokers, key))
 	for i, r := range video {
 		if r.headers["edgecam-track"] != "video" {
@@ -138,12 +146,18 @@ func TestAudioToKafka(t *testing.T) {
 	checkDelivery(t, video, nil, 0)
 	aSpan := checkAudioDelivery(t, audio)
 	vSpan := ptsSpan(t, video)
-	if len(video) < 60 || len(audio) < 100 {
-		t.Fatalf("%d video and %d audio records in 5 s\n%s", len(video), len(audio), logs)
+	if len(video) < 30 || len(audio) < 60 {
+		t.Fatalf("%d video and %d audio records of the 250 produced\n%s", len(video), len(audio), logs)
 	}
-	if d := (vSpan - aSpan).Abs(); d > 3*time.Second/30 {
-		t.Errorf("video PTS span %v, audio %v: %v apart", vSpan, aSpan, d)
+	// One clock: capture time minus PTS is the same wall-clock moment
+	// (the pipeline's start) for both tracks; separate clocks would put
+	// them seconds apart. The medians shrug off the odd frame whose
+	// capture time a preempted thread read late.
+	vo, ao := clockOffset(t, video), clockOffset(t, audio)
+	if (vo - ao).Abs() > time.Second/30 {
+		t.Errorf("capture-ns minus PTS: video %v, audio %v: the tracks are not on one clock", vo, ao)
 	}
+	t.Logf("capture-ns minus PTS, medians: video and audio %v apart", (vo - ao).Abs())
 	if want := finalFrames(t, logs, "cam0"); len(video) != want {
 		t.Errorf("Kafka has %d video frames, the agent encoded %d", len(video), want)
 	}
@@ -253,4 +267,21 @@ func TestAudioAgentKilled(t *testing.T) {
 	}
 	t.Logf("3 kills during drains with audio, mode always: %d video records, %d audio records (seq 0..%s), per track no gap, no duplicate",
 		len(video), len(audio), audio[len(audio)-1].headers["edgecam-seq"])
+}
+
+// clockOffset is the median of edgecam-capture-ns minus edgecam-pts over
+// recs: the wall-clock moment of the track's PTS 0.
+func clockOffset(t *testing.T, recs []record) time.Duration {
+	t.Helper()
+	offs := make([]int64, 0, len(recs))
+	for _, r := range recs {
+		c, err1 := strconv.ParseInt(r.headers["edgecam-capture-ns"], 10, 64)
+		p, err2 := strconv.ParseInt(r.headers["edgecam-pts"], 10, 64)
+		if err1 != nil || err2 != nil {
+			t.Fatalf("capture-ns %q pts %q", r.headers["edgecam-capture-ns"], r.headers["edgecam-pts"])
+		}
+		offs = append(offs, c-p)
+	}
+	slices.Sort(offs)
+	return time.Duration(offs[len(offs)/2])
 }
