@@ -3,6 +3,7 @@ package agent
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"sync/atomic"
 	"time"
@@ -36,13 +37,15 @@ type audioTrack struct {
 	deliveryStats
 	captured atomic.Int64
 	sp       atomic.Pointer[spool.Spool]
-	// on is whether the running pipeline carries the audio branch.
-	on atomic.Bool
+	// on is whether the running pipeline carries the audio branch;
+	// spooling whether the track holds a backlog in its spool.
+	on, spooling atomic.Bool
 
 	// Supervise goroutine only.
 	bo       backoff
 	offUntil time.Time // the audio is left out of pipelines started before
 	failures int
+	failed64 atomic.Int64 // failures, for health
 }
 
 // Audio retry: a microphone unplugged comes back within audioRetryMax of
@@ -98,17 +101,25 @@ func (s *stream) audioSpec(ctx context.Context) (*encode.AudioSpec, error) {
 	if a == nil || time.Now().Before(a.offUntil) {
 		return nil, nil
 	}
-	if a.src.Kind == capture.AudioCamera {
-		return nil, &encode.AudioError{Err: errors.New("source camera is not carried yet: use test or alsa")}
-	}
 	if err := capture.CheckAudioElements(a.src, a.spec.Codec, encode.MissingElements); err != nil {
 		return nil, &encode.AudioError{Err: err}
 	}
-	frag, err := capture.AudioFragment(a.src)
-	if err != nil {
-		return nil, &encode.AudioError{Err: err}
+	if a.src.Kind == capture.AudioCamera {
+		// The branch follows the camera's audio pad, built for the
+		// encoding it turns out to have (encode/camaudio.go): AAC
+		// passes through, G.711 is encoded with the encoder chosen
+		// below.
+		if s.src.Kind != capture.RTSP {
+			return nil, &encode.AudioError{Err: fmt.Errorf("audio source camera needs an rtsp source, not %s", s.src.Kind)}
+		}
+		a.spec.Camera = true
+	} else {
+		frag, err := capture.AudioFragment(a.src)
+		if err != nil {
+			return nil, &encode.AudioError{Err: err}
+		}
+		a.spec.Source = frag
 	}
-	a.spec.Source = frag
 	if a.spec.Encoder == "" {
 		name, cands, err := encode.ChooseAudio(ctx, a.spec)
 		for _, c := range cands {
@@ -131,7 +142,68 @@ func (s *stream) audioSpec(ctx context.Context) (*encode.AudioSpec, error) {
 func (s *stream) audioFailed(err error) {
 	a := s.audio
 	a.failures++
+	a.failed64.Add(1)
 	delay := a.bo.next()
 	a.offUntil = time.Now().Add(delay)
 	s.log.Warn("audio failed: the stream runs without audio, and tries it again later", "err", err, "audio_failures", a.failures, "retry_audio_in", delay)
+}
+
+// audioHealth is a stream's sound track in /healthz. A failing
+// microphone never makes the stream unhealthy (the video runs on without
+// it); on and failures say how it fares.
+type audioHealth struct {
+	// On: the running pipeline carries the audio.
+	On bool `json:"on"`
+	// Spooling: the track holds a backlog in its spool.
+	Spooling bool `json:"spooling"`
+	// Failures counts the audio failures of this run (each turns the
+	// audio off for a while, see audioTrack).
+	Failures int64 `json:"failures"`
+	Acked    int64 `json:"acked"`
+	NextSeq  int64 `json:"next_seq"`
+}
+
+func (a *audioTrack) health() *audioHealth {
+	return &audioHealth{On: a.on.Load(), Spooling: a.spooling.Load(), Failures: a.failed64.Load(), Acked: a.acked.Load(), NextSeq: a.next.Load()}
+}
+
+// audioSpoolShare is the part of spool.max_size ("disk budget per
+// stream") a stream's sound track gets: 1/16, about four times what 64
+// kbit/s of AAC needs beside 2 Mbit/s of video, so the audio outlasts the
+// video in an outage rather than the other way round.
+const audioSpoolShare = 16
+
+// spoolShares splits the stream's spool budget between its tracks: all of
+// it to the video without audio (as before audio existed); else 1/16 to
+// the audio, at least two of its segments, and the rest to the video. Each
+// track's segments are at most a quarter of its share. Zero values leave
+// the spool's defaults (spool.Open).
+func (s *stream) spoolShares() (vMax, vSeg, aMax, aSeg int64) {
+	vMax, vSeg = int64(s.spool.MaxSize), int64(s.spool.SegmentSize)
+	if s.audio == nil || vMax <= 0 {
+		return vMax, vSeg, vMax, vSeg
+	}
+	share := vMax / audioSpoolShare
+	segCap := vSeg
+	if segCap <= 0 {
+		segCap = spool.DefaultSegmentSize
+	}
+	aSeg = min(max(share/4, spool.MinSegmentSize), segCap)
+	aMax = max(share, 2*aSeg)
+	vMax -= aMax
+	if vSeg > 0 && vMax < 2*vSeg {
+		vSeg = max(vMax/2, spool.MinSegmentSize)
+	}
+	return vMax, vSeg, aMax, aSeg
+}
+
+// sameStream reports whether two configs of a stream are the same, its
+// audio compared by value (a reload reads a new *config.Audio every time).
+func sameStream(a, b config.Stream) bool {
+	aa, ba := a.Audio, b.Audio
+	a.Audio, b.Audio = nil, nil
+	if a != b || (aa == nil) != (ba == nil) {
+		return false
+	}
+	return aa == nil || *aa == *ba
 }

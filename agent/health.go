@@ -110,7 +110,9 @@ type snapshot struct {
 	State  string    `json:"state"`
 	Reason string    `json:"reason,omitempty"`
 	Since  time.Time `json:"since"`
-	state  state
+	// Audio is the stream's sound track (config audio:); absent without.
+	Audio *audioHealth `json:"audio,omitempty"`
+	state state
 }
 
 func (st *status) get() snapshot {

@@ -19,6 +19,7 @@ import (
 
 	"github.com/edgecam/edgecam/internal/hostinfo"
 	"github.com/edgecam/edgecam/kafka"
+	"github.com/edgecam/edgecam/spool"
 )
 
 // monitor watches an agent's streams for the Prometheus endpoint
@@ -46,24 +47,24 @@ type monitor struct {
 
 // Per-stream metrics, read from the stream's counters at scrape time.
 var (
-	descCaptured  = streamDesc("edgecam_frames_captured_total", "Frames the stream's pipeline delivered (captured and encoded), counted as they leave the pipeline.")
-	descEncoded   = streamDesc("edgecam_frames_encoded_total", "Encoded frames given an edgecam-seq (every one goes to Kafka or the spool).")
-	descProduced  = streamDesc("edgecam_frames_produced_total", "Records handed to the Kafka producer, straight from memory or from the spool (a frame produced again after a failure counts again).")
-	descAcked     = streamDesc("edgecam_frames_acked_total", "Records Kafka acknowledged (acks=all): each frame once.")
-	descBytes     = streamDesc("edgecam_bytes_encoded_total", "Bytes of encoded frames (Kafka record values).")
-	descKeyframes = streamDesc("edgecam_keyframes_total", "Encoded IDR frames.")
+	descCaptured  = trackDesc("edgecam_frames_captured_total", "Frames the stream's pipeline delivered (captured and encoded), counted as they leave the pipeline.")
+	descEncoded   = trackDesc("edgecam_frames_encoded_total", "Encoded frames given an edgecam-seq (every one goes to Kafka or the spool).")
+	descProduced  = trackDesc("edgecam_frames_produced_total", "Records handed to the Kafka producer, straight from memory or from the spool (a frame produced again after a failure counts again).")
+	descAcked     = trackDesc("edgecam_frames_acked_total", "Records Kafka acknowledged (acks=all): each frame once.")
+	descBytes     = trackDesc("edgecam_bytes_encoded_total", "Bytes of encoded frames (Kafka record values).")
+	descKeyframes = trackDesc("edgecam_keyframes_total", "Encoded IDR frames.")
 	descRestarts  = streamDesc("edgecam_pipeline_restarts_total", "Pipelines that failed, stalled or ended and were restarted (a missing camera's retries are not counted: see edgecam_stream_state).")
 
-	descSpoolBytes    = streamDesc("edgecam_spool_bytes", "Bytes of the stream's spool segment files on disk.")
-	descSpoolFrames   = streamDesc("edgecam_spool_frames", "Frames in the spool not yet acknowledged by Kafka.")
-	descSpoolSegments = streamDesc("edgecam_spool_segments", "Segment files of the stream's spool.")
-	descSpoolAge      = streamDesc("edgecam_spool_oldest_frame_age_seconds", "Age (by capture time) of the oldest frame in the spool, 0 when it holds none.")
-	descSpooled       = streamDesc("edgecam_spool_written_frames_total", "Frames written to the spool (outage mode: while Kafka was away or slow).")
-	descDrained       = streamDesc("edgecam_spool_drained_frames_total", "Frames produced from the spool.")
-	descDrainedBytes  = streamDesc("edgecam_spool_drained_bytes_total", "Bytes produced from the spool.")
-	descDrainRate     = streamDesc("edgecam_spool_drain_rate_bytes", "Bytes per second produced from the spool over the last second (spool.drain_rate caps it).")
-	descEvicted       = streamDesc("edgecam_spool_evicted_frames_total", "Undelivered frames the spool deleted because it was full (spool.max_size), too old (spool.max_age) or the disk was full.")
-	descCorrupt       = streamDesc("edgecam_spool_corrupt_records_total", "Spool records skipped because their CRC or framing was damaged.")
+	descSpoolBytes    = trackDesc("edgecam_spool_bytes", "Bytes of the stream's spool segment files on disk.")
+	descSpoolFrames   = trackDesc("edgecam_spool_frames", "Frames in the spool not yet acknowledged by Kafka.")
+	descSpoolSegments = trackDesc("edgecam_spool_segments", "Segment files of the stream's spool.")
+	descSpoolAge      = trackDesc("edgecam_spool_oldest_frame_age_seconds", "Age (by capture time) of the oldest frame in the spool, 0 when it holds none.")
+	descSpooled       = trackDesc("edgecam_spool_written_frames_total", "Frames written to the spool (outage mode: while Kafka was away or slow).")
+	descDrained       = trackDesc("edgecam_spool_drained_frames_total", "Frames produced from the spool.")
+	descDrainedBytes  = trackDesc("edgecam_spool_drained_bytes_total", "Bytes produced from the spool.")
+	descDrainRate     = trackDesc("edgecam_spool_drain_rate_bytes", "Bytes per second produced from the spool over the last second (spool.drain_rate caps it).")
+	descEvicted       = trackDesc("edgecam_spool_evicted_frames_total", "Undelivered frames the spool deleted because it was full (spool.max_size), too old (spool.max_age) or the disk was full.")
+	descCorrupt       = trackDesc("edgecam_spool_corrupt_records_total", "Spool records skipped because their CRC or framing was damaged.")
 
 	descState = prometheus.NewDesc("edgecam_stream_state",
 		"1 for the stream's current state (starting, running, spooling, waiting_for_device, restarting, stopped), 0 for the others.",
@@ -83,6 +84,13 @@ var (
 
 func streamDesc(name, help string) *prometheus.Desc {
 	return prometheus.NewDesc(name, help, []string{"stream"}, nil)
+}
+
+// trackDesc is a per-track metric: label track is video, or audio for a
+// stream's sound track (config audio:), which has its own frames, seqs
+// and spool. The video's series come first.
+func trackDesc(name, help string) *prometheus.Desc {
+	return prometheus.NewDesc(name, help, []string{"stream", "track"}, nil)
 }
 
 // latencyBuckets span 1 ms (a frame acknowledged by a broker next door) to
@@ -185,37 +193,11 @@ func (m *monitor) Collect(ch chan<- prometheus.Metric) {
 		gauge := func(d *prometheus.Desc, v float64) {
 			ch <- prometheus.MustNewConstMetric(d, prometheus.GaugeValue, v, s.name)
 		}
-		counter(descCaptured, s.captured.Load())
-		counter(descEncoded, s.frames.Load())
-		counter(descProduced, s.produced.Load())
-		counter(descAcked, s.acked.Load())
-		counter(descBytes, s.bytes.Load())
-		counter(descKeyframes, s.keyframes.Load())
+		collectTrack(ch, s.name, kafka.TrackVideo, &s.deliveryStats, s.captured.Load(), s.sp.Load())
+		if a := s.audio; a != nil {
+			collectTrack(ch, s.name, kafka.TrackAudio, &a.deliveryStats, a.captured.Load(), a.sp.Load())
+		}
 		counter(descRestarts, s.restarts.Load())
-		counter(descSpooled, s.spooled.Load())
-		counter(descDrained, s.drained.Load())
-		counter(descDrainedBytes, s.drainedBytes.Load())
-		gauge(descDrainRate, float64(s.drainRate.Load()))
-
-		// The spool exists once the stream opened it; Stats is cheap (no
-		// I/O) and still answers after Close.
-		var sp struct {
-			bytes, frames, segments, evicted, corrupt int64
-			age                                       float64
-		}
-		if p := s.sp.Load(); p != nil {
-			st := p.Stats()
-			sp.bytes, sp.frames, sp.segments, sp.evicted, sp.corrupt = st.Bytes, st.Unacked, int64(st.Segments), st.Evicted, st.Corrupt
-			if st.Unacked > 0 && !st.OldestCapture.IsZero() {
-				sp.age = max(time.Since(st.OldestCapture).Seconds(), 0)
-			}
-		}
-		gauge(descSpoolBytes, float64(sp.bytes))
-		gauge(descSpoolFrames, float64(sp.frames))
-		gauge(descSpoolSegments, float64(sp.segments))
-		gauge(descSpoolAge, sp.age)
-		counter(descEvicted, sp.evicted)
-		counter(descCorrupt, sp.corrupt)
 
 		cur := s.status.get().state
 		for st := range numStates {
@@ -238,6 +220,46 @@ func (m *monitor) Collect(ch chan<- prometheus.Metric) {
 	}
 }
 
+// collectTrack sends the counters and spool gauges of one track.
+func collectTrack(ch chan<- prometheus.Metric, stream, track string, ds *deliveryStats, captured int64, p *spool.Spool) {
+	counter := func(d *prometheus.Desc, v int64) {
+		ch <- prometheus.MustNewConstMetric(d, prometheus.CounterValue, float64(v), stream, track)
+	}
+	gauge := func(d *prometheus.Desc, v float64) {
+		ch <- prometheus.MustNewConstMetric(d, prometheus.GaugeValue, v, stream, track)
+	}
+	counter(descCaptured, captured)
+	counter(descEncoded, ds.frames.Load())
+	counter(descProduced, ds.produced.Load())
+	counter(descAcked, ds.acked.Load())
+	counter(descBytes, ds.bytes.Load())
+	counter(descKeyframes, ds.keyframes.Load())
+	counter(descSpooled, ds.spooled.Load())
+	counter(descDrained, ds.drained.Load())
+	counter(descDrainedBytes, ds.drainedBytes.Load())
+	gauge(descDrainRate, float64(ds.drainRate.Load()))
+
+	// The spool exists once the stream opened it; Stats is cheap (no
+	// I/O) and still answers after Close.
+	var sp struct {
+		bytes, frames, segments, evicted, corrupt int64
+		age                                       float64
+	}
+	if p != nil {
+		st := p.Stats()
+		sp.bytes, sp.frames, sp.segments, sp.evicted, sp.corrupt = st.Bytes, st.Unacked, int64(st.Segments), st.Evicted, st.Corrupt
+		if st.Unacked > 0 && !st.OldestCapture.IsZero() {
+			sp.age = max(time.Since(st.OldestCapture).Seconds(), 0)
+		}
+	}
+	gauge(descSpoolBytes, float64(sp.bytes))
+	gauge(descSpoolFrames, float64(sp.frames))
+	gauge(descSpoolSegments, float64(sp.segments))
+	gauge(descSpoolAge, sp.age)
+	counter(descEvicted, sp.evicted)
+	counter(descCorrupt, sp.corrupt)
+}
+
 // healthReport is the body of /healthz.
 type healthReport struct {
 	// Status is "ok" when every stream delivers frames (to Kafka or its
@@ -250,6 +272,9 @@ func (m *monitor) health() healthReport {
 	r := healthReport{Status: "ok", Streams: map[string]snapshot{}}
 	for _, s := range m.list() {
 		snap := s.status.get()
+		if s.audio != nil {
+			snap.Audio = s.audio.health()
+		}
 		r.Streams[s.name] = snap
 		if !snap.state.healthy() {
 			r.Status = "unhealthy"

@@ -184,7 +184,7 @@ func diff(old, next *config.Config) plan {
 		switch {
 		case !ok:
 			p.add = append(p.add, sc.Name)
-		case p.global || prev != sc:
+		case p.global || !sameStream(prev, sc):
 			p.restart = append(p.restart, sc.Name)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -179,7 +180,8 @@ func (s *stream) supervise(ctx context.Context) {
 
 	sctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	d, err := s.openDelivery(sctx, &bo, trackOptions{dir: filepath.Join(s.spool.Dir, s.name), fps: s.fps, stats: &s.deliveryStats, sp: &s.sp, prod: s.prod, log: s.log})
+	vMax, vSeg, aMax, aSeg := s.spoolShares()
+	d, err := s.openDelivery(sctx, &bo, trackOptions{maxSize: vMax, segmentSize: vSeg, dir: filepath.Join(s.spool.Dir, s.name), fps: s.fps, stats: &s.deliveryStats, sp: &s.sp, prod: s.prod, log: s.log, onSpooling: s.setSpooling})
 	if err != nil { // ctx ended
 		s.set(stateStopped, "stopped", slog.LevelInfo)
 		if s.detach != nil {
@@ -212,8 +214,8 @@ func (s *stream) supervise(ctx context.Context) {
 	var ad *deliverer
 	if a := s.audio; a != nil {
 		alog := s.log.With("track", kafka.TrackAudio)
-		ad, err = s.openDelivery(sctx, &bo, trackOptions{dir: audioDir(s.spool.Dir, s.name), fps: a.fps, stats: &a.deliveryStats, sp: &a.sp,
-			prod: trackProducer{s.prod, kafka.TrackAudio}, log: alog})
+		ad, err = s.openDelivery(sctx, &bo, trackOptions{maxSize: aMax, segmentSize: aSeg, dir: audioDir(s.spool.Dir, s.name), fps: a.fps, stats: &a.deliveryStats, sp: &a.sp,
+			prod: trackProducer{s.prod, kafka.TrackAudio}, log: alog, onSpooling: a.spooling.Store})
 		if err != nil { // ctx ended: the video's deliverer drains (above)
 			return
 		}
@@ -276,6 +278,12 @@ type trackOptions struct {
 	sp    *atomic.Pointer[spool.Spool]
 	prod  producer
 	log   *slog.Logger
+	// onSpooling: the video's moves the stream's state to spooling and
+	// back; the audio track's only its own flag (health's audio).
+	onSpooling func(bool)
+	// maxSize and segmentSize are the track's share of the stream's
+	// spool budget (spoolShares).
+	maxSize, segmentSize int64
 }
 
 // openDelivery opens the track's spool (retrying while, e.g., another
@@ -284,8 +292,8 @@ type trackOptions struct {
 func (s *stream) openDelivery(ctx context.Context, bo *backoff, t trackOptions) (*deliverer, error) {
 	dir := t.dir
 	opts := spool.Options{
-		SegmentSize:   int64(s.spool.SegmentSize),
-		MaxSize:       int64(s.spool.MaxSize),
+		SegmentSize:   t.segmentSize,
+		MaxSize:       t.maxSize,
 		MaxAge:        time.Duration(s.spool.MaxAge),
 		FsyncInterval: time.Duration(s.spool.FsyncInterval),
 		Logger:        t.log.With("component", "spool"),
@@ -307,7 +315,7 @@ func (s *stream) openDelivery(ctx context.Context, bo *backoff, t trackOptions) 
 				spool: s.spool, fps: t.fps, conflictEvery: s.opts.ConflictCheck,
 				log: t.log, stats: t.stats,
 				beat:       func() { s.beat(&s.deliverBeat) },
-				onSpooling: s.setSpooling,
+				onSpooling: t.onSpooling,
 				unsynced:   s.opts.clock.isUnsynced,
 				now:        s.opts.now,
 			}, t.prod, sp)
@@ -450,12 +458,22 @@ func (s *stream) attempt(ctx context.Context, d, ad *deliverer) (delivered bool,
 	var stall error
 	n := 0
 	keys := keyframeWatch{camera: passthrough}
+	camNote := s.spec.Audio != nil && s.spec.Audio.Camera
 	for frames := p.Frames(); frames != nil; {
 		select {
 		case f, ok := <-frames:
 			if !ok {
 				frames = nil
 				break
+			}
+			if camNote {
+				// Once rtspsrc has added its pads, say what became
+				// of the camera's audio (a camera without one: no
+				// audio record, the video runs on).
+				if note := p.AudioNote(); note != "" {
+					s.log.Info("camera audio", "track", kafka.TrackAudio, "note", note)
+					camNote = false
+				}
 			}
 			if f.IsAudio() {
 				s.audio.captured.Add(1)
@@ -472,6 +490,7 @@ func (s *stream) attempt(ctx context.Context, d, ad *deliverer) (delivered bool,
 				if !s.lastCapture.IsZero() {
 					s.log.Info("stream resumed", "gap", f.CaptureTime.Sub(s.lastCapture).Round(time.Millisecond))
 				}
+
 			}
 			delivered = true
 			s.lastCapture = f.CaptureTime
@@ -533,17 +552,26 @@ func (s *stream) attempt(ctx context.Context, d, ad *deliverer) (delivered bool,
 }
 
 func (s *stream) logStats(msg string) {
+	s.logTrackStats(s.log, msg, &s.deliveryStats, &s.captured, &s.sp, s.restarts.Load())
+	if a := s.audio; a != nil {
+		// Its own line (msg "audio track stats" / "audio track
+		// stopped", track=audio), so the video's keeps its meaning.
+		s.logTrackStats(s.log.With("track", kafka.TrackAudio), "audio track"+strings.TrimPrefix(msg, "stream"), &a.deliveryStats, &a.captured, &a.sp, s.restarts.Load())
+	}
+}
+
+func (s *stream) logTrackStats(log *slog.Logger, msg string, ds *deliveryStats, captured *atomic.Int64, spp *atomic.Pointer[spool.Spool], restarts int64) {
 	// captured = acked + in_spool + evicted + too_large + lost once nothing
 	// is in flight (the spool starting empty): every frame accounted once.
 	var inSpool, evicted int64
-	if sp := s.sp.Load(); sp != nil {
+	if sp := spp.Load(); sp != nil {
 		st := sp.Stats()
 		inSpool, evicted = st.Unacked, st.Evicted
 	}
-	s.log.Info(msg, "captured", s.captured.Load(), "frames", s.frames.Load(), "keyframes", s.keyframes.Load(), "bytes", s.bytes.Load(),
-		"acked", s.acked.Load(), "failed", s.failed.Load(), "resends", s.resends.Load(), "too_large", s.tooLarge.Load(),
-		"spooled", s.spooled.Load(), "drained", s.drained.Load(), "spills", s.spills.Load(), "in_spool", inSpool, "evicted", evicted,
-		"lost", s.lost.Load(), "latency", time.Duration(s.lastLatency.Load()).Round(time.Millisecond),
-		"max_latency_ms", time.Duration(s.maxLatency.Load()).Milliseconds(), "restarts", s.restarts.Load(),
-		"next_seq", s.next.Load())
+	log.Info(msg, "captured", captured.Load(), "frames", ds.frames.Load(), "keyframes", ds.keyframes.Load(), "bytes", ds.bytes.Load(),
+		"acked", ds.acked.Load(), "failed", ds.failed.Load(), "resends", ds.resends.Load(), "too_large", ds.tooLarge.Load(),
+		"spooled", ds.spooled.Load(), "drained", ds.drained.Load(), "spills", ds.spills.Load(), "in_spool", inSpool, "evicted", evicted,
+		"lost", ds.lost.Load(), "latency", time.Duration(ds.lastLatency.Load()).Round(time.Millisecond),
+		"max_latency_ms", time.Duration(ds.maxLatency.Load()).Milliseconds(), "restarts", restarts,
+		"next_seq", ds.next.Load())
 }

@@ -84,6 +84,7 @@ var audioElementPackages = map[string]string{
 	"rtppcmadepay":  "gstreamer1.0-plugins-good",
 	"rtppcmudepay":  "gstreamer1.0-plugins-good",
 	"alawdec":       "gstreamer1.0-plugins-good",
+	"avdec_aac":     "gstreamer1.0-libav",
 	"mulawdec":      "gstreamer1.0-plugins-good",
 }
 
@@ -97,6 +98,9 @@ func AudioRequirements(a AudioSource, codec string) []Requirement {
 		names = append(names, "audiotestsrc")
 	case AudioALSA:
 		names = append(names, "alsasrc")
+	case AudioCamera:
+		// Whichever the camera sends (encode/camaudio.go).
+		names = append(names, "rtpmp4gdepay", "rtppcmadepay", "rtppcmudepay", "alawdec", "mulawdec", "avdec_aac", "aacparse")
 	}
 	if codec == "opus" {
 		names = append(names, "opusenc", "opusparse")

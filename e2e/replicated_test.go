@@ -20,17 +20,19 @@ const replicatedOffset = 2000
 // 3, min.insync.replicas 2 — fails over under a streaming agent (acks=all,
 // idempotent producer). After each fault every captured frame is in Kafka
 // once, in seq order, and decodes (kcat and ffprobe, checkDelivery), and
-// the agent's own accounting adds up.
+// the agent's own accounting adds up. Three of the faults run again with
+// audio on (a test tone beside the video): per track, the same.
 func TestReplicated(t *testing.T) {
 	_, bin := env(t)
 	c := kafkatest.Start(t, kafkatest.Options{Script: kafkaScript, Nodes: 3, PortOffset: replicatedOffset, Topics: topic + ":3"})
 	brokers := strings.Join(c.Brokers(), ",")
-	for _, sc := range []struct {
+	type scenario struct {
 		name    string
 		spools  bool // the fault must make the stream spool
 		proxied bool // the agent reaches each node through its proxy
 		fault   func(t *testing.T, key string, more func(n int))
-	}{
+	}
+	scenarios := []scenario{
 		{"leader killed twice", false, false, func(t *testing.T, key string, more func(int)) {
 			for range 2 {
 				n := c.LeaderOf(t, topic, key)
@@ -91,13 +93,35 @@ func TestReplicated(t *testing.T) {
 			c.Reconnect(t, n)
 			more(30)
 		}},
-	} {
+	}
+	// The faults that hit a leader or make the stream spool, again with
+	// audio on: per track, nothing lost, nothing twice.
+	type run struct {
+		scenario
+		audio bool // the stream has a sound track (oneAudioStream)
+	}
+	var runs []run
+	for _, sc := range scenarios {
+		runs = append(runs, run{sc, false})
+	}
+	for _, sc := range scenarios {
+		switch sc.name {
+		case "leader killed twice", "two of three down", "leader cut off from the agent":
+			sc.name += " with audio"
+			runs = append(runs, run{sc, true})
+		}
+	}
+	for _, sc := range runs {
 		t.Run(sc.name, func(t *testing.T) {
 			bootstrap := c.Brokers()
 			if sc.proxied {
 				bootstrap = c.ProxiedBrokers()
 			}
-			cfg, device := replicatedConfig(t, bootstrap)
+			streams := oneTestStream
+			if sc.audio {
+				streams = oneAudioStream
+			}
+			cfg, device := replicatedConfig(t, bootstrap, streams)
 			key := device + "/" + faultStream
 			a := startAgent(t, bin, cfg)
 			a.waitLog(t, "stream started")
@@ -106,8 +130,18 @@ func TestReplicated(t *testing.T) {
 			sc.fault(t, key, more)
 			more(30) // and it goes on after the fault
 			logs := a.stop(t)
-			recs := readKey(t, brokers, key)
+			recs, audio := splitTracks(readKey(t, brokers, key))
 			checkDelivery(t, recs, nil, 0)
+			if sc.audio {
+				checkAudioDelivery(t, audio)
+				ast := finalAudioStats(t, logs)
+				if ast["acked"] != int64(len(audio)) || ast["in_spool"] != 0 {
+					t.Fatalf("audio: the agent counted %d acknowledged and %d still spooled; Kafka holds %d", ast["acked"], ast["in_spool"], len(audio))
+				}
+				t.Logf("audio: %d frames once, in order, decoding", len(audio))
+			} else if len(audio) > 0 {
+				t.Fatalf("%d audio records from a stream without audio", len(audio))
+			}
 			st := checkAccounting(t, logs, faultStream)
 			if st["acked"] != int64(len(recs)) || st["in_spool"] != 0 {
 				t.Fatalf("the agent counted %d acknowledged and %d still spooled; Kafka holds %d", st["acked"], st["in_spool"], len(recs))
@@ -122,9 +156,9 @@ func TestReplicated(t *testing.T) {
 	}
 }
 
-// replicatedConfig is a one-stream config for a fresh device on the three
-// nodes.
-func replicatedConfig(t *testing.T, brokers []string) (path, device string) {
+// replicatedConfig is a config of streams (oneTestStream, oneAudioStream)
+// for a fresh device on the three nodes.
+func replicatedConfig(t *testing.T, brokers []string, streams string) (path, device string) {
 	t.Helper()
 	device = fmt.Sprintf("e2e-replicated-%d", rand.IntN(1e9))
 	dir := t.TempDir()
@@ -134,7 +168,7 @@ func replicatedConfig(t *testing.T, brokers []string) (path, device string) {
 		list = append(list, fmt.Sprintf("%q", b))
 	}
 	cfg := fmt.Sprintf("device:\n  id: %s\nkafka:\n  brokers: [%s]\n  topic: %s\nspool:\n  dir: %s\n%s",
-		device, strings.Join(list, ", "), topic, filepath.Join(dir, "spool"), oneTestStream)
+		device, strings.Join(list, ", "), topic, filepath.Join(dir, "spool"), streams)
 	if err := os.WriteFile(path, []byte(cfg), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -42,6 +42,12 @@ type AudioSpec struct {
 	BitrateKbps int
 	// Rate (Hz) and Channels of the encoded audio.
 	Rate, Channels int
+	// Camera says the sound is the audio track of the stream's RTSP
+	// camera: the rtspsrc named CameraElement in Spec.Source. Source is
+	// then unused; the branch is built when the camera's audio pad
+	// appears, by its encoding (see cameraAudioBranch). Encoder is still
+	// needed for G.711 and for an Opus track.
+	Camera bool
 }
 
 // AudioError is a pipeline error that came from the audio branch (an
@@ -206,6 +212,9 @@ func audioLaunch(a AudioSpec) (string, error) {
 	codec, err := audioCodec(a.Codec)
 	if err != nil {
 		return "", err
+	}
+	if a.Camera {
+		return fmt.Sprintf(" appsink name=asink sync=false async=false emit-signals=false drop=false max-buffers=%d", appsinkQueue*2), nil
 	}
 	if a.Encoder == None {
 		if codec != AAC {

@@ -147,6 +147,10 @@ type Pipeline struct {
 	releaseErr error
 	sources    func(*Pipeline) []v4l2Source
 	unrefPool  func(unsafe.Pointer)
+
+	// camAudio links an RTSP camera's audio pad (camaudio.go); nil for
+	// other sources.
+	camAudio *cameraAudio
 }
 
 // Start builds and plays the pipeline of s (s.Encoder must name an encoder,
@@ -181,6 +185,16 @@ func start(ctx context.Context, s Spec, sources func(*Pipeline) []v4l2Source, un
 		}
 	}
 	p := &Pipeline{spec: s, pipe: pipe, frames: make(chan Frame, 8), busDone: make(chan struct{}), sources: sources, unrefPool: unref}
+	if s.Audio != nil && s.Audio.Camera {
+		cam, err := pipe.GetElementByName(CameraElement)
+		if err != nil {
+			return nil, fmt.Errorf("stream %s: audio source camera needs an rtsp source: %w", s.Name, err)
+		}
+		p.camAudio = &cameraAudio{pipe: pipe, sink: asink, spec: *s.Audio}
+		if err := p.camAudio.attach(cam); err != nil {
+			return nil, fmt.Errorf("stream %s: %w", s.Name, err)
+		}
+	}
 	if err := pipe.SetState(gst.StatePlaying); err != nil {
 		// The bus holds the reason (e.g. "Cannot identify device").
 		if msg := pipe.GetPipelineBus().TimedPopFiltered(gst.ClockTime(time.Second), gst.MessageError); msg != nil {

@@ -128,8 +128,21 @@ func formatProblems(ps []problem, checked int) string {
 	return strings.Join(lines, "\n")
 }
 
-// streamSummary is one line about a stream for config check.
+// streamSummary is one line about a stream for config check, with its
+// sound track if it has one.
 func streamSummary(s config.Stream) string {
+	line := videoSummary(s)
+	if a := s.Audio; a != nil {
+		src := a.Source
+		if a.Device != "" {
+			src += " " + a.Device
+		}
+		line += fmt.Sprintf("; audio %s, %s %d kbit/s %d Hz %dch", src, a.Codec, a.BitrateKbps, a.Rate, a.Channels)
+	}
+	return line
+}
+
+func videoSummary(s config.Stream) string {
 	v4l2 := s.Source.Type == config.SourceV4L2
 	switch {
 	case s.Encoder == config.EncoderNone && v4l2:
