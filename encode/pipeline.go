@@ -123,6 +123,9 @@ type Pipeline struct {
 	err      error
 	stopping bool
 	busDone  chan struct{}
+	// puller reads appsink; watchBus stops it once the pipeline is at
+	// NULL, pull closes it.
+	puller *puller
 
 	// devMu guards the device holds (device.go), made and released by
 	// watchBus, read by Released.
@@ -159,18 +162,23 @@ func start(ctx context.Context, s Spec, sources func(*Pipeline) []v4l2Source, un
 	if err != nil {
 		return nil, fmt.Errorf("stream %s: %w", s.Name, err)
 	}
-	p := &Pipeline{spec: s, pipe: pipe, frames: make(chan Frame, 8), busDone: make(chan struct{}), sources: sources, unrefPool: unref}
+	src, err := newPuller(sinkEl)
+	if err != nil {
+		return nil, fmt.Errorf("stream %s: %w", s.Name, err)
+	}
+	p := &Pipeline{spec: s, pipe: pipe, frames: make(chan Frame, 8), busDone: make(chan struct{}), sources: sources, unrefPool: unref, puller: src}
 	if err := pipe.SetState(gst.StatePlaying); err != nil {
 		// The bus holds the reason (e.g. "Cannot identify device").
 		if msg := pipe.GetPipelineBus().TimedPopFiltered(gst.ClockTime(time.Second), gst.MessageError); msg != nil {
 			err = busError(msg)
 		}
 		_ = pipe.SetState(gst.StateNull) // teardown: err is the one to report
+		src.close()
 		return nil, fmt.Errorf("stream %s: starting pipeline: %w", s.Name, err)
 	}
 	go p.watchBus()
 	codec, _ := s.codec() // launchFor checked it
-	go p.pull(newPuller(sinkEl), codec)
+	go p.pull(src, codec)
 	go func() {
 		select {
 		case <-ctx.Done():
@@ -223,8 +231,7 @@ func (p *Pipeline) stop() {
 
 // watchBus waits for the end of the pipeline: end-of-stream, an error, or the
 // stop message. It then sets the pipeline to NULL, which also releases the
-// camera and wakes a puller blocked in appsink, and runs the releases of
-// Spec.HoldDevice.
+// camera, wakes the puller, and runs the releases of Spec.HoldDevice.
 func (p *Pipeline) watchBus() {
 	defer close(p.busDone)
 	bus := p.pipe.GetPipelineBus()
@@ -247,6 +254,7 @@ func (p *Pipeline) watchBus() {
 	}
 	p.holdDevices()
 	_ = p.pipe.SetState(gst.StateNull) // teardown: the pipeline's errors came on its bus
+	p.puller.stop()
 	p.releaseDevices()
 }
 
@@ -282,5 +290,6 @@ func (p *Pipeline) pull(src *puller, codec string) {
 		p.frames <- fr
 	}
 	<-p.busDone
+	src.close() // at NULL: no callback of appsink's runs any more
 	close(p.frames)
 }
