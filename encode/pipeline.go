@@ -76,6 +76,14 @@ type Spec struct {
 	// reused, meanwhile. Nil: no device is held. Pipeline.Released reports
 	// the outcome.
 	HoldDevice HoldDevice
+	// OnFrame, when set, is handed every frame instead of Frames (which
+	// then only closes, once the pipeline ended, as it does without it):
+	// on the pipeline's pulling goroutine, in order, never two calls at
+	// once (a second appsink's frames, an audio track, take the same
+	// turn), so a caller saves the goroutine hand-off that a channel costs
+	// every frame. It may block: the pipeline then backs up as behind a
+	// full Frames channel. Nil: frames come on Frames.
+	OnFrame func(Frame)
 }
 
 // gop is the keyframe interval in frames.
@@ -126,6 +134,9 @@ type Pipeline struct {
 	// puller reads appsink; watchBus stops it once the pipeline is at
 	// NULL, pull closes it.
 	puller *puller
+	// emitMu gives the pullers of one pipeline their turn at
+	// Spec.OnFrame.
+	emitMu sync.Mutex
 
 	// devMu guards the device holds (device.go), made and released by
 	// watchBus, read by Released.
@@ -287,9 +298,20 @@ func (p *Pipeline) pull(src *puller, codec string) {
 		}
 		pts, dts = fr.PTS, fr.DTS
 		fr.Codec = codec
-		p.frames <- fr
+		p.emit(fr)
 	}
 	<-p.busDone
 	src.close() // at NULL: no callback of appsink's runs any more
 	close(p.frames)
+}
+
+// emit hands fr on: to Spec.OnFrame, one call at a time, or to Frames.
+func (p *Pipeline) emit(fr Frame) {
+	if p.spec.OnFrame == nil {
+		p.frames <- fr
+		return
+	}
+	p.emitMu.Lock()
+	defer p.emitMu.Unlock()
+	p.spec.OnFrame(fr)
 }
