@@ -443,57 +443,81 @@ func (s *stream) attempt(ctx context.Context, d, ad *deliverer) (delivered bool,
 	// pctx stops this pipeline alone (a stall), ctx the whole stream.
 	pctx, stopPipeline := context.WithCancel(ctx)
 	defer stopPipeline()
-	p, err := encode.Start(pctx, s.spec)
+	// Every frame the pipeline emits goes to the deliverer, also while
+	// stopping: the pipeline drains into it. It goes from the pipeline's
+	// own goroutine (encode.Spec.OnFrame), not through this one: a
+	// goroutine hand-off less per frame. frames counts them for the stall
+	// watch; handing says one waits for the deliverer, which is
+	// back-pressure, never a stall. running is read here only after the
+	// pipeline ended (Frames closed after the last OnFrame returned).
+	var frames atomic.Int64
+	var handing, running atomic.Bool
+	// A panic on the pipeline's goroutine would not reach attempt's
+	// recover: it stops this pipeline and fails the attempt as one here.
+	var panicked atomic.Pointer[fault]
+	keys := keyframeWatch{camera: passthrough}
+	spec := s.spec // OnFrame for this pipeline only, not for encode.Choose's probes
+	spec.OnFrame = func(f encode.Frame) {
+		defer func() {
+			if r := recover(); r != nil {
+				handing.Store(false)
+				panicked.CompareAndSwap(nil, &fault{errPanic, fmt.Errorf("panic: %v", r)})
+				stopPipeline()
+			}
+		}()
+		if f.IsAudio() {
+			// The sound track's own deliverer; its frames do not
+			// count for the video's stall watch.
+			s.audio.captured.Add(1)
+			handing.Store(true)
+			ad.in <- f
+			handing.Store(false)
+			return
+		}
+		s.captured.Add(1)
+		keys.frame(s, f)
+		handing.Store(true)
+		d.in <- f
+		handing.Store(false)
+		frames.Add(1)
+		if !running.Load() {
+			running.Store(true)
+			s.reportUp("running")
+			s.set(stateRunning, "", slog.LevelInfo)
+			if !s.lastCapture.IsZero() {
+				s.log.Info("stream resumed", "gap", f.CaptureTime.Sub(s.lastCapture).Round(time.Millisecond))
+			}
+		}
+		s.lastCapture = f.CaptureTime
+	}
+	p, err := encode.Start(pctx, spec)
 	if err != nil {
 		return false, err
 	}
 	s.log.Info("stream started", "source", s.src.String(), "encoder", s.spec.Encoder,
 		"size", fmt.Sprintf("%dx%d@%d", s.spec.Width, s.spec.Height, s.spec.FPS), "bitrate_kbps", s.spec.BitrateKbps, "key", s.key, "seq", s.next.Load())
-	// Every frame the pipeline emits goes to the deliverer, also while
-	// stopping: the pipeline drains into it. The ticker beats the
-	// watchdog heartbeat and looks for a stall; a frame costs a counter.
+	// The ticker beats the watchdog heartbeat and looks for a stall.
 	watch := s.newStallWatch()
 	tick := time.NewTicker(watch.every)
 	defer tick.Stop()
 	var stall error
-	n := 0
-	keys := keyframeWatch{camera: passthrough}
+	// Once rtspsrc has added its pads, say what became of the camera's
+	// audio (a camera without one: no audio record, the video runs on).
 	camNote := s.spec.Audio != nil && s.spec.Audio.Camera
-	for frames := p.Frames(); frames != nil; {
+	noteCamera := func() {
+		if camNote {
+			if note := p.AudioNote(); note != "" {
+				s.log.Info("camera audio", "track", kafka.TrackAudio, "note", note)
+				camNote = false
+			}
+		}
+	}
+	for ended := p.Frames(); ended != nil; {
 		select {
-		case f, ok := <-frames:
+		case _, ok := <-ended: // OnFrame takes the frames: this only closes
 			if !ok {
-				frames = nil
-				break
+				ended = nil
 			}
-			if camNote {
-				// Once rtspsrc has added its pads, say what became
-				// of the camera's audio (a camera without one: no
-				// audio record, the video runs on).
-				if note := p.AudioNote(); note != "" {
-					s.log.Info("camera audio", "track", kafka.TrackAudio, "note", note)
-					camNote = false
-				}
-			}
-			if f.IsAudio() {
-				s.audio.captured.Add(1)
-				ad.in <- f
-				break
-			}
-			s.captured.Add(1)
-			keys.frame(s, f)
-			d.in <- f
-			n++
-			if !delivered {
-				s.reportUp("running")
-				s.set(stateRunning, "", slog.LevelInfo)
-				if !s.lastCapture.IsZero() {
-					s.log.Info("stream resumed", "gap", f.CaptureTime.Sub(s.lastCapture).Round(time.Millisecond))
-				}
-
-			}
-			delivered = true
-			s.lastCapture = f.CaptureTime
 		case herr := <-d.halted:
 			// The deliverer cannot number more frames: stop the
 			// pipeline (it drains into the seqs still reserved).
@@ -513,8 +537,9 @@ func (s *stream) attempt(ctx context.Context, d, ad *deliverer) (delivered bool,
 			}
 		case now := <-tick.C:
 			s.beat(&s.loopBeat)
-			if stall == nil && ctx.Err() == nil {
-				if silent, stalled := watch.check(n, now); stalled {
+			noteCamera()
+			if stall == nil && ctx.Err() == nil && !handing.Load() {
+				if silent, stalled := watch.check(int(frames.Load()), now); stalled {
 					// Tear the pipeline down (it drains what it
 					// holds); the next one starts with a keyframe.
 					stall = &fault{errStall, fmt.Errorf("%s delivered no frame for %s: restarting its pipeline", s.src, silent.Round(time.Millisecond))}
@@ -522,6 +547,11 @@ func (s *stream) attempt(ctx context.Context, d, ad *deliverer) (delivered bool,
 				}
 			}
 		}
+	}
+	noteCamera()
+	delivered = running.Load()
+	if pf := panicked.Load(); pf != nil && stall == nil {
+		stall = pf
 	}
 	if n, rerr := p.Released(); rerr != nil {
 		s.log.Warn("cannot release an unplugged camera", "err", rerr)

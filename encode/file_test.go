@@ -53,7 +53,11 @@ func avFrames(t *testing.T, audio string) []heldFrame {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p := newPuller(sink)
+		p, err := newPuller(sink)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(p.close)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

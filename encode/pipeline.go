@@ -88,9 +88,17 @@ type Spec struct {
 	// the outcome.
 	HoldDevice HoldDevice
 	// Audio, when set, adds the stream's sound track to the same
-	// pipeline (see AudioSpec); its frames come on Frames too, with
-	// Track TrackAudio. Nil: video only.
+	// pipeline (see AudioSpec); its frames come on Frames (or OnFrame)
+	// too, with Track TrackAudio. Nil: video only.
 	Audio *AudioSpec
+	// OnFrame, when set, is handed every frame instead of Frames (which
+	// then only closes, once the pipeline ended, as it does without it):
+	// on the pipeline's pulling goroutines, in order per track, never two
+	// calls at once (the audio appsink's frames take the same turn as the
+	// video's), so a caller saves the goroutine hand-off that a channel
+	// costs every frame. It may block: the pipeline then backs up as
+	// behind a full Frames channel. Nil: frames come on Frames.
+	OnFrame func(Frame)
 }
 
 // gop is the keyframe interval in frames.
@@ -138,6 +146,13 @@ type Pipeline struct {
 	err      error
 	stopping bool
 	busDone  chan struct{}
+	// pullers read the appsinks (the video's, then the audio's if any);
+	// watchBus stops them once the pipeline is at NULL, and they are
+	// closed once both pull loops returned.
+	pullers []*puller
+	// emitMu gives the pullers of one pipeline their turn at
+	// Spec.OnFrame.
+	emitMu sync.Mutex
 
 	// devMu guards the device holds (device.go), made and released by
 	// watchBus, read by Released.
@@ -185,13 +200,31 @@ func start(ctx context.Context, s Spec, sources func(*Pipeline) []v4l2Source, un
 		}
 	}
 	p := &Pipeline{spec: s, pipe: pipe, frames: make(chan Frame, 8), busDone: make(chan struct{}), sources: sources, unrefPool: unref}
+	closePullers := func() {
+		for _, pl := range p.pullers {
+			pl.close()
+		}
+	}
+	for _, el := range []*gst.Element{sinkEl, asink} {
+		if el == nil {
+			continue
+		}
+		pl, err := newPuller(el)
+		if err != nil {
+			closePullers()
+			return nil, fmt.Errorf("stream %s: %w", s.Name, err)
+		}
+		p.pullers = append(p.pullers, pl)
+	}
 	if s.Audio != nil && s.Audio.Camera {
 		cam, err := pipe.GetElementByName(CameraElement)
 		if err != nil {
+			closePullers()
 			return nil, fmt.Errorf("stream %s: audio source camera needs an rtsp source: %w", s.Name, err)
 		}
 		p.camAudio = &cameraAudio{pipe: pipe, sink: asink, spec: *s.Audio}
 		if err := p.camAudio.attach(cam); err != nil {
+			closePullers()
 			return nil, fmt.Errorf("stream %s: %w", s.Name, err)
 		}
 	}
@@ -201,20 +234,22 @@ func start(ctx context.Context, s Spec, sources func(*Pipeline) []v4l2Source, un
 			err = trackError(msg)
 		}
 		_ = pipe.SetState(gst.StateNull) // teardown: err is the one to report
+		closePullers()
 		return nil, fmt.Errorf("stream %s: starting pipeline: %w", s.Name, err)
 	}
 	go p.watchBus()
 	codec, _ := s.codec() // launchFor checked it
-	var pullers sync.WaitGroup
-	pullers.Go(func() { p.pull(newPuller(sinkEl), codec) })
+	var pulls sync.WaitGroup
+	pulls.Go(func() { p.pull(p.pullers[0], codec) })
 	if asink != nil {
-		pullers.Go(func() { p.pullAudio(newPuller(asink), AudioCodecOf(*s.Audio)) })
+		pulls.Go(func() { p.pullAudio(p.pullers[1], AudioCodecOf(*s.Audio)) })
 	}
 	go func() {
 		// Frames closes once both tracks ended and the bus watcher has
-		// recorded why.
-		pullers.Wait()
+		// recorded why; at NULL no callback of appsink's runs any more.
+		pulls.Wait()
 		<-p.busDone
+		closePullers()
 		close(p.frames)
 	}()
 	go func() {
@@ -269,8 +304,7 @@ func (p *Pipeline) stop() {
 
 // watchBus waits for the end of the pipeline: end-of-stream, an error, or the
 // stop message. It then sets the pipeline to NULL, which also releases the
-// camera and wakes a puller blocked in appsink, and runs the releases of
-// Spec.HoldDevice.
+// camera, wakes the puller, and runs the releases of Spec.HoldDevice.
 func (p *Pipeline) watchBus() {
 	defer close(p.busDone)
 	bus := p.pipe.GetPipelineBus()
@@ -293,6 +327,9 @@ func (p *Pipeline) watchBus() {
 	}
 	p.holdDevices()
 	_ = p.pipe.SetState(gst.StateNull) // teardown: the pipeline's errors came on its bus
+	for _, pl := range p.pullers {
+		pl.stop()
+	}
 	p.releaseDevices()
 }
 
@@ -306,8 +343,8 @@ func trackError(msg *gst.Message) error {
 	return err
 }
 
-// pull moves frames from appsink to the Frames channel until appsink reports
-// end-of-stream or the pipeline went to NULL.
+// pull moves frames from appsink to Spec.OnFrame or the Frames channel until
+// appsink reports end-of-stream or the pipeline went to NULL.
 func (p *Pipeline) pull(src *puller, codec string) {
 	var pts, dts time.Duration
 	// A passthrough pipeline that joins a camera's stream mid-GOP gets
@@ -334,7 +371,7 @@ func (p *Pipeline) pull(src *puller, codec string) {
 		}
 		pts, dts = fr.PTS, fr.DTS
 		fr.Codec = codec
-		p.frames <- fr
+		p.emit(fr)
 	}
 }
 
@@ -351,6 +388,17 @@ func (p *Pipeline) pullAudio(src *puller, codec string) {
 		}
 		pts = fr.PTS
 		fr.Codec, fr.Track, fr.Keyframe = codec, TrackAudio, true
-		p.frames <- fr
+		p.emit(fr)
 	}
+}
+
+// emit hands fr on: to Spec.OnFrame, one call at a time, or to Frames.
+func (p *Pipeline) emit(fr Frame) {
+	if p.spec.OnFrame == nil {
+		p.frames <- fr
+		return
+	}
+	p.emitMu.Lock()
+	defer p.emitMu.Unlock()
+	p.spec.OnFrame(fr)
 }

@@ -1,16 +1,29 @@
 package encode
 
-// The frame path. For every encoded access unit the puller makes two cgo
-// calls: ec_pull blocks in appsink until a sample (or EOS / flushing) arrives
-// and reports its size, then ec_take copies the bytes into a Go slice of
-// exactly that size, fills in the timestamps and unrefs the sample. No go-gst
-// wrapper and no finalizer is involved, so memory is released at once.
+// The frame path. No goroutine waits inside a cgo call: appsink's
+// new-sample and eos callbacks (C, on the streaming thread) add to an
+// eventfd, which the pulling goroutine reads through Go's netpoller, and
+// then takes every queued sample with two short cgo calls each: ec_pull
+// (gst_app_sink_try_pull_sample with no wait) reports its size, ec_take
+// copies the bytes into a Go slice of exactly that size, fills in the
+// timestamps and unrefs the sample. No go-gst wrapper and no finalizer is
+// involved, so memory is released at once.
+//
+// Why not a blocking gst_app_sink_pull_sample, as before: a goroutine
+// blocked in cgo holds an OS thread and, for longer than 10 ms (a frame
+// is 33 ms), has its P taken by sysmon and must get one back when the
+// frame comes; with 16 RTSP cameras (B9) that kept sysmon polling every
+// 20 µs and handing Ps between threads: 16% of the agent's CPU was
+// runtime.sysmon alone. A second appsink in one pipeline (an audio track)
+// gets its own puller, and so its own eventfd.
 
 /*
 #cgo pkg-config: gstreamer-1.0 gstreamer-app-1.0
 #include <gst/gst.h>
 #include <gst/app/gstappsink.h>
 #include <gst/app/gstappsrc.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
 
 typedef struct {
 	GstSample *sample;
@@ -21,14 +34,54 @@ typedef struct {
 	int keyframe;
 } ec_frame;
 
-// ec_pull blocks until appsink has a sample. It returns 0 on EOS or when the
-// pipeline left PLAYING/PAUSED (appsink flushing), 1 with f->size set.
+// ec_pull takes the next sample appsink holds, without waiting. It returns
+// 0 when there is none (none yet, EOS, or flushing: ec_is_eos and the
+// puller's stop tell which), 1 with f->size set.
 static int ec_pull(GstElement *sink, ec_frame *f) {
-	f->sample = gst_app_sink_pull_sample(GST_APP_SINK(sink));
+	f->sample = gst_app_sink_try_pull_sample(GST_APP_SINK(sink), 0);
 	if (f->sample == NULL) return 0;
 	GstBuffer *buf = gst_sample_get_buffer(f->sample);
 	f->size = buf ? gst_buffer_get_size(buf) : 0;
 	return 1;
+}
+
+static int ec_is_eos(GstElement *sink) { return gst_app_sink_is_eos(GST_APP_SINK(sink)); }
+
+// ec_notify adds one to the puller's eventfd (the streaming thread's only
+// work for us; a full counter cannot happen: the puller reads it to 0).
+static void ec_notify(gpointer fd) {
+	guint64 one = 1;
+	ssize_t n = write(GPOINTER_TO_INT(fd), &one, sizeof one);
+	(void) n; // EAGAIN only on a counter near 2^64
+}
+
+static GstFlowReturn ec_on_sample(GstAppSink *sink, gpointer fd) {
+	(void) sink;
+	ec_notify(fd);
+	return GST_FLOW_OK;
+}
+
+static void ec_on_eos(GstAppSink *sink, gpointer fd) {
+	(void) sink;
+	ec_notify(fd);
+}
+
+// ec_watch makes a non-blocking eventfd that appsink's new-sample and eos
+// callbacks add to; -1 with errno set when there is none.
+static int ec_watch(GstElement *sink) {
+	int fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	if (fd < 0) return -1;
+	GstAppSinkCallbacks cb = {0};
+	cb.eos = ec_on_eos;
+	cb.new_sample = ec_on_sample;
+	gst_app_sink_set_callbacks(GST_APP_SINK(sink), &cb, GINT_TO_POINTER(fd), NULL);
+	return fd;
+}
+
+// ec_unwatch removes the callbacks (before the eventfd is closed).
+static void ec_unwatch(GstElement *sink) {
+	GstAppSinkCallbacks cb = {0};
+	gst_app_sink_set_callbacks(GST_APP_SINK(sink), &cb, NULL, NULL);
 }
 
 static gint64 ec_running(const GstSegment *seg, GstClockTime t) {
@@ -84,9 +137,11 @@ static char *ec_version(void) { return gst_version_string(); }
 import "C"
 
 import (
+	"encoding/binary"
 	"fmt"
 	"os"
 	"strconv"
+	"sync/atomic"
 	"time"
 	"unsafe"
 
@@ -97,6 +152,12 @@ import (
 type puller struct {
 	sink *C.GstElement
 	f    C.ec_frame
+	// wakeup is the eventfd appsink's callbacks add to: read (through
+	// the netpoller) when appsink holds no sample. stopped is set by
+	// stop, after the pipeline went to NULL.
+	wakeup  *os.File
+	buf     [8]byte
+	stopped atomic.Bool
 
 	// trace, when set, receives one line per frame: its capture time
 	// (Unix ns, the edgecam-capture-ns header) and how long it took from
@@ -112,15 +173,48 @@ type puller struct {
 // costs nothing.
 const traceEnv = "EDGECAM_BENCH_ENCODE_TRACE"
 
-func newPuller(sink *gst.Element) *puller {
+// newPuller watches sink (before the pipeline plays, so that no sample
+// comes unannounced; one that did would still be found). close releases
+// what it holds.
+func newPuller(sink *gst.Element) (*puller, error) {
 	p := &puller{sink: (*C.GstElement)(unsafe.Pointer(sink.Unsafe()))}
+	fd, err := C.ec_watch(p.sink)
+	if fd < 0 {
+		return nil, fmt.Errorf("appsink: cannot make an eventfd (out of file descriptors? raise LimitNOFILE): %w", err)
+	}
+	// Non-blocking: os.NewFile hands it to the netpoller.
+	p.wakeup = os.NewFile(uintptr(fd), "appsink-wakeup")
 	if path := os.Getenv(traceEnv); path != "" {
 		// Best effort: a benchmark that finds no trace says so.
 		if f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644); err == nil {
 			p.trace, p.line = f, make([]byte, 0, 48)
 		}
 	}
-	return p
+	return p, nil
+}
+
+// stop makes next return false once appsink holds no sample: call it
+// after the pipeline went to NULL (appsink flushed, no callback comes any
+// more), from any goroutine.
+func (p *puller) stop() {
+	p.stopped.Store(true)
+	var one [8]byte
+	binary.NativeEndian.PutUint64(one[:], 1) // eventfd adds a host-order uint64
+	_, _ = p.wakeup.Write(one[:])            // fails only once closed: then nothing waits
+}
+
+// close removes appsink's callbacks and closes the eventfd: after next
+// returned false and the pipeline is at NULL.
+func (p *puller) close() {
+	C.ec_unwatch(p.sink)
+	_ = p.wakeup.Close() // an eventfd: nothing to flush
+}
+
+// wait blocks until appsink's callbacks or stop add to the eventfd; false
+// when it is closed.
+func (p *puller) wait() bool {
+	_, err := p.wakeup.Read(p.buf[:])
+	return err == nil
 }
 
 // traceFrame writes the frame's line: one write of under 48 bytes to an
@@ -136,12 +230,16 @@ func (p *puller) traceFrame(capture time.Time, age time.Duration) {
 // next blocks until the next access unit and returns it, or ok=false once the
 // appsink reached EOS or the pipeline is shutting down.
 func (p *puller) next() (fr Frame, ok bool) {
-	if C.ec_pull(p.sink, &p.f) == 0 { //nolint:gocritic // false positive on cgo's rewrite of &p.f; through a local pointer cgo would check all of *p
-		if p.trace != nil {
-			_ = p.trace.Close() // as its writes
-			p.trace = nil
+	// A sample that comes between an empty ec_pull and wait has already
+	// added to the eventfd: wait returns at once.
+	for C.ec_pull(p.sink, &p.f) == 0 { //nolint:gocritic // false positive on cgo's rewrite of &p.f; through a local pointer cgo would check all of *p
+		if C.ec_is_eos(p.sink) != 0 || p.stopped.Load() || !p.wait() {
+			if p.trace != nil {
+				_ = p.trace.Close() // as its writes
+				p.trace = nil
+			}
+			return Frame{}, false
 		}
-		return Frame{}, false
 	}
 	// The only per-frame allocation: the record value must outlive the
 	// sample (it stays queued until Kafka acknowledges it).

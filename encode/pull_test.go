@@ -64,7 +64,12 @@ func BenchmarkPull(b *testing.B) {
 			if err := pipe.SetState(gst.StatePlaying); err != nil {
 				b.Fatal(err)
 			}
-			src, sink := newPusher(srcEl), newPuller(sinkEl)
+			src := newPusher(srcEl)
+			sink, err := newPuller(sinkEl)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer sink.close() // after the deferred SetState(NULL): runs first, callbacks off, then NULL
 			data := make([]byte, size)
 			const batch = 256
 			b.SetBytes(int64(size))
