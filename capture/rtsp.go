@@ -58,7 +58,11 @@ func rtspDepay(codec string) string {
 
 // rtspHead renders rtspsrc and the RTP depayloader of the camera's codec:
 // H.264 or H.265 access units, each its own buffer, with the keyframe flag
-// set from the NAL types.
+// set from the NAL types. rtspsrc is named RTSPSourceName, for the audio
+// branch (rtspaudio.go); the direct link takes the video pad, as only the
+// depayloader's caps fit it, and a camera's audio track that no branch
+// takes stays unlinked without harm (rtspsrc fails only when no stream is
+// linked).
 //
 // The password goes into the description (rtspsrc has no other way to take
 // it from gst-launch syntax), so the description must never be logged or
@@ -80,8 +84,8 @@ func rtspHead(s Source) (string, error) {
 		return "", fmt.Errorf("rtsp source %s: transport %q (want tcp or udp)", redactURL(s.URL), s.Transport)
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "rtspsrc location=%s protocols=%s latency=%d tcp-timeout=%d timeout=%d",
-		quote(s.URL), proto, rtspLatencyMs, rtspConnectTimeout, rtspUDPTimeout)
+	fmt.Fprintf(&b, "rtspsrc location=%s protocols=%s latency=%d tcp-timeout=%d timeout=%d name=%s",
+		quote(s.URL), proto, rtspLatencyMs, rtspConnectTimeout, rtspUDPTimeout, RTSPSourceName)
 	if s.Username != "" {
 		fmt.Fprintf(&b, " user-id=%s", quote(s.Username))
 	}

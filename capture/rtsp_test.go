@@ -10,7 +10,7 @@ import (
 	"github.com/edgecam/edgecam/internal/secret"
 )
 
-const rtspOpts = "latency=200 tcp-timeout=5000000 timeout=5000000"
+const rtspOpts = "latency=200 tcp-timeout=5000000 timeout=5000000 name=camsrc"
 
 func TestRTSPFragment(t *testing.T) {
 	f := Format{Width: 640, Height: 360, FPS: 15}

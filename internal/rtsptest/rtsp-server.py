@@ -3,9 +3,13 @@
 (gst-rtsp-server, Debian package gir1.2-gst-rtsp-server-1.0) serving live
 H.264 from videotestsrc and x264enc, or H.265 from x265enc (--codec h265),
 the way a camera does (RTP over UDP or interleaved TCP, the parameter sets
-in-band before every IDR).
+in-band before every IDR). With --audio aac|pcma|pcmu it adds a microphone:
+a sine tone of --audio-freq Hz (audiotestsrc) as a second track, AAC
+(avenc_aac, RTP MPEG4-GENERIC) or G.711 A-law/mu-law at 8 kHz, on the same
+pipeline clock as the video.
 
     rtsp-server.py --port 8554 --path /cam [--codec h265] [--user U --password-file F] [--pattern snow]
+                   [--audio aac|pcma|pcmu|none] [--audio-freq 1000]
 
 Prints "ready rtsp://127.0.0.1:PORT/PATH" on stdout once it listens, then
 serves until SIGTERM/SIGINT. Binds 127.0.0.1 only.
@@ -33,6 +37,9 @@ def main():
     ap.add_argument("--pattern", default="ball", help="videotestsrc pattern (snow: noise keeps x264 at its bit rate)")
     ap.add_argument("--sliced", action="store_true", help="several slices per picture (x264 sliced threads)")
     ap.add_argument("--codec", choices=["h264", "h265"], default="h264")
+    ap.add_argument("--audio", choices=["none", "aac", "pcma", "pcmu"], default="none",
+                    help="a second track: a tone in AAC (48 kHz mono) or G.711 (8 kHz mono)")
+    ap.add_argument("--audio-freq", type=int, default=1000, help="the tone's frequency, Hz")
     ap.add_argument("--user", default="")
     ap.add_argument("--password-file", default="")
     a = ap.parse_args()
@@ -57,19 +64,35 @@ def main():
             f"! x265enc tune=zerolatency speed-preset=ultrafast bitrate={a.bitrate} key-int-max={a.gop} "
             'option-string="open-gop=0" '
             "! video/x-h265,profile=main "
-            "! rtph265pay name=pay0 pt=96 config-interval=-1 )"
+            "! rtph265pay name=pay0 pt=96 config-interval=-1 "
         )
     else:
         encoder = (
             f"! x264enc tune=zerolatency speed-preset=ultrafast bitrate={a.bitrate} key-int-max={a.gop} bframes=0 "
             f"sliced-threads={'true threads=2' if a.sliced else 'false'} "
             "! video/x-h264,profile=constrained-baseline "
-            "! rtph264pay name=pay0 pt=96 config-interval=-1 )"
+            "! rtph264pay name=pay0 pt=96 config-interval=-1 "
+        )
+    # The microphone: a second branch of the same launch line, so both
+    # tracks run on the media's one pipeline clock and their RTP timestamps
+    # (and the RTCP sender reports a client syncs them with) agree, as in
+    # a camera. PCMA/PCMU: G.711 is 8 kHz by definition (static payload
+    # types 8 and 0).
+    audio = {
+        "none": "",
+        "aac": "! audio/x-raw,rate=48000,channels=1 ! avenc_aac bitrate=64000 ! rtpmp4gpay name=pay1 pt=97 ",
+        "pcma": "! audio/x-raw,rate=8000,channels=1 ! alawenc ! rtppcmapay name=pay1 pt=8 ",
+        "pcmu": "! audio/x-raw,rate=8000,channels=1 ! mulawenc ! rtppcmupay name=pay1 pt=0 ",
+    }[a.audio]
+    if audio:
+        audio = (
+            f"audiotestsrc is-live=true wave=sine freq={a.audio_freq} volume=0.5 "
+            "! audioconvert ! audioresample " + audio
         )
     factory.set_launch(
         f"( videotestsrc is-live=true pattern={a.pattern} "
         f"! video/x-raw,width={a.width},height={a.height},framerate={a.fps}/1 "
-        + encoder
+        + encoder + audio + ")"
     )
 
     if a.user:

@@ -1,7 +1,8 @@
 // Package rtsptest runs a test IP camera for the RTSP tests of encode,
 // agent and e2e: rtsp-server.py beside this file, GStreamer's RTSP server
 // streaming live x264 (or x265: --codec h265) from a test pattern on
-// 127.0.0.1. It needs Debian's
+// 127.0.0.1, and with --audio a microphone track: a sine tone of
+// --audio-freq Hz (default DefaultToneHz) in AAC or G.711. It needs Debian's
 // python3 with python3-gi and gir1.2-gst-rtsp-server-1.0 (make deps).
 //
 // It is for tests only: nothing outside _test.go files imports it. It never
@@ -24,6 +25,27 @@ import (
 // Debian's python3, which has python3-gi (not a pyenv one on PATH).
 const python = "/usr/bin/python3"
 
+// DefaultToneHz is the frequency of the camera's audio tone (--audio-freq)
+// unless the test asks for another.
+const DefaultToneHz = 1000
+
+// The camera's audio tracks (--audio): AAC-LC at 48 kHz mono in RTP
+// MPEG4-GENERIC (RFC 3640, as most IP cameras send it), G.711 A-law and
+// mu-law at 8 kHz mono (static payload types 8 and 0).
+const (
+	AudioAAC  = "aac"
+	AudioPCMA = "pcma"
+	AudioPCMU = "pcmu"
+)
+
+// AudioRate is the sample rate of an --audio codec's track.
+func AudioRate(codec string) int {
+	if codec == AudioAAC {
+		return 48000
+	}
+	return 8000
+}
+
 // Camera is one running rtsp-server.py. It keeps its port across Kill and
 // Start, so a client configured with its URL finds it again.
 type Camera struct {
@@ -36,7 +58,8 @@ type Camera struct {
 
 // Start starts a camera on a free port of 127.0.0.1 and stops it when the
 // test ends; args go to rtsp-server.py (--user, --password-file, --width,
-// --height, --fps, --gop, --bitrate, --sliced, --codec h264|h265).
+// --height, --fps, --gop, --bitrate, --sliced, --codec h264|h265,
+// --audio aac|pcma|pcmu|none, --audio-freq HZ).
 func Start(t testing.TB, args ...string) *Camera {
 	t.Helper()
 	if out, err := exec.Command(python, "-c", "import gi; gi.require_version('GstRtspServer', '1.0')").CombinedOutput(); err != nil {

@@ -9,6 +9,8 @@
 //   - nal.go: H.264 and H.265 NAL types and the record format's keyframe
 //     rule;
 //   - ffprobe.go: decoding with ffprobe, counting frames and errors;
+//   - tone.go: decoding audio with ffmpeg and finding a test tone's
+//     frequency in it (gonum's FFT);
 //   - metrics.go: a Prometheus scrape and its samples by label;
 //   - kfake.go: in-process Kafka clusters (franz-go's kfake, which tests
 //     may use; only package kafka imports the client, kgo);
