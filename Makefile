@@ -20,7 +20,7 @@ APT_PACKAGES := pkg-config libglib2.0-dev libgstreamer1.0-dev libgstreamer-plugi
 	gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav \
 	ffmpeg kcat default-jre-headless maven v4l-utils \
 	python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-libcamera libcamera-ipa libcamera-tools \
-	python3-venv chromium nodejs curl
+	python3-venv chromium nodejs curl gstreamer1.0-alsa alsa-utils
 
 .PHONY: deps apt-deps go-deps lint-deps build vet lint test test-unit test-gstcompat test-fuzz test-e2e test-python test-oldroot test-symbols bench kafka-up kafka-down demo clean
 
