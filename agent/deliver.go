@@ -465,7 +465,7 @@ func (d *deliverer) frame(f encode.Frame) {
 	rec := &kafka.Record{
 		Key: d.key, Seq: seq, PTS: f.PTS, DTS: f.DTS, CaptureTime: f.CaptureTime,
 		Keyframe: f.Keyframe, Codec: recordCodec(f.Codec), Value: f.Data, Session: d.session,
-		ClockUnsynced: d.unsynced(),
+		ClockUnsynced: d.unsynced(), Track: f.Track,
 	}
 	if d.spilling {
 		if d.toStore(rec, false) {
@@ -506,7 +506,8 @@ func (d *deliverer) resumeNumbering() error {
 // producer); false when the store refused it, which is logged.
 func (d *deliverer) toStore(rec *kafka.Record, sent bool) bool {
 	r := spool.Record{Seq: rec.Seq, Keyframe: rec.Keyframe, PTS: rec.PTS, DTS: rec.DTS,
-		Capture: rec.CaptureTime, Payload: rec.Value, ClockUnsynced: rec.ClockUnsynced, H265: rec.Codec == encode.H265}
+		Capture: rec.CaptureTime, Payload: rec.Value, ClockUnsynced: rec.ClockUnsynced, H265: rec.Codec == encode.H265,
+		Audio: rec.Track == kafka.TrackAudio, Opus: rec.Codec == encode.Opus}
 	var err error
 	if sent {
 		err = d.st.AppendSent(r)
@@ -784,7 +785,7 @@ func (d *deliverer) pump() {
 		}
 		d.produce(&kafka.Record{
 			Key: d.key, Seq: r.Seq, PTS: r.PTS, DTS: r.DTS, CaptureTime: r.Capture, Keyframe: r.Keyframe,
-			Codec: spooledCodec(r.H265), Value: r.Payload, Session: session, Evicted: r.Evicted,
+			Codec: spooledCodec(r), Track: spooledTrack(r), Value: r.Payload, Session: session, Evicted: r.Evicted,
 			ClockUnsynced: r.ClockUnsynced,
 		}, true)
 		if d.limiter != nil {
@@ -933,9 +934,22 @@ func recordCodec(codec string) string {
 }
 
 // spooledCodec is the edgecam-codec of a frame read back from the spool.
-func spooledCodec(h265 bool) string {
-	if h265 {
+func spooledCodec(r spool.Record) string {
+	switch {
+	case r.Audio && r.Opus:
+		return encode.Opus
+	case r.Audio:
+		return encode.AAC
+	case r.H265:
 		return encode.H265
 	}
 	return encode.H264
+}
+
+// spooledTrack is the edgecam-track of a frame read back from the spool.
+func spooledTrack(r spool.Record) string {
+	if r.Audio {
+		return kafka.TrackAudio
+	}
+	return kafka.TrackVideo
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -74,6 +75,9 @@ type stream struct {
 	// attempt, to log the gap a restart left (supervise goroutine only).
 	lastCapture time.Time
 
+	// audio is the stream's sound track (audio.go); nil without one.
+	audio *audioTrack
+
 	// changed, when set, is called after every change of the stream's
 	// state (the fleet status record goes out at once); it never blocks.
 	changed func()
@@ -126,6 +130,7 @@ func newStream(cfg *config.Config, sc config.Stream, prod *kafka.Producer, sessi
 		codec:   string(sc.Codec),
 		log:     log.With("stream", sc.Name),
 		opts:    opts,
+		audio:   newAudioTrack(sc.Audio),
 	}
 	s.next.Store(-1)
 	s.latency = noObserver{}
@@ -175,7 +180,7 @@ func (s *stream) supervise(ctx context.Context) {
 
 	sctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	d, err := s.openDelivery(sctx, &bo)
+	d, err := s.openDelivery(sctx, &bo, trackOptions{dir: filepath.Join(s.spool.Dir, s.name), fps: s.fps, stats: &s.deliveryStats, sp: &s.sp, prod: s.prod, log: s.log})
 	if err != nil { // ctx ended
 		s.set(stateStopped, "stopped", slog.LevelInfo)
 		if s.detach != nil {
@@ -205,13 +210,41 @@ func (s *stream) supervise(ctx context.Context) {
 		}
 	}()
 
+	var ad *deliverer
+	if a := s.audio; a != nil {
+		alog := s.log.With("track", kafka.TrackAudio)
+		ad, err = s.openDelivery(sctx, &bo, trackOptions{dir: audioDir(s.spool.Dir, s.name), fps: a.fps, stats: &a.deliveryStats, sp: &a.sp,
+			prod: trackProducer{s.prod, kafka.TrackAudio}, log: alog})
+		if err != nil { // ctx ended: the video's deliverer drains (above)
+			return
+		}
+		ad.stop = cancel
+		adelivered := make(chan error, 1)
+		go func() { adelivered <- s.deliver(ctx, ad) }()
+		defer func() {
+			close(ad.in)
+			if err := <-adelivered; err != nil {
+				alog.Error("audio track stopped for good", "err", err)
+			}
+		}()
+	}
+
 	bo.reset()
 	var lastWarn time.Time
 	var failures int
 	for sctx.Err() == nil {
-		ok, err := s.attempt(sctx, d)
+		ok, err := s.attempt(sctx, d, ad)
 		if sctx.Err() != nil {
 			return
+		}
+		if errors.Is(err, errAudioRetry) {
+			continue
+		}
+		if s.audio != nil && s.audio.on.Load() && encode.IsAudioError(err) {
+			// The microphone failed, not the camera: go on at once
+			// without it (audio.go).
+			s.audioFailed(err)
+			continue
 		}
 		if ok {
 			bo.reset()
@@ -235,17 +268,28 @@ func (s *stream) supervise(ctx context.Context) {
 	}
 }
 
-// openDelivery opens the stream's spool (retrying while, e.g., another
+// trackOptions say which track openDelivery opens: the video's spool
+// directory, frame rate and counters, or the audio track's.
+type trackOptions struct {
+	dir   string
+	fps   int
+	stats *deliveryStats
+	sp    *atomic.Pointer[spool.Spool]
+	prod  producer
+	log   *slog.Logger
+}
+
+// openDelivery opens the track's spool (retrying while, e.g., another
 // agent holds its lock) and fixes the first seq. It fails only when ctx
 // ends.
-func (s *stream) openDelivery(ctx context.Context, bo *backoff) (*deliverer, error) {
-	dir := filepath.Join(s.spool.Dir, s.name)
+func (s *stream) openDelivery(ctx context.Context, bo *backoff, t trackOptions) (*deliverer, error) {
+	dir := t.dir
 	opts := spool.Options{
 		SegmentSize:   int64(s.spool.SegmentSize),
 		MaxSize:       int64(s.spool.MaxSize),
 		MaxAge:        time.Duration(s.spool.MaxAge),
 		FsyncInterval: time.Duration(s.spool.FsyncInterval),
-		Logger:        s.log.With("component", "spool"),
+		Logger:        t.log.With("component", "spool"),
 	}
 	switch s.spool.Fsync {
 	case config.FsyncKeyframe:
@@ -258,21 +302,21 @@ func (s *stream) openDelivery(ctx context.Context, bo *backoff) (*deliverer, err
 		s.beat(&s.deliverBeat)
 		sp, err := spool.Open(dir, opts)
 		if err == nil {
-			s.sp.Store(sp)
+			t.sp.Store(sp)
 			d := newDeliverer(deliveryOptions{
 				key: s.key, session: s.session, sessionPath: dir + ".sessions",
-				spool: s.spool, fps: s.fps, conflictEvery: s.opts.ConflictCheck,
-				log: s.log, stats: &s.deliveryStats,
+				spool: s.spool, fps: t.fps, conflictEvery: s.opts.ConflictCheck,
+				log: t.log, stats: t.stats,
 				beat:       func() { s.beat(&s.deliverBeat) },
 				onSpooling: s.setSpooling,
 				unsynced:   s.opts.clock.isUnsynced,
 				now:        s.opts.now,
-			}, s.prod, sp)
+			}, t.prod, sp)
 			if err = d.start(ctx, resumeWait); err == nil {
 				return d, nil
 			}
 			if cerr := sp.Close(); cerr != nil {
-				s.log.Warn("closing the spool after a failed start", "err", cerr)
+				t.log.Warn("closing the spool after a failed start", "err", cerr)
 			}
 		}
 		if ctx.Err() != nil {
@@ -280,7 +324,7 @@ func (s *stream) openDelivery(ctx context.Context, bo *backoff) (*deliverer, err
 		}
 		delay := bo.next()
 		s.reportUp("retrying")
-		s.log.Warn("cannot open the stream's spool; retrying", "dir", dir, "err", err, "retry_in", delay)
+		t.log.Warn("cannot open the stream's spool; retrying", "dir", dir, "err", err, "retry_in", delay)
 		if !s.wait(ctx, delay, &s.loopBeat, &s.deliverBeat) {
 			return nil, ctx.Err()
 		}
@@ -290,7 +334,7 @@ func (s *stream) openDelivery(ctx context.Context, bo *backoff) (*deliverer, err
 // attempt runs the stream once: resume the sequence from Kafka (first time
 // only), check the camera, choose the encoder, run the pipeline until it
 // ends. It reports whether any frame was delivered, and why it ended.
-func (s *stream) attempt(ctx context.Context, d *deliverer) (delivered bool, err error) {
+func (s *stream) attempt(ctx context.Context, d, ad *deliverer) (delivered bool, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = &fault{errPanic, fmt.Errorf("panic: %v", r)}
@@ -306,6 +350,13 @@ func (s *stream) attempt(ctx context.Context, d *deliverer) (delivered bool, err
 	s.beat(&s.loopBeat)
 	if err := d.ready(ctx); err != nil {
 		return false, &fault{errSpool, err}
+	}
+	var audioHalted <-chan error
+	if ad != nil {
+		if err := ad.ready(ctx); err != nil {
+			return false, &fault{errSpool, err}
+		}
+		audioHalted = ad.halted
 	}
 	if err := s.checkCamera(); err != nil {
 		return false, err
@@ -355,6 +406,22 @@ func (s *stream) attempt(ctx context.Context, d *deliverer) (delivered bool, err
 		s.spec.Encoder = name
 	}
 	s.setEncoder(s.spec.Encoder)
+	var audioRetry <-chan time.Time
+	if s.audio != nil {
+		s.spec.Audio, err = s.audioSpec(ctx)
+		if err != nil {
+			s.audioFailed(err)
+			s.spec.Audio = nil
+		}
+		s.audio.on.Store(s.spec.Audio != nil)
+		if s.spec.Audio == nil {
+			// Run without audio until it is its time to be tried
+			// again (audio.go).
+			t := time.NewTimer(time.Until(s.audio.offUntil))
+			defer t.Stop()
+			audioRetry = t.C
+		}
+	}
 	s.beat(&s.loopBeat)
 	// A descriptor of an unplugged camera still open keeps the driver from
 	// recreating the device under its name. GStreamer 1.22 leaked one per
@@ -391,6 +458,11 @@ func (s *stream) attempt(ctx context.Context, d *deliverer) (delivered bool, err
 				frames = nil
 				break
 			}
+			if f.IsAudio() {
+				s.audio.captured.Add(1)
+				ad.in <- f
+				break
+			}
 			s.captured.Add(1)
 			keys.frame(s, f)
 			d.in <- f
@@ -409,6 +481,16 @@ func (s *stream) attempt(ctx context.Context, d *deliverer) (delivered bool, err
 			// pipeline (it drains into the seqs still reserved).
 			if stall == nil {
 				stall = &fault{errSpool, herr}
+				stopPipeline()
+			}
+		case herr := <-audioHalted:
+			if stall == nil {
+				stall = &fault{errSpool, herr}
+				stopPipeline()
+			}
+		case <-audioRetry:
+			if stall == nil {
+				stall = errAudioRetry
 				stopPipeline()
 			}
 		case now := <-tick.C:
@@ -452,17 +534,26 @@ func (s *stream) attempt(ctx context.Context, d *deliverer) (delivered bool, err
 }
 
 func (s *stream) logStats(msg string) {
+	s.logTrackStats(s.log, msg, &s.deliveryStats, &s.captured, &s.sp, s.restarts.Load())
+	if a := s.audio; a != nil {
+		// Its own line (msg "audio track stats" / "audio track
+		// stopped", track=audio), so the video's keeps its meaning.
+		s.logTrackStats(s.log.With("track", kafka.TrackAudio), "audio track"+strings.TrimPrefix(msg, "stream"), &a.deliveryStats, &a.captured, &a.sp, s.restarts.Load())
+	}
+}
+
+func (s *stream) logTrackStats(log *slog.Logger, msg string, ds *deliveryStats, captured *atomic.Int64, spp *atomic.Pointer[spool.Spool], restarts int64) {
 	// captured = acked + in_spool + evicted + too_large + lost once nothing
 	// is in flight (the spool starting empty): every frame accounted once.
 	var inSpool, evicted int64
-	if sp := s.sp.Load(); sp != nil {
+	if sp := spp.Load(); sp != nil {
 		st := sp.Stats()
 		inSpool, evicted = st.Unacked, st.Evicted
 	}
-	s.log.Info(msg, "captured", s.captured.Load(), "frames", s.frames.Load(), "keyframes", s.keyframes.Load(), "bytes", s.bytes.Load(),
-		"acked", s.acked.Load(), "failed", s.failed.Load(), "resends", s.resends.Load(), "too_large", s.tooLarge.Load(),
-		"spooled", s.spooled.Load(), "drained", s.drained.Load(), "spills", s.spills.Load(), "in_spool", inSpool, "evicted", evicted,
-		"lost", s.lost.Load(), "latency", time.Duration(s.lastLatency.Load()).Round(time.Millisecond),
-		"max_latency_ms", time.Duration(s.maxLatency.Load()).Milliseconds(), "restarts", s.restarts.Load(),
-		"next_seq", s.next.Load())
+	log.Info(msg, "captured", captured.Load(), "frames", ds.frames.Load(), "keyframes", ds.keyframes.Load(), "bytes", ds.bytes.Load(),
+		"acked", ds.acked.Load(), "failed", ds.failed.Load(), "resends", ds.resends.Load(), "too_large", ds.tooLarge.Load(),
+		"spooled", ds.spooled.Load(), "drained", ds.drained.Load(), "spills", ds.spills.Load(), "in_spool", inSpool, "evicted", evicted,
+		"lost", ds.lost.Load(), "latency", time.Duration(ds.lastLatency.Load()).Round(time.Millisecond),
+		"max_latency_ms", time.Duration(ds.maxLatency.Load()).Milliseconds(), "restarts", restarts,
+		"next_seq", ds.next.Load())
 }

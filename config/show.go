@@ -108,6 +108,7 @@ func (c *Config) node() *yaml.Node {
 			"keyframe_interval", ystr(s.KeyframeInterval.String()),
 			"encoder", ystr(string(s.Encoder)),
 			"codec", ystr(string(s.Codec)),
+			"audio", s.Audio.node(),
 		))
 	}
 	return ymap(

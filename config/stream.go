@@ -36,6 +36,8 @@ type Stream struct {
 	// picks among its encoders; with encoder none it is what the rtsp
 	// camera sends (Source.Codec must agree).
 	Codec Codec
+	// Audio is the stream's sound track; nil (no audio key) for none.
+	Audio *Audio
 }
 
 // streams decodes the streams list. Streams with enabled: false are
@@ -86,6 +88,7 @@ func (d *decoder) stream(n *yaml.Node, i int) (s Stream, nameNode *yaml.Node, on
 		defer func() { d.partial = false }()
 	}
 	s = newStream()
+	var audio *yaml.Node // decoded after the source, which it is checked against
 	keys, ok := d.mapping(n, p, map[string]func(k, v *yaml.Node){
 		"name": func(_, v *yaml.Node) {
 			d.text(v, p+".name", nameCheck("it is the second half of the Kafka key"), &s.Name)
@@ -101,9 +104,13 @@ func (d *decoder) stream(n *yaml.Node, i int) (s Stream, nameNode *yaml.Node, on
 		},
 		"encoder": func(_, v *yaml.Node) { d.value(v, p+".encoder", &s.Encoder) },
 		"codec":   func(_, v *yaml.Node) { d.value(v, p+".codec", &s.Codec) },
+		"audio":   func(_, v *yaml.Node) { audio = v },
 	})
 	if !ok {
 		return s, nil, on
+	}
+	if audio != nil {
+		s.Audio = d.audio(audio, p+".audio", s.Source)
 	}
 	nameNode = keys["name"].value
 	if nameNode == nil {

@@ -39,8 +39,14 @@ func launchFor(s Spec) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("stream %s: %w", s.Name, err)
 	}
+	audio := ""
+	if s.Audio != nil {
+		if audio, err = audioLaunch(*s.Audio); err != nil {
+			return "", fmt.Errorf("stream %s: %w", s.Name, err)
+		}
+	}
 	if s.Encoder == None {
-		return passthroughLaunch(s, codec), nil
+		return passthroughLaunch(s, codec) + audio, nil
 	}
 	e, err := lookupEncoder(s.Encoder)
 	if err != nil {
@@ -64,5 +70,5 @@ func launchFor(s Spec) (string, error) {
 			decode += " ! " + nvmmBridge
 		}
 	}
-	return launchString(s, decode, e), nil
+	return launchString(s, decode, e) + audio, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 	"unsafe"
@@ -11,7 +12,8 @@ import (
 	"github.com/go-gst/go-gst/gst"
 )
 
-// Frame is one encoded H.264 or H.265 access unit.
+// Frame is one encoded H.264 or H.265 access unit, or with Track
+// TrackAudio one encoded audio frame.
 type Frame struct {
 	// Data is the access unit in Annex-B byte-stream form. Keyframes are
 	// IDR frames preceded by SPS and PPS (H.265: IRAP frames preceded by
@@ -31,7 +33,16 @@ type Frame struct {
 	// derived from the pipeline clock (immune to wall-clock jumps while the
 	// pipeline runs).
 	CaptureTime time.Time
+	// Track is TrackAudio for a frame of the stream's sound track
+	// (Spec.Audio): Data is then one AAC frame in ADTS or one Opus
+	// packet, Codec AAC or Opus, Keyframe always true (every audio frame
+	// decodes alone), and PTS on the same running-time clock as the
+	// video's. Empty (or TrackVideo) is video.
+	Track string
 }
+
+// IsAudio reports whether f is a frame of the sound track.
+func (f *Frame) IsAudio() bool { return f.Track == TrackAudio }
 
 // Spec is everything the pipeline of one stream needs.
 type Spec struct {
@@ -76,6 +87,10 @@ type Spec struct {
 	// reused, meanwhile. Nil: no device is held. Pipeline.Released reports
 	// the outcome.
 	HoldDevice HoldDevice
+	// Audio, when set, adds the stream's sound track to the same
+	// pipeline (see AudioSpec); its frames come on Frames too, with
+	// Track TrackAudio. Nil: video only.
+	Audio *AudioSpec
 }
 
 // gop is the keyframe interval in frames.
@@ -159,18 +174,35 @@ func start(ctx context.Context, s Spec, sources func(*Pipeline) []v4l2Source, un
 	if err != nil {
 		return nil, fmt.Errorf("stream %s: %w", s.Name, err)
 	}
+	var asink *gst.Element
+	if s.Audio != nil {
+		if asink, err = pipe.GetElementByName("asink"); err != nil {
+			return nil, fmt.Errorf("stream %s: %w", s.Name, err)
+		}
+	}
 	p := &Pipeline{spec: s, pipe: pipe, frames: make(chan Frame, 8), busDone: make(chan struct{}), sources: sources, unrefPool: unref}
 	if err := pipe.SetState(gst.StatePlaying); err != nil {
 		// The bus holds the reason (e.g. "Cannot identify device").
 		if msg := pipe.GetPipelineBus().TimedPopFiltered(gst.ClockTime(time.Second), gst.MessageError); msg != nil {
-			err = busError(msg)
+			err = trackError(msg)
 		}
 		_ = pipe.SetState(gst.StateNull) // teardown: err is the one to report
 		return nil, fmt.Errorf("stream %s: starting pipeline: %w", s.Name, err)
 	}
 	go p.watchBus()
 	codec, _ := s.codec() // launchFor checked it
-	go p.pull(newPuller(sinkEl), codec)
+	var pullers sync.WaitGroup
+	pullers.Go(func() { p.pull(newPuller(sinkEl), codec) })
+	if asink != nil {
+		pullers.Go(func() { p.pullAudio(newPuller(asink), AudioCodecOf(*s.Audio)) })
+	}
+	go func() {
+		// Frames closes once both tracks ended and the bus watcher has
+		// recorded why.
+		pullers.Wait()
+		<-p.busDone
+		close(p.frames)
+	}()
 	go func() {
 		select {
 		case <-ctx.Done():
@@ -235,7 +267,7 @@ func (p *Pipeline) watchBus() {
 		}
 		switch msg.Type() {
 		case gst.MessageError:
-			p.setErr(fmt.Errorf("stream %s: %w", p.spec.Name, busError(msg)))
+			p.setErr(fmt.Errorf("stream %s: %w", p.spec.Name, trackError(msg)))
 		case gst.MessageEOS:
 			p.mu.Lock()
 			stopping := p.stopping
@@ -250,9 +282,18 @@ func (p *Pipeline) watchBus() {
 	p.releaseDevices()
 }
 
+// trackError is busError, as an *AudioError when an element of the audio
+// branch (named "audio-..." or the audio appsink) posted it.
+func trackError(msg *gst.Message) error {
+	err := busError(msg)
+	if strings.HasPrefix(msg.Source(), "audio-") || msg.Source() == "asink" {
+		return &AudioError{err}
+	}
+	return err
+}
+
 // pull moves frames from appsink to the Frames channel until appsink reports
-// end-of-stream or the pipeline went to NULL, then closes Frames once the bus
-// watcher has recorded why.
+// end-of-stream or the pipeline went to NULL.
 func (p *Pipeline) pull(src *puller, codec string) {
 	var pts, dts time.Duration
 	// A passthrough pipeline that joins a camera's stream mid-GOP gets
@@ -281,6 +322,21 @@ func (p *Pipeline) pull(src *puller, codec string) {
 		fr.Codec = codec
 		p.frames <- fr
 	}
-	<-p.busDone
-	close(p.frames)
+}
+
+// pullAudio is pull for the sound track's appsink.
+func (p *Pipeline) pullAudio(src *puller, codec string) {
+	var pts time.Duration
+	for {
+		fr, ok := src.next()
+		if !ok {
+			return
+		}
+		if fr.PTS < 0 {
+			fr.PTS, fr.DTS = pts, pts
+		}
+		pts = fr.PTS
+		fr.Codec, fr.Track, fr.Keyframe = codec, TrackAudio, true
+		p.frames <- fr
+	}
 }

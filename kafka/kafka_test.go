@@ -103,7 +103,7 @@ func TestRecordRoundTrip(t *testing.T) {
 	r.PTS, r.DTS = 1400*time.Millisecond, 1366*time.Millisecond
 	kr := r.toKgo()
 	want := map[string]string{HeaderSeq: "42", HeaderPTS: "1400000000", HeaderDTS: "1366000000",
-		HeaderCaptureNs: "1700000000000000042", HeaderKeyframe: "0", HeaderCodec: "h264"}
+		HeaderCaptureNs: "1700000000000000042", HeaderKeyframe: "0", HeaderCodec: "h264", HeaderTrack: TrackVideo}
 	for _, h := range kr.Headers {
 		if want[h.Key] != string(h.Value) {
 			t.Errorf("header %s = %q, want %q", h.Key, h.Value, want[h.Key])
@@ -432,4 +432,80 @@ func headerOf(kr *kgo.Record, key string) string {
 		}
 	}
 	return ""
+}
+
+// TestResumePerTrack: the two tracks of a key are numbered on their own,
+// and Resume finds each one's last seq: video past a run of audio records
+// and audio past a run of video, a record without edgecam-track counted as
+// video. The audio header survives a round trip.
+func TestResumePerTrack(t *testing.T) {
+	c := newCluster(t)
+	p, cfg := newProducer(t, c)
+	const key = "pi-2/front"
+	produce := func(track string, first, n int64) {
+		t.Helper()
+		var wg sync.WaitGroup
+		var mu sync.Mutex
+		var errs []error
+		for s := first; s < first+n; s++ {
+			r := frame(key, s, 100)
+			if track == TrackAudio {
+				r.Track, r.Codec, r.Keyframe = TrackAudio, "aac", true
+			}
+			wg.Add(1)
+			p.Produce(r, func(_ *Record, err error) {
+				defer wg.Done()
+				if err != nil {
+					mu.Lock()
+					errs = append(errs, err)
+					mu.Unlock()
+				}
+			})
+		}
+		wg.Wait()
+		if len(errs) > 0 {
+			t.Fatal(errs[0])
+		}
+	}
+	// Records of before tracks: no edgecam-track header at all.
+	old := frame(key, 0, 100).toKgo()
+	for i, h := range old.Headers {
+		if h.Key == HeaderTrack {
+			old.Headers = append(old.Headers[:i], old.Headers[i+1:]...)
+			break
+		}
+	}
+	old.Topic = topic
+	cl, err := kgo.NewClient(kgo.SeedBrokers(c.ListenAddrs()...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cl.Close()
+	if err := cl.ProduceSync(context.Background(), old).FirstErr(); err != nil {
+		t.Fatal(err)
+	}
+	produce(TrackVideo, 1, 9)   // video 0..9
+	produce(TrackAudio, 0, 300) // audio 0..299, after the video
+	produce(TrackVideo, 10, 5)  // video 10..14
+	produce(TrackAudio, 300, 2)
+	ctx := context.Background()
+	if last, found, err := p.ResumeTrack(ctx, key, TrackVideo); err != nil || !found || last != 14 {
+		t.Errorf("video: Resume = %d, %v, %v; want 14, true, nil", last, found, err)
+	}
+	if last, found, err := p.Resume(ctx, key); err != nil || !found || last != 14 {
+		t.Errorf("Resume (video) = %d, %v, %v; want 14, true, nil", last, found, err)
+	}
+	if last, found, err := p.ResumeTrack(ctx, key, TrackAudio); err != nil || !found || last != 301 {
+		t.Errorf("audio: Resume = %d, %v, %v; want 301, true, nil", last, found, err)
+	}
+	if _, found, err := p.ResumeTrack(ctx, "pi-2/other", TrackAudio); err != nil || found {
+		t.Errorf("other key: found %v, err %v", found, err)
+	}
+	var tracks = map[string]int{}
+	for _, r := range readAll(t, cfg, key) {
+		tracks[r.Track+"/"+r.Codec]++
+	}
+	if tracks["video/h264"] != 15 || tracks["audio/aac"] != 302 {
+		t.Errorf("read back %v; want 15 video/h264 and 302 audio/aac", tracks)
+	}
 }

@@ -26,6 +26,16 @@ const (
 	// was not synchronised (a Raspberry Pi without a real-time clock before
 	// NTP answered): "unsynced"; their capture times are the box's guess.
 	HeaderClock = "edgecam-clock"
+	// HeaderTrack is "video" or "audio"; a record without it is video
+	// (written before tracks existed). Each track of a key has its own
+	// edgecam-seq.
+	HeaderTrack = "edgecam-track"
+)
+
+// The tracks of a stream (HeaderTrack).
+const (
+	TrackVideo = "video"
+	TrackAudio = "audio"
 )
 
 // Record is one encoded frame of one stream, as stored in Kafka.
@@ -43,8 +53,11 @@ type Record struct {
 	// Keyframe marks IDR frames (SPS/PPS included; H.265: IRAP frames
 	// with VPS/SPS/PPS): decoding can start here.
 	Keyframe bool
-	// Codec is "h264" or "h265".
+	// Codec is "h264" or "h265"; an audio track's "aac" or "opus".
 	Codec string
+	// Track is TrackVideo or TrackAudio; empty is read as video (and
+	// written as video).
+	Track string
 	// Value is the access unit, Annex-B.
 	Value []byte
 	// Session identifies the agent run that captured the frame; empty
@@ -73,7 +86,7 @@ func (r *Record) toKgo() *kgo.Record {
 }
 
 // maxHeaders is how many headers a record of ours can have.
-const maxHeaders = 9
+const maxHeaders = 10
 
 // render fills kr (which it resets) with r in the record format: headers
 // are appended to hdrs, the key and the header values are written into buf
@@ -81,7 +94,11 @@ const maxHeaders = 9
 // data is not copied: Value is the encoder's buffer. Every key and header
 // value is a capped slice of buf, so no append can run into the next.
 func (r *Record) render(kr *kgo.Record, hdrs []kgo.RecordHeader, buf []byte) []byte {
-	need := len(r.Key) + 5*20 + 1 + len(r.Codec) + len(r.Session) + len("unsynced")
+	track := r.Track
+	if track == "" {
+		track = TrackVideo
+	}
+	need := len(r.Key) + 5*20 + 1 + len(r.Codec) + len(r.Session) + len("unsynced") + len(track)
 	if cap(buf) < need {
 		buf = make([]byte, 0, need)
 	}
@@ -107,7 +124,8 @@ func (r *Record) render(kr *kgo.Record, hdrs []kgo.RecordHeader, buf []byte) []b
 		kgo.RecordHeader{Key: HeaderDTS, Value: num(int64(r.DTS))},
 		kgo.RecordHeader{Key: HeaderCaptureNs, Value: num(r.CaptureTime.UnixNano())},
 		kgo.RecordHeader{Key: HeaderKeyframe, Value: str(kf)},
-		kgo.RecordHeader{Key: HeaderCodec, Value: str(r.Codec)})
+		kgo.RecordHeader{Key: HeaderCodec, Value: str(r.Codec)},
+		kgo.RecordHeader{Key: HeaderTrack, Value: str(track)})
 	if r.Session != "" {
 		hdrs = append(hdrs, kgo.RecordHeader{Key: HeaderSession, Value: str(r.Session)})
 	}
@@ -124,7 +142,7 @@ func (r *Record) render(kr *kgo.Record, hdrs []kgo.RecordHeader, buf []byte) []b
 // fromKgo parses a record of the format. Every header is required: a record
 // without them was not written by edgecam.
 func fromKgo(kr *kgo.Record) (*Record, error) {
-	r := &Record{Key: string(kr.Key), Value: kr.Value, Partition: kr.Partition, Offset: kr.Offset}
+	r := &Record{Key: string(kr.Key), Value: kr.Value, Partition: kr.Partition, Offset: kr.Offset, Track: TrackVideo}
 	seen := 0
 	for _, h := range kr.Headers {
 		var err error
@@ -165,6 +183,9 @@ func fromKgo(kr *kgo.Record) (*Record, error) {
 		case HeaderClock:
 			r.ClockUnsynced = string(h.Value) == "unsynced"
 			continue // optional
+		case HeaderTrack:
+			r.Track = string(h.Value)
+			continue // optional: absent is video
 		default:
 			continue // headers of later format versions
 		}
@@ -179,14 +200,19 @@ func fromKgo(kr *kgo.Record) (*Record, error) {
 	return r, nil
 }
 
-// seqOf reads only the seq header: the resume scan looks at many records
-// and needs nothing else.
-func seqOf(kr *kgo.Record) (int64, bool) {
+// seqOf reads only the seq and track headers: the resume scan looks at
+// many records and needs nothing else. track is TrackVideo for a record
+// without HeaderTrack.
+func seqOf(kr *kgo.Record) (seq int64, track string, ok bool) {
+	track = TrackVideo
 	for _, h := range kr.Headers {
-		if h.Key == HeaderSeq {
+		switch h.Key {
+		case HeaderSeq:
 			v, err := strconv.ParseInt(string(h.Value), 10, 64)
-			return v, err == nil
+			seq, ok = v, err == nil
+		case HeaderTrack:
+			track = string(h.Value)
 		}
 	}
-	return 0, false
+	return seq, track, ok
 }

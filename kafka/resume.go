@@ -24,6 +24,14 @@ import (
 // makes no TLS or SASL handshake unless a connection was idle for longer
 // than readerIdle or the broker closed it.
 func (p *Producer) Resume(ctx context.Context, key string) (last int64, found bool, err error) {
+	return p.ResumeTrack(ctx, key, TrackVideo)
+}
+
+// ResumeTrack is Resume for one track of key (TrackVideo or TrackAudio):
+// the highest seq among the newest records of key carrying that track (a
+// record without HeaderTrack counts as video). Each track is numbered on
+// its own, and the scan reads back until it finds one of the track's.
+func (p *Producer) ResumeTrack(ctx context.Context, key, track string) (last int64, found bool, err error) {
 	where, err := p.rd.partitionOf(ctx, key)
 	if err != nil {
 		return 0, false, p.cfg.Explain(err)
@@ -31,7 +39,7 @@ func (p *Producer) Resume(ctx context.Context, key string) (last int64, found bo
 	if !p.learned.Load() {
 		p.learnMaxBatch(ctx) // once: Resume also serves periodic checks
 	}
-	last, found, err = p.rd.lastSeq(ctx, where, key)
+	last, found, err = p.rd.lastSeq(ctx, where, key, track)
 	return last, found, p.cfg.Explain(err)
 }
 
@@ -205,7 +213,7 @@ func (r *reader) offsets(ctx context.Context, part int32) (start, end int64, err
 // lastSeq reads the partition backwards in growing windows until it finds
 // a record of key. Other streams may share the partition, so the last
 // record of the partition is not necessarily ours.
-func (r *reader) lastSeq(ctx context.Context, w where, key string) (int64, bool, error) {
+func (r *reader) lastSeq(ctx context.Context, w where, key, track string) (int64, bool, error) {
 	start, end, err := r.offsets(ctx, w.part)
 	if err != nil {
 		return 0, false, err
@@ -219,7 +227,10 @@ func (r *reader) lastSeq(ctx context.Context, w where, key string) (int64, bool,
 			if string(kr.Key) != key {
 				return nil
 			}
-			seq, ok := seqOf(kr)
+			seq, tr, ok := seqOf(kr)
+			if tr != track {
+				return nil
+			}
 			if !ok {
 				return fmt.Errorf("kafka: %s/%d offset %d: record of %s without a valid %s header", r.cfg.Topic, w.part, kr.Offset, key, HeaderSeq)
 			}

@@ -101,7 +101,7 @@ func TestReadRangeSkipsDeleted(t *testing.T) {
 	}
 	var seqs []int64
 	err = p.rd.readRange(ctx, w, 0, 100, false, func(kr *kgo.Record) error {
-		seq, _ := seqOf(kr)
+		seq, _, _ := seqOf(kr)
 		seqs = append(seqs, seq)
 		return nil
 	})

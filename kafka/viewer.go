@@ -10,10 +10,6 @@ import (
 	"github.com/twmb/franz-go/pkg/kgo"
 )
 
-// HeaderTrack says which track of a stream a record belongs to: "video"
-// or "audio"; absent means video (DESIGN.md, "The Kafka record").
-const HeaderTrack = "edgecam-track"
-
 // Viewer reads the topic back for consumers that watch many streams at
 // once (`edgecam view`): every partition, from any offset or time, with one
 // long-lived client shared by all its readers (see reader: plain Fetch

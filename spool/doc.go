@@ -63,11 +63,14 @@
 //	8      4    CRC-32C (Castagnoli) of bytes [12, 12+length)
 //	12     8    seq, i64
 //	20     1    flags, bit 0 = keyframe, bit 1 = clock unsynced, bit 2 =
-//	            H.265 payload (other bits zero, ignored on read)
+//	            H.265 payload, bit 3 = audio payload (AAC in ADTS), bit 4
+//	            (with bit 3) = Opus payload (other bits zero, ignored on
+//	            read; only an audio track's spool sets bits 3 and 4)
 //	21     8    PTS, i64 nanoseconds
 //	29     8    DTS, i64 nanoseconds
 //	37     8    capture time, i64 Unix nanoseconds (math.MinInt64 = zero time)
-//	45     n    payload (one H.264 or H.265 access unit), n <= MaxPayload (32 MiB)
+//	45     n    payload (one H.264 or H.265 access unit, or one audio
+//	            frame), n <= MaxPayload (32 MiB)
 //
 // The CRC does not cover magic and length: a damaged length makes the CRC be
 // computed over the wrong bytes and fail. Seqs strictly increase within and

@@ -34,6 +34,12 @@ const (
 	// that predate it ignore the bit and would take it for H.264: only
 	// streams configured with codec: h265 set it).
 	flagH265 = 1 << 2
+	// flagAudio: the payload is an audio frame (AAC in ADTS; with
+	// flagOpus an Opus packet). Readers that predate it ignore the bit;
+	// they never see it, since only the audio track's own spool directory
+	// (beside the video's, see agent) holds such records.
+	flagAudio = 1 << 3
+	flagOpus  = 1 << 4
 
 	// zeroCapture encodes the zero time.Time, whose UnixNano is undefined.
 	zeroCapture = math.MinInt64
@@ -74,6 +80,12 @@ func putRecordHeader(b []byte, r *Record) {
 	if r.H265 {
 		flags |= flagH265
 	}
+	if r.Audio {
+		flags |= flagAudio
+		if r.Opus {
+			flags |= flagOpus
+		}
+	}
 	b[20] = flags
 	le.PutUint64(b[21:], uint64(r.PTS))
 	le.PutUint64(b[29:], uint64(r.DTS))
@@ -103,6 +115,8 @@ type recHeader struct {
 	keyframe bool
 	unsynced bool
 	h265     bool
+	audio    bool
+	opus     bool
 	pts, dts int64
 	capture  int64 // Unix ns or zeroCapture
 	size     int64 // whole record on disk: header + payload
@@ -115,6 +129,8 @@ func decodeRecHeader(b []byte) recHeader {
 		keyframe: b[20]&flagKeyframe != 0,
 		unsynced: b[20]&flagClockUnsynced != 0,
 		h265:     b[20]&flagH265 != 0,
+		audio:    b[20]&flagAudio != 0,
+		opus:     b[20]&(flagAudio|flagOpus) == flagAudio|flagOpus,
 		pts:      int64(le.Uint64(b[21:])),
 		dts:      int64(le.Uint64(b[29:])),
 		capture:  int64(le.Uint64(b[37:])),
@@ -128,6 +144,8 @@ func (h *recHeader) record(payload []byte) Record {
 		Keyframe:      h.keyframe,
 		ClockUnsynced: h.unsynced,
 		H265:          h.h265,
+		Audio:         h.audio,
+		Opus:          h.opus,
 		PTS:           time.Duration(h.pts),
 		DTS:           time.Duration(h.dts),
 		Capture:       decodeTime(h.capture),

@@ -170,6 +170,13 @@ type Record struct {
 	// edgecam-codec header of a frame delivered late, so frames spooled
 	// before a change of the stream's codec keep theirs.
 	H265 bool
+	// Audio: Payload is an audio frame (AAC in ADTS, or with Opus an
+	// Opus packet), not video; kept for the edgecam-codec header. An audio
+	// track has a spool of its own, so a spool holds one track; the flag
+	// lets `edgecam spool inspect` and a late delivery tell the codec.
+	Audio bool
+	// Opus, with Audio: the payload is an Opus packet (else AAC).
+	Opus bool
 	// PTS and DTS are the stream-clock timestamps, kept to the nanosecond.
 	PTS, DTS time.Duration
 	// Capture is the wall-clock capture time, kept to the nanosecond (as
