@@ -3,7 +3,9 @@ package agent
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -98,17 +100,59 @@ func (s *stream) audioSpec(ctx context.Context) (*encode.AudioSpec, error) {
 	if a == nil || time.Now().Before(a.offUntil) {
 		return nil, nil
 	}
-	if a.src.Kind == capture.AudioCamera {
-		return nil, &encode.AudioError{Err: errors.New("source camera is not carried yet: use test or alsa")}
-	}
 	if err := capture.CheckAudioElements(a.src, a.spec.Codec, encode.MissingElements); err != nil {
 		return nil, &encode.AudioError{Err: err}
+	}
+	if a.src.Kind == capture.AudioCamera {
+		return s.cameraAudioSpec(ctx)
 	}
 	frag, err := capture.AudioFragment(a.src)
 	if err != nil {
 		return nil, &encode.AudioError{Err: err}
 	}
 	a.spec.Source = frag
+	return s.chooseAudioEncoder(ctx)
+}
+
+// cameraAudioSpec is audioSpec for audio source camera: the audio track of
+// the stream's rtspsrc (capture.RTSPSourceName), its AAC passed through
+// into an aac track, else decoded for the chosen encoder.
+func (s *stream) cameraAudioSpec(ctx context.Context) (*encode.AudioSpec, error) {
+	a := s.audio
+	passes := capture.RTSPAudioPasses(s.src, a.spec.Codec)
+	var missing []string
+	for _, r := range capture.RTSPAudioRequirements(s.src, passes) {
+		if len(encode.MissingElements(r.Element)) > 0 {
+			missing = append(missing, r.Element+" (install "+r.Package+")")
+		}
+	}
+	if len(missing) > 0 {
+		return nil, &encode.AudioError{Err: fmt.Errorf("camera audio: GStreamer elements not installed: %s", strings.Join(missing, ", "))}
+	}
+	if passes {
+		frag, err := capture.RTSPAudioPassthroughFragment(s.src)
+		if err != nil {
+			return nil, &encode.AudioError{Err: err}
+		}
+		a.spec.Source, a.spec.Encoder = frag, encode.None
+		spec := a.spec
+		return &spec, nil
+	}
+	frag, err := capture.RTSPAudioDecodeFragment(s.src, 0, 0) // the branch converts to the track's rate and channels
+	if err != nil {
+		return nil, &encode.AudioError{Err: err}
+	}
+	a.spec.Source = frag
+	if a.spec.Encoder == encode.None {
+		a.spec.Encoder = "" // a passthrough's, before a reload changed the codec
+	}
+	return s.chooseAudioEncoder(ctx)
+}
+
+// chooseAudioEncoder completes audioSpec: the encoder is chosen once and
+// kept across restarts, as the video's.
+func (s *stream) chooseAudioEncoder(ctx context.Context) (*encode.AudioSpec, error) {
+	a := s.audio
 	if a.spec.Encoder == "" {
 		name, cands, err := encode.ChooseAudio(ctx, a.spec)
 		for _, c := range cands {

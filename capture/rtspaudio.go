@@ -37,12 +37,22 @@ var rtspAudioDepay = map[string]string{
 	AudioPCMU: "rtppcmudepay",
 }
 
+// The audio branch's elements are named "audio-...": package encode
+// reports their errors as the audio track's (encode.AudioError), which the
+// agent answers by running the video on without audio for a while, not by
+// failing the stream.
+const (
+	rtspAudioDepayName = "audio-depay"
+	rtspAudioDecName   = "audio-dec"
+)
+
 // rtspAudioDecoders is the parser and decoder of each camera audio codec
-// (G.711 has no parser: every byte is a sample).
+// (G.711 has no parser: every byte is a sample), each decoder named
+// rtspAudioDecName.
 var rtspAudioDecoders = map[string]string{
-	AudioAAC:  "aacparse ! avdec_aac",
-	AudioPCMA: "alawdec",
-	AudioPCMU: "mulawdec",
+	AudioAAC:  "aacparse ! avdec_aac name=" + rtspAudioDecName,
+	AudioPCMA: "alawdec name=" + rtspAudioDecName,
+	AudioPCMU: "mulawdec name=" + rtspAudioDecName,
 }
 
 // rtspAudioTap starts a branch at the camera's audio pad. The caps filter
@@ -61,7 +71,7 @@ func rtspAudioTap(s Source) (codec, tap string, err error) {
 	if err != nil {
 		return "", "", err
 	}
-	return codec, fmt.Sprintf("%s. ! application/x-rtp,media=audio ! %s", RTSPSourceName, rtspAudioDepay[codec]), nil
+	return codec, fmt.Sprintf("%s. ! application/x-rtp,media=audio ! %s name=%s", RTSPSourceName, rtspAudioDepay[codec], rtspAudioDepayName), nil
 }
 
 // RTSPAudioPasses tells whether the camera's audio goes into the stream's
@@ -75,9 +85,10 @@ func RTSPAudioPasses(s Source, codec string) bool {
 
 // RTSPAudioPassthroughFragment renders the second branch of an RTSP
 // stream's pipeline for audio source camera with a camera that sends AAC:
-// its AAC frames untouched, one frame a buffer, in ADTS (each frame
-// carries its own header, as the record format wants), on the pipeline's
-// clock with the video. The pipeline's first branch must be the source's
+// its AAC frames untouched, one frame a buffer, as rtpmp4gdepay gives them
+// (raw AAC with its codec_data: package encode's aacparse turns them into
+// ADTS, as the record format wants), on the pipeline's clock with the
+// video. The pipeline's first branch must be the source's
 // PassthroughFragment or Fragment (they name rtspsrc RTSPSourceName).
 func RTSPAudioPassthroughFragment(s Source) (string, error) {
 	codec, tap, err := rtspAudioTap(s)
@@ -87,7 +98,7 @@ func RTSPAudioPassthroughFragment(s Source) (string, error) {
 	if codec != AudioAAC {
 		return "", fmt.Errorf("rtsp source %s sends %s audio: only AAC passes through; encode it (RTSPAudioDecodeFragment)", redactURL(s.URL), codec)
 	}
-	return tap + " ! aacparse ! audio/mpeg,mpegversion=4,stream-format=adts", nil
+	return tap, nil
 }
 
 // RTSPAudioDecodeFragment renders the second branch of an RTSP stream's
@@ -128,7 +139,7 @@ func RTSPAudioRequirements(s Source, passes bool) []Requirement {
 	case codec == AudioAAC:
 		names = append(names, "aacparse", "avdec_aac", "audioconvert", "audioresample")
 	default:
-		names = append(names, rtspAudioDecoders[codec], "audioconvert", "audioresample")
+		names = append(names, map[string]string{AudioPCMA: "alawdec", AudioPCMU: "mulawdec"}[codec], "audioconvert", "audioresample")
 	}
 	reqs := make([]Requirement, 0, len(names))
 	for _, n := range names {
