@@ -174,7 +174,7 @@ func AudioDevices() ([]AudioDevice, error) {
 	ensureInit()
 	var arr *C.ec_alsa_dev
 	var n C.int
-	if C.ec_alsa_capture(&arr, &n) != 0 {
+	if C.ec_alsa_capture(&arr, &n) != 0 { //nolint:gocritic // false positive on cgo's rewrite of &arr, &n (as in pull.go)
 		return nil, ErrNoALSA
 	}
 	defer C.ec_alsa_free(arr, n)
