@@ -5,7 +5,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/edgecam/edgecam/capture"
 	"github.com/edgecam/edgecam/config"
+	"github.com/edgecam/edgecam/encode"
 	"github.com/edgecam/edgecam/internal/rtsptest"
 	"github.com/edgecam/edgecam/internal/testkit"
 	"github.com/edgecam/edgecam/kafka"
@@ -288,5 +290,13 @@ func TestDiffAudio(t *testing.T) {
 	p := diff(mk(config.AudioAAC), mk(config.AudioOpus))
 	if len(p.restart) != 1 || p.restart[0] != "b" || len(p.add)+len(p.remove) != 0 || p.global {
 		t.Errorf("audio codec of b changed: plan %+v, want b restarted alone", p)
+	}
+}
+
+// TestCameraElementName: the audio branch of audio source camera finds
+// the camera's rtspsrc by the name capture gives it.
+func TestCameraElementName(t *testing.T) {
+	if capture.RTSPSourceName != encode.CameraElement {
+		t.Fatalf("capture names rtspsrc %q, encode looks for %q", capture.RTSPSourceName, encode.CameraElement)
 	}
 }

@@ -68,11 +68,6 @@ type Source struct {
 	// Codec is what the camera sends: CodecH264 (also when empty) or
 	// CodecH265 (RTSP only).
 	Codec string
-	// AudioCodec is what the camera's audio track carries: AudioAAC (also
-	// when empty), AudioPCMA or AudioPCMU (RTSP only, read when the
-	// stream's audio source is the camera: RTSPAudioPassthroughFragment,
-	// RTSPAudioDecodeFragment).
-	AudioCodec string
 	// Username and Password authenticate to the camera (RTSP only).
 	// Password prints as [redacted] (package internal/secret); text that
 	// may quote it is cleaned by Source.Redact.

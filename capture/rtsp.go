@@ -56,10 +56,16 @@ func rtspDepay(codec string) string {
 	return "rtph264depay wait-for-keyframe=true"
 }
 
+// RTSPSourceName is the name rtspsrc has in every RTSP fragment, so that
+// the audio branch of audio source camera can take the camera's audio pad
+// (encode.CameraElement is the same name; agent's TestCameraElementName
+// holds them together).
+const RTSPSourceName = "camsrc"
+
 // rtspHead renders rtspsrc and the RTP depayloader of the camera's codec:
 // H.264 or H.265 access units, each its own buffer, with the keyframe flag
 // set from the NAL types. rtspsrc is named RTSPSourceName, for the audio
-// branch (rtspaudio.go); the direct link takes the video pad, as only the
+// branch (encode/camaudio.go links the camera's audio pad); the direct link takes the video pad, as only the
 // depayloader's caps fit it, and a camera's audio track that no branch
 // takes stays unlinked without harm (rtspsrc fails only when no stream is
 // linked).

@@ -1,8 +1,9 @@
 #!/bin/bash
 # vm/v4l2-guest.sh — the real-V4L2 tests, a guest script of vm/vm.sh
 # (`make test-v4l2`, vm/vm.mk): runs as root in the VM with the vivid
-# virtual camera or the v4l2loopback devices loaded, no systemd. Runs
-# /vm/in/v4l2.test (vm/v4l2_test.go and vm/loopback_test.go, built with
+# virtual camera (and snd-aloop, a loopback sound card) or the v4l2loopback
+# devices loaded, no systemd. Runs /vm/in/v4l2.test (vm/v4l2_test.go,
+# vm/alsa_test.go and vm/loopback_test.go, built with
 # -tags v4l2vm) against /vm/in/edgecam, with the script's arguments
 # (-test.run or -test.skip: which tests fit the loaded drivers);
 # /vm/out/result gets the test's "check:" lines and PASS or FAIL,
@@ -15,6 +16,7 @@ step "describe the guest"
 {
 	echo "kernel $(uname -r), $(nproc) CPUs, up $(cut -d' ' -f1 /proc/uptime) s"
 	for n in /sys/class/video4linux/*; do echo "$(basename "$n"): $(cat "$n/name")"; done
+	cat /proc/asound/cards 2>/dev/null || true
 } >"$VM_OUT/guest.txt"
 # The host's GStreamer plugin registry, as it is: checking it against the
 # plugin files (a stat of each over 9p) costs seconds under emulation, and

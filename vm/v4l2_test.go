@@ -112,7 +112,8 @@ type probeFormat struct {
 
 // TestProbe: `edgecam probe --json` lists vivid's capture node with its
 // formats, tells its output and metadata nodes apart, and suggests a stream
-// for the camera only, in a config that `edgecam config check` accepts.
+// for the camera only, in a config that `edgecam config check` accepts;
+// it lists snd-aloop's capture devices too (checkALSAProbe).
 func TestProbe(t *testing.T) {
 	bin, out := env(t)
 	nodes := vividNodes(t)
@@ -135,6 +136,7 @@ func TestProbe(t *testing.T) {
 	if err := json.Unmarshal(raw, &r); err != nil {
 		t.Fatalf("probe --json is not JSON: %v", err)
 	}
+	checkALSAProbe(t, raw, took)
 
 	listed := map[string]bool{}
 	capturePath := ""

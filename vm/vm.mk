@@ -9,9 +9,13 @@
 # back (vm/vm.sh's header documents its options; vm/guest-lib.sh the
 # helpers of guest scripts).
 #
-#   make test-v4l2      vm/v4l2-guest.sh with the vivid virtual camera:
+#   make test-v4l2      vm/v4l2-guest.sh with the vivid virtual camera and
+#                       snd-aloop (the kernel's loopback sound card):
 #                       `edgecam probe --json` tells vivid's capture node
-#                       from its output/metadata nodes, `edgecam run`
+#                       from its output/metadata nodes and lists the
+#                       loopback's ALSA capture devices; a tone played into
+#                       the loopback is captured from its other side and
+#                       decodes to its frequency (vm/alsa_test.go); `edgecam run`
 #                       streams it into Kafka (kfake) and the frames read
 #                       back decode, then the camera is unbound and bound
 #                       again and the stream recovers by itself
@@ -77,7 +81,7 @@ test-v4l2: apt-deps vm-deps
 	@start=$$(date +%s); mkdir -p $(VM_OUT)/v4l2; \
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(VM_OUT)/v4l2/edgecam ./cmd/edgecam; \
 	$(GO) test -c -tags v4l2vm -o $(VM_OUT)/v4l2/v4l2.test ./vm; \
-	status=0; vm/vm.sh --out $(VM_OUT)/v4l2 --module vivid --gst-registry --show test.txt \
+	status=0; vm/vm.sh --out $(VM_OUT)/v4l2 --module vivid --module snd-aloop --gst-registry --show test.txt \
 		--input $(VM_OUT)/v4l2/edgecam --input $(VM_OUT)/v4l2/v4l2.test vm/v4l2-guest.sh '-test.skip=Loopback|Libcamera' || status=$$?; \
 	ko=$$(vm/v4l2loopback.sh) && vm/vm.sh --out $(VM_OUT)/v4l2loopback --name v4l2loopback \
 		--module-file "$$ko $(V4L2LOOPBACK_PARAMS)" --gst-registry --show test.txt \

@@ -27,7 +27,10 @@ with their formats, frame sizes and rates, and for each size and rate which
 formats deliver it (raw, mjpeg, h264, h265); the H.264 and H.265 encoders
 and the JPEG decoders GStreamer has, each tested by encoding or decoding a
 few frames;
-libcamera's cameras when libcamera's cam tool is installed; and a streams:
+libcamera's cameras when libcamera's cam tool is installed; the ALSA
+capture devices (microphones, a capture card's audio) for a stream's
+audio: {source: alsa, device: ...}, with the rates and channels each
+captures at; and a streams:
 section for the config with one stream per camera, at a size and rate the
 camera offers (1280x720@30 when it can, else the largest size within
 1920x1080 that reaches 15 fps) in the format source.format auto would take
@@ -76,6 +79,14 @@ are cameras that offer no format edgecam can use (Bayer sensor data, MPEG-2).
                    keyframe_note (why none was measured, or the warning
                    above 10 s; omitted when there is nothing to say)
   not_suggested[]  device, reason
+  audio            the ALSA capture devices, as GStreamer's ALSA device
+                   provider (gstreamer1.0-alsa) reads them: devices[]:
+                   device (hw:CARD,DEV by number, what alsasrc opens),
+                   stable_device (hw:ID,DEV by the card's id: the same
+                   device after a reboot; omitted when the card has no
+                   id), name, card_id, card, rate_min, rate_max (Hz),
+                   channels_min, channels_max, formats[] (sample formats);
+                   error (why none could be listed)
   config           the suggested streams: section, YAML text
 
 Flags:
@@ -92,6 +103,82 @@ type probeReport struct {
 	Suggestions  []probeSuggest `json:"suggestions"`
 	NotSuggested []probeSkip    `json:"not_suggested"`
 	Config       string         `json:"config"`
+	Audio        probeAudio     `json:"audio"`
+}
+
+// probeAudio is the ALSA capture devices (encode.AudioDevices).
+type probeAudio struct {
+	Devices []probeAudioDevice `json:"devices"`
+	Error   string             `json:"error,omitempty"`
+}
+
+type probeAudioDevice struct {
+	Device       string   `json:"device"`
+	StableDevice string   `json:"stable_device,omitempty"`
+	Name         string   `json:"name"`
+	CardID       string   `json:"card_id"`
+	Card         int      `json:"card"`
+	RateMin      int      `json:"rate_min"`
+	RateMax      int      `json:"rate_max"`
+	ChannelsMin  int      `json:"channels_min"`
+	ChannelsMax  int      `json:"channels_max"`
+	Formats      []string `json:"formats"`
+}
+
+// probeAudioDevices lists the ALSA capture devices for the report.
+func probeAudioDevices() probeAudio {
+	a := probeAudio{Devices: []probeAudioDevice{}}
+	devs, err := encode.AudioDevices()
+	if err != nil {
+		a.Error = err.Error()
+		return a
+	}
+	for _, d := range devs {
+		a.Devices = append(a.Devices, probeAudioDevice{
+			Device: d.Device, StableDevice: d.StableDevice, Name: d.Name, CardID: d.CardID, Card: d.Card,
+			RateMin: d.RateMin, RateMax: d.RateMax, ChannelsMin: d.ChannelsMin, ChannelsMax: d.ChannelsMax,
+			Formats: append([]string{}, d.Formats...),
+		})
+	}
+	return a
+}
+
+// writeText renders the ALSA section of the text report.
+func (a probeAudio) writeText(w *strings.Builder) {
+	fmt.Fprintln(w, "\nALSA capture devices (audio: {source: alsa, device: ...})")
+	switch {
+	case a.Error != "":
+		fmt.Fprintf(w, "  %s\n", a.Error)
+		return
+	case len(a.Devices) == 0:
+		fmt.Fprintln(w, "  none (no sound card captures: is the microphone plugged in, its driver loaded?)")
+		return
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, d := range a.Devices {
+		dev := d.Device
+		if d.StableDevice != "" {
+			dev += " (" + d.StableDevice + ")"
+		}
+		ch := "channels"
+		if d.ChannelsMax == 1 {
+			ch = "channel"
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s, %s\t%s\n", dev, d.Name, span(d.RateMin, d.RateMax, "Hz"), span(d.ChannelsMin, d.ChannelsMax, ch), strings.Join(d.Formats, " "))
+	}
+	_ = tw.Flush() // into w: cannot fail
+}
+
+// span renders lo..hi with a unit: "48000 Hz", "8000-192000 Hz", "? Hz"
+// when the device reported none.
+func span(lo, hi int, unit string) string {
+	switch {
+	case hi == 0:
+		return "? " + unit
+	case lo == hi:
+		return fmt.Sprintf("%d %s", lo, unit)
+	}
+	return fmt.Sprintf("%d-%d %s", lo, hi, unit)
 }
 
 // probeDevice is a device with the formats that deliver each of its sizes
@@ -180,6 +267,7 @@ func cmdProbe(args []string, stdout, stderr io.Writer) error {
 		r.Decoders = append(r.Decoders, probeEncoder{Name: c.Name, Hardware: c.Hardware, Usable: c.Usable, Reason: c.Reason})
 	}
 	r.Libcamera = probeLibcameraCameras(ctx)
+	r.Audio = probeAudioDevices()
 	if !*noSample {
 		r.sampleKeyframes(ctx, capture.PassthroughFragment, keyframeSampleLimit)
 	}
@@ -216,6 +304,7 @@ func newProbeReport(devs []capture.Device) probeReport {
 	r := probeReport{
 		Devices: []probeDevice{}, Encoders: []probeEncoder{}, Decoders: []probeEncoder{}, Suggestions: []probeSuggest{}, NotSuggested: []probeSkip{},
 		Libcamera: probeLibcamera{Cameras: []capture.LibcameraCamera{}},
+		Audio:     probeAudio{Devices: []probeAudioDevice{}},
 	}
 	for _, d := range devs {
 		r.Devices = append(r.Devices, probeDevice{Device: d, Modes: capture.Deliveries(d)})
@@ -325,6 +414,8 @@ func (r probeReport) writeText(w *strings.Builder) {
 			fmt.Fprintf(w, "  %s  (id %s)\n", c.Name, c.ID)
 		}
 	}
+
+	r.Audio.writeText(w)
 
 	r.writeKeyframes(w)
 

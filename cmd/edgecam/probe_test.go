@@ -211,6 +211,13 @@ func TestProbeOutput(t *testing.T) {
 		{Name: "jpegdec", Usable: true},
 	}
 	r.Suggestions[3].KeyframeIntervalS = 2 // the H264 Cam's, as sampleKeyframes reports it
+	// snd-aloop's capture side and a USB microphone, as encode.AudioDevices reads them.
+	r.Audio.Devices = []probeAudioDevice{
+		{Device: "hw:0,0", StableDevice: "hw:Loopback,0", Name: "Loopback 1", CardID: "Loopback", Card: 0,
+			RateMin: 8000, RateMax: 192000, ChannelsMin: 1, ChannelsMax: 32, Formats: []string{"S16LE", "S32LE"}},
+		{Device: "hw:1,0", StableDevice: "hw:Device,0", Name: "USB PnP Sound Device at usb-0000:01:00.0-1.3, full speed", CardID: "Device", Card: 1,
+			RateMin: 48000, RateMax: 48000, ChannelsMin: 1, ChannelsMax: 1, Formats: []string{"S16LE"}},
+	}
 	var text strings.Builder
 	r.writeText(&text)
 	golden(t, "probe.txt", text.String())

@@ -88,3 +88,23 @@ func RMS(samples []float64) float64 {
 	}
 	return math.Sqrt(sum / float64(len(samples)))
 }
+
+// ToneShare cuts samples into windows of n samples and returns the share
+// of the windows (0..1) whose dominant frequency is hz, to within one bin
+// (rate/n Hz): robust against the few glitches of a real-time capture
+// under load (an underrun, a dropped period), which smear one window's
+// spectrum but not the others'. Silent windows never match.
+func ToneShare(samples []float64, rate, n int, hz float64) float64 {
+	if n < 2 || len(samples) < n {
+		return 0
+	}
+	windows, match := 0, 0
+	for i := 0; i+n <= len(samples); i += n {
+		windows++
+		f, purity := DominantFrequency(samples[i:i+n], rate)
+		if purity > 0 && math.Abs(f-hz) <= float64(rate)/float64(n)+0.5 {
+			match++
+		}
+	}
+	return float64(match) / float64(windows)
+}

@@ -21,6 +21,14 @@ func TestDominantFrequency(t *testing.T) {
 	if hz, purity := DominantFrequency(make([]float64, rate), rate); hz != 0 || purity != 0 {
 		t.Errorf("silence: %.1f Hz, purity %.2f; want 0, 0", hz, purity)
 	}
+	// A glitch (a 0.1 s dropout) in one window of ten leaves nine.
+	glitched := append(append(append([]float64(nil), sine[:4000]...), make([]float64, 800)...), sine[4800:]...)
+	if share := ToneShare(glitched, rate, 800, 697); share < 0.85 || share > 0.95 {
+		t.Errorf("ToneShare of a sine with a dropout in one window of ten: %.2f, want 0.9", share)
+	}
+	if share := ToneShare(sine, rate, 800, 1000); share != 0 {
+		t.Errorf("ToneShare at the wrong frequency: %.2f, want 0", share)
+	}
 	if got := RMS(sine); math.Abs(got-0.3/math.Sqrt2) > 0.001 {
 		t.Errorf("RMS %.4f, want %.4f", got, 0.3/math.Sqrt2)
 	}
