@@ -66,6 +66,10 @@ func (b *bench) rows() []row {
 		add("B1", "CPU ratio edgecam / gst-launch, steady window", fmt.Sprintf("%.3f", float64(r.CPURatio)), "≤ 1.02", status(r.CPURatio <= r.GoalCPURatio, isNum(r.CPURatio)))
 		add("B1", fmt.Sprintf("CPU ratio from exec, %.0f s with start-up (%.2f / %.2f CPU-s)", float64(r.FromExecSec), float64(r.EdgecamExecCPU), float64(r.GstExecCPU)),
 			fmt.Sprintf("%.3f", float64(r.ExecCPURatio)), "≤ 1.02", status(r.ExecCPURatio <= r.GoalCPURatio, isNum(r.ExecCPURatio)))
+		add("B1", fmt.Sprintf("CPU-ms per frame delivered, steady window: edgecam %.2f / gst-launch %.2f", float64(r.EdgecamMsPerFrame), float64(r.GstMsPerFrame)),
+			fmt.Sprintf("%.3f", float64(r.PerFrameRatio)), "≤ 1.02", status(r.PerFrameRatio <= r.GoalCPURatio, isNum(r.PerFrameRatio)))
+		add("B1", fmt.Sprintf("CPU-ms per frame delivered, from exec: edgecam %.2f / gst-launch %.2f", float64(r.EdgecamExecMsPerFrame), float64(r.GstExecMsPerFrame)),
+			fmt.Sprintf("%.3f", float64(r.ExecPerFrameRatio)), "≤ 1.02", status(r.ExecPerFrameRatio <= r.GoalCPURatio, isNum(r.ExecPerFrameRatio)))
 		add("B1", "edgecam's Go threads (agent, Kafka client) share of its CPU", fmt.Sprintf("%.1f%% (%.2f CPU-s)", 100*float64(r.AgentShare), float64(r.AgentCPU)), "", "")
 		rssRatio := f64(ratio(float64(r.EdgecamPeak), float64(r.GstPeak)))
 		add("B1", "peak RSS MB edgecam / gst-launch", fmt.Sprintf("%.1f / %.1f (%.2f×)", float64(r.EdgecamPeak), float64(r.GstPeak), float64(rssRatio)), "≤ 1.25×", status(rssRatio <= r.GoalRSSRatio, isNum(rssRatio)))

@@ -76,6 +76,11 @@ type runSpec struct {
 	// run of the program costs. At most warmup+window: the run waits for
 	// this sample before it stops the process.
 	fromExec time.Duration
+	// frames, when set, counts the frames the process has delivered so
+	// far; it is read with each CPU sample (from exec, window start and
+	// end), so CPU can be divided by the frames it bought. It may run
+	// concurrently with itself.
+	frames func() int64
 }
 
 // runResult is what a window measured.
@@ -103,6 +108,10 @@ type runResult struct {
 	PeakAnonMB    float64 `json:"peak_anon_mb,omitempty"`
 	PeakFileMB    float64 `json:"peak_file_mb,omitempty"`
 	PeakSampledMB float64 `json:"peak_sampled_rss_mb,omitempty"`
+	// Frames delivered in the window and from exec to ExecSec
+	// (runSpec.frames; 0 when not counted).
+	WindowFrames int64 `json:"window_frames,omitempty"`
+	ExecFrames   int64 `json:"exec_frames,omitempty"`
 
 	start, end time.Time // of the window
 }
@@ -131,7 +140,17 @@ func measure(ctx context.Context, rs runSpec) (runResult, error) {
 	var peaks memPeaks
 	memDone := make(chan struct{})
 	go func() { peaks.follow(mctx, pid); close(memDone) }()
-	execCPU := make(chan float64, 1)
+	countFrames := func() int64 {
+		if rs.frames == nil {
+			return 0
+		}
+		return rs.frames()
+	}
+	type execSample struct {
+		cpu    float64
+		frames int64
+	}
+	execCPU := make(chan execSample, 1)
 	if rs.fromExec > 0 {
 		go func() {
 			t := time.NewTimer(rs.fromExec)
@@ -141,7 +160,8 @@ func measure(ctx context.Context, rs runSpec) (runResult, error) {
 			case <-t.C:
 				// Every process of the tree was born after exec, so its
 				// counters are its CPU since then.
-				execCPU <- cpuSeconds(treeSample{}, sampleTree(pid))
+				c := cpuSeconds(treeSample{}, sampleTree(pid))
+				execCPU <- execSample{c, countFrames()}
 			}
 		}()
 	}
@@ -178,12 +198,14 @@ func measure(ctx context.Context, rs runSpec) (runResult, error) {
 	if rs.atWindowStart != nil {
 		rs.atWindowStart(pid)
 	}
+	f0 := countFrames()
 	t0, s0, m0 := time.Now(), sampleTree(pid), mainThreadsTicks(pid)
 	sleepCtx(ctx, rs.window)
 	if rs.atWindowEnd != nil {
 		rs.atWindowEnd(pid)
 	}
 	s1, m1 := sampleTree(pid), mainThreadsTicks(pid)
+	res.WindowFrames = countFrames() - f0
 	res.start, res.end = t0, time.Now()
 	res.WindowSec = res.end.Sub(t0).Seconds()
 	dcancel()
@@ -196,7 +218,7 @@ func measure(ctx context.Context, rs runSpec) (runResult, error) {
 		// Due by now, or within a moment when it is the window's end.
 		select {
 		case c := <-execCPU:
-			res.ExecCPUSeconds, res.ExecSec = c, rs.fromExec.Seconds()
+			res.ExecCPUSeconds, res.ExecFrames, res.ExecSec = c.cpu, c.frames, rs.fromExec.Seconds()
 		case <-ctx.Done():
 		}
 	}
