@@ -229,7 +229,7 @@ func (r *b1Result) summarise() {
 	winMs := func(x runResult) float64 { return msPer(x.CPUSeconds, x.WindowFrames) }
 	execMs := func(x runResult) float64 { return msPer(x.ExecCPUSeconds, x.ExecFrames) }
 	finite := func(xs []float64) []float64 {
-		return slices.DeleteFunc(xs, func(x float64) bool { return math.IsNaN(x) })
+		return slices.DeleteFunc(xs, math.IsNaN)
 	}
 	r.EdgecamMsPerFrame, r.GstMsPerFrame = f64(median(finite(field(r.Edgecam, winMs)))), f64(median(finite(field(r.GstFakesink, winMs))))
 	r.PerFrameRatio = f64(ratio(float64(r.EdgecamMsPerFrame), float64(r.GstMsPerFrame)))
