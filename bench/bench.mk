@@ -8,7 +8,7 @@
 # Benchmarks report; they never fail on a timing (the exit status is 1
 # only when the suite could not run).
 #
-# Full run: about 55 minutes on 2 cores (10 of them the RSS soak, 8 B8's
+# Full run: about 57 minutes on 2 cores (10 of them the RSS soak, 9 B1's 7 alternating pairs, 8 B8's
 # camera formats: raw vs MJPEG decoded and encoded vs H.264 passed through,
 # about 10 B11: x265enc beside x264enc, gst-launch alone, by estimate: 28 on
 # a VM at load 15, where x265enc got little CPU). B7

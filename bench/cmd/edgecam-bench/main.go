@@ -43,6 +43,7 @@ import (
 // durations of one run of the suite.
 type durations struct {
 	Reps         int           `json:"repetitions"`
+	B1Reps       int           `json:"b1_repetitions"`
 	Warmup       time.Duration `json:"warmup_ns"`
 	B1Window     time.Duration `json:"b1_window_ns"`
 	B2Window     time.Duration `json:"b2_window_ns"`
@@ -59,14 +60,14 @@ type durations struct {
 }
 
 func fullDurations() durations {
-	return durations{Reps: 5, Warmup: 5 * time.Second, B1Window: 30 * time.Second, B2Window: 20 * time.Second,
+	return durations{Reps: 5, B1Reps: 7, Warmup: 5 * time.Second, B1Window: 30 * time.Second, B2Window: 20 * time.Second,
 		B4Before: 20 * time.Second, B4Cut: 60 * time.Second, B4After: 60 * time.Second, B5BenchTime: "1s",
 		B6Window: 20 * time.Second, B6Reps: 2, Soak: 10 * time.Minute, SoakEvery: 10 * time.Second,
 		SoakWarmup: time.Minute, ScaleStreams: []int{1, 2, 4}}
 }
 
 func quickDurations() durations {
-	return durations{Reps: 2, Warmup: 2 * time.Second, B1Window: 5 * time.Second, B2Window: 5 * time.Second,
+	return durations{Reps: 2, B1Reps: 2, Warmup: 2 * time.Second, B1Window: 5 * time.Second, B2Window: 5 * time.Second,
 		B4Before: 5 * time.Second, B4Cut: 10 * time.Second, B4After: 15 * time.Second, B5BenchTime: "200ms",
 		B6Window: 4 * time.Second, B6Reps: 1, Soak: 20 * time.Second, SoakEvery: 2 * time.Second,
 		SoakWarmup: 6 * time.Second, ScaleStreams: []int{1, 2, 4}}

@@ -3,11 +3,14 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 )
 
 // clockTicks is USER_HZ, the unit of utime/stime in /proc/PID/stat: 100 on
@@ -121,6 +124,56 @@ func treeMemMB(root int) (peak, current float64) {
 		current += float64(statusKB(p.pid, "VmRSS")) / 1024
 	}
 	return peak, current
+}
+
+// memSample is the resident memory of a process tree at one moment, by
+// kind (/proc/PID/status), in MiB. Anon (RssAnon + RssShmem) is what the
+// processes own: the kernel can only get it back by swapping, and a camera
+// box has no swap. File (RssFile) is pages of the binary and its
+// libraries mapped from the page cache: shared with every other process
+// mapping the same files and reclaimable under memory pressure (the kernel
+// maps up to fault_around_bytes, 64 KiB, around every page a process
+// touches, so it counts far more than is in use).
+type memSample struct{ rss, anon, file float64 }
+
+func sampleMem(root int) memSample {
+	var m memSample
+	for _, p := range tree(root) {
+		m.rss += float64(statusKB(p.pid, "VmRSS")) / 1024
+		m.anon += float64(statusKB(p.pid, "RssAnon")+statusKB(p.pid, "RssShmem")) / 1024
+		m.file += float64(statusKB(p.pid, "RssFile")) / 1024
+	}
+	return m
+}
+
+// memPeaks follows a process tree's memory by kind from its start until
+// ctx ends: the kernel keeps the peak of the total (VmHWM), not of anon
+// and file apart, so those are the largest values sampled every 250 ms.
+type memPeaks struct {
+	mu              sync.Mutex
+	rss, anon, file float64
+}
+
+func (p *memPeaks) follow(ctx context.Context, pid int) {
+	t := time.NewTicker(250 * time.Millisecond)
+	defer t.Stop()
+	for {
+		m := sampleMem(pid)
+		p.mu.Lock()
+		p.rss, p.anon, p.file = max(p.rss, m.rss), max(p.anon, m.anon), max(p.file, m.file)
+		p.mu.Unlock()
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+func (p *memPeaks) get() (rss, anon, file float64) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.rss, p.anon, p.file
 }
 
 // processNames lists the commands of a tree, for the report.

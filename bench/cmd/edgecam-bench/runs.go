@@ -71,6 +71,16 @@ type runSpec struct {
 	// must return when ctx ends.
 	during func(ctx context.Context, pid int)
 	log    string // file receiving stdout/stderr (unless set on cmd)
+	// fromExec, when set, also measures the CPU of the tree from its
+	// start (exec) to this moment after it: start-up included, as a short
+	// run of the program costs. At most warmup+window: the run waits for
+	// this sample before it stops the process.
+	fromExec time.Duration
+	// frames, when set, counts the frames the process has delivered so
+	// far; it is read with each CPU sample (from exec, window start and
+	// end), so CPU can be divided by the frames it bought. It may run
+	// concurrently with itself.
+	frames func() int64
 }
 
 // runResult is what a window measured.
@@ -86,6 +96,22 @@ type runResult struct {
 	// MainThreadsCPU is the CPU of the threads named like the process
 	// (for edgecam: its Go threads, i.e. the agent without GStreamer).
 	MainThreadsCPU float64 `json:"main_threads_cpu_seconds"`
+	// ExecCPUSeconds is the tree's CPU from exec to ExecSec after it
+	// (runSpec.fromExec; 0 when not asked).
+	ExecCPUSeconds float64 `json:"exec_cpu_seconds,omitempty"`
+	ExecSec        float64 `json:"exec_seconds,omitempty"`
+	// The largest resident memory by kind sampled (every 250 ms, from
+	// exec to the end of the window), MiB: PeakAnonMB is RssAnon+RssShmem
+	// (the processes' own memory), PeakFileMB RssFile (the binary and
+	// libraries mapped from the page cache), PeakSampledMB their sum; the
+	// kernel's exact peak of the total is PeakRSSMB (VmHWM).
+	PeakAnonMB    float64 `json:"peak_anon_mb,omitempty"`
+	PeakFileMB    float64 `json:"peak_file_mb,omitempty"`
+	PeakSampledMB float64 `json:"peak_sampled_rss_mb,omitempty"`
+	// Frames delivered in the window and from exec to ExecSec
+	// (runSpec.frames; 0 when not counted).
+	WindowFrames int64 `json:"window_frames,omitempty"`
+	ExecFrames   int64 `json:"exec_frames,omitempty"`
 
 	start, end time.Time // of the window
 }
@@ -108,6 +134,37 @@ func measure(ctx context.Context, rs runSpec) (runResult, error) {
 		return res, fmt.Errorf("%s: %w", rs.label, err)
 	}
 	pid := rs.cmd.Process.Pid
+	// From exec: memory by kind, and the CPU of start-up.
+	mctx, mcancel := context.WithCancel(ctx)
+	defer mcancel()
+	var peaks memPeaks
+	memDone := make(chan struct{})
+	go func() { peaks.follow(mctx, pid); close(memDone) }()
+	countFrames := func() int64 {
+		if rs.frames == nil {
+			return 0
+		}
+		return rs.frames()
+	}
+	type execSample struct {
+		cpu    float64
+		frames int64
+	}
+	execCPU := make(chan execSample, 1)
+	if rs.fromExec > 0 {
+		go func() {
+			t := time.NewTimer(rs.fromExec)
+			defer t.Stop()
+			select {
+			case <-mctx.Done():
+			case <-t.C:
+				// Every process of the tree was born after exec, so its
+				// counters are its CPU since then.
+				c := cpuSeconds(treeSample{}, sampleTree(pid))
+				execCPU <- execSample{c, countFrames()}
+			}
+		}()
+	}
 	exited := make(chan error, 1)
 	go func() { exited <- rs.cmd.Wait() }()
 	stop := func() error {
@@ -141,12 +198,14 @@ func measure(ctx context.Context, rs runSpec) (runResult, error) {
 	if rs.atWindowStart != nil {
 		rs.atWindowStart(pid)
 	}
+	f0 := countFrames()
 	t0, s0, m0 := time.Now(), sampleTree(pid), mainThreadsTicks(pid)
 	sleepCtx(ctx, rs.window)
 	if rs.atWindowEnd != nil {
 		rs.atWindowEnd(pid)
 	}
 	s1, m1 := sampleTree(pid), mainThreadsTicks(pid)
+	res.WindowFrames = countFrames() - f0
 	res.start, res.end = t0, time.Now()
 	res.WindowSec = res.end.Sub(t0).Seconds()
 	dcancel()
@@ -155,6 +214,17 @@ func measure(ctx context.Context, rs runSpec) (runResult, error) {
 	res.MainThreadsCPU = float64(m1-m0) / clockTicks
 	res.CPUPercent = 100 * res.CPUSeconds / res.WindowSec
 	res.PeakRSSMB, res.RSSMB = treeMemMB(pid)
+	if rs.fromExec > 0 {
+		// Due by now, or within a moment when it is the window's end.
+		select {
+		case c := <-execCPU:
+			res.ExecCPUSeconds, res.ExecFrames, res.ExecSec = c.cpu, c.frames, rs.fromExec.Seconds()
+		case <-ctx.Done():
+		}
+	}
+	mcancel()
+	<-memDone
+	res.PeakSampledMB, res.PeakAnonMB, res.PeakFileMB = peaks.get()
 	res.Processes = processNames(pid)
 	if err := stop(); err != nil {
 		res.ExitErr = err.Error()
