@@ -106,9 +106,9 @@ test: deps cross-deps
 			printf '%s\n' "$$line"; \
 		done | tee $(TEST_LOG) || status=$$?; \
 	echo "make test: $$(($$(date +%s) - start)) s after deps; load average $$load0 at the start, $$(cut -d' ' -f1-3 /proc/loadavg) at the end; CPU (user, system) of this shell, then of everything it ran:"; times; \
-	failed=$$(sed -n 's/^make\[[0-9]*\]: \*\*\* \[[^]]*: \([^]]*\)\] Error.*/\1/p' $(TEST_LOG) | sort -u | tr '\n' ' '); \
+	failed=$$(sed -n 's/^make\[[0-9]*\]: \*\*\* \[[^]]*: \([^]]*\)\] Error.*/\1/p' $(TEST_LOG) | sort -u | tr '\n' ' '); failed=$${failed% }; \
 	if [ "$$status" != 0 ] || [ -n "$$failed" ]; then \
-		echo "make test: FAIL: $${failed:-make exited $$status}(the later targets of a failed one's lane did not run; full log: $(TEST_LOG))"; exit 1; \
+		echo "make test: FAIL: $${failed:-make exited $$status} (the later targets of a failed one's lane did not run; full log: $(TEST_LOG))"; exit 1; \
 	fi; \
 	echo "make test: PASS"
 
