@@ -7,8 +7,14 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := build
 
 GO       ?= go
-VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo 0.1.0-dev)
-COMMIT   ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
+# Expanded once (:=): make test runs for many minutes, and a commit made
+# meanwhile must not rename the .debs between `deb` and `test-deb`.
+ifndef VERSION
+VERSION  := $(shell git describe --tags --always --dirty 2>/dev/null || echo 0.1.0-dev)
+endif
+ifndef COMMIT
+COMMIT   := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
+endif
 LDFLAGS  := -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 BIN      := bin/edgecam
 KAFKA    := scripts/kafka/kafka.sh
@@ -65,7 +71,7 @@ build: go-deps view-assets
 vet: view-assets
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
-	$(GO) vet ./...
+	$(GO) vet -trimpath ./...
 
 ## lint: golangci-lint (.golangci.yml), every package, -tags v4l2vm files too;
 ## another golangci-lint running on the machine is waited for, not an error
@@ -139,10 +145,12 @@ test-unit: view-assets
 ## test-gstcompat: third_party/go-gst's shims for GStreamer 1.16 to 1.21,
 ## untagged (the real functions) and with -tags gst_1_16 (the fallbacks the
 ## packaged binary uses); about 3 min of cgo compiling each on a loaded
-## 2-core machine, seconds when cached
+## 2-core machine, seconds when cached. -trimpath (here and in vet) keeps
+## the checkout's path out of the build cache's keys, so a fresh clone
+## elsewhere reuses go-gst's cgo objects instead of compiling them again.
 test-gstcompat:
-	$(GO) test -count=1 -run '^TestEdgecamCompatShims$$' github.com/go-gst/go-gst/gst
-	$(GO) test -count=1 -tags gst_1_16 -run '^TestEdgecamCompatShims$$' github.com/go-gst/go-gst/gst
+	$(GO) test -trimpath -count=1 -run '^TestEdgecamCompatShims$$' github.com/go-gst/go-gst/gst
+	$(GO) test -trimpath -count=1 -tags gst_1_16 -run '^TestEdgecamCompatShims$$' github.com/go-gst/go-gst/gst
 
 ## test-fuzz: the fuzz targets of parsers of outside bytes, a short fixed
 ## time each (their seed corpora also run in test-unit)
