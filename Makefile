@@ -7,8 +7,14 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := build
 
 GO       ?= go
-VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo 0.1.0-dev)
-COMMIT   ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
+# Expanded once (:=): make test runs for many minutes, and a commit made
+# meanwhile must not rename the .debs between `deb` and `test-deb`.
+ifndef VERSION
+VERSION  := $(shell git describe --tags --always --dirty 2>/dev/null || echo 0.1.0-dev)
+endif
+ifndef COMMIT
+COMMIT   := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
+endif
 LDFLAGS  := -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 BIN      := bin/edgecam
 KAFKA    := scripts/kafka/kafka.sh
@@ -62,32 +68,89 @@ lint-deps: $(GOLANGCI_LINT)
 build: go-deps view-assets
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/edgecam
 
-vet:
+vet: view-assets
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
-	$(GO) vet ./...
+	$(GO) vet -trimpath ./...
 
-## lint: golangci-lint (.golangci.yml), every package, -tags v4l2vm files too
-lint: $(GOLANGCI_LINT)
-	$(GOLANGCI_LINT) run $(LINT_FLAGS) ./...
+## lint: golangci-lint (.golangci.yml), every package, -tags v4l2vm files too;
+## another golangci-lint running on the machine is waited for, not an error
+lint: $(GOLANGCI_LINT) view-assets
+	$(GOLANGCI_LINT) run --allow-serial-runners $(LINT_FLAGS) ./...
 
 ## test: unit, GStreamer and kfake tests with the race detector, the
 ## end-to-end tests against a real Apache Kafka started (and stopped) here,
 ## the V4L2 and power-cut VM tests, then the arm64/armhf binaries under
 ## qemu-user, the .debs, and the systemd unit, checked and in a VM
-## (cross/cross.mk, vm/vm.mk)
-test: deps cross-deps build vet lint test-unit test-gstcompat test-fuzz test-e2e test-python test-v4l2 test-powercut test-cross test-oldroot test-deb test-symbols test-install test-systemd
+## (cross/cross.mk, vm/vm.mk).
+##
+## After deps, vet and lint first, then three lanes run side by side (a
+## make -j$(TEST_JOBS) of their targets, each lane's targets in order, so
+## `make test-e2e` etc. still run alone as before):
+##   kafka: the two users of the Kafka on 127.0.0.1:9092, then the install rows
+##   vm:    the qemu-system VMs, one at a time
+##   cpu:   the race-detector unit tests, fuzzing, qemu-user, the .debs
+## Each target's output is printed in one piece when it ends
+## (--output-sync=target), after a line with the time since the start;
+## make -k, so a failure does not stop the other lanes (the rest of its own
+## lane is not run), and the last lines name every target that failed. The
+## whole log is also in dist/test/make-test.log.
+TEST_JOBS ?= 3
+TEST_LANE_KAFKA := test-e2e test-python test-install
+TEST_CHECKS     := vet lint
+TEST_LANE_VM    := test-v4l2 test-powercut test-systemd
+TEST_LANE_CPU   := test-unit test-gstcompat test-fuzz test-cross test-oldroot test-deb test-symbols
+TEST_LOG := dist/test/make-test.log
 
-test-unit:
+test: deps cross-deps
+	@mkdir -p $(dir $(TEST_LOG)); start=$$(date +%s); load0=$$(cut -d' ' -f1-3 /proc/loadavg); \
+	echo "make test: checks $(TEST_CHECKS); lanes (-j$(TEST_JOBS)) kafka: $(TEST_LANE_KAFKA); vm: $(TEST_LANE_VM); cpu: $(TEST_LANE_CPU)"; \
+	status=0; \
+	$(MAKE) --no-print-directory -k -j$(TEST_JOBS) --output-sync=target EDGECAM_TEST_LANES=1 \
+		$(TEST_CHECKS) $(TEST_LANE_KAFKA) $(TEST_LANE_VM) $(TEST_LANE_CPU) 2>&1 | \
+		while IFS= read -r line; do \
+			now=$$(date +%s); \
+			if [ $$((now - $${last:-0})) -ge 2 ]; then echo "=== make test: t+$$((now - start)) s ==="; fi; last=$$now; \
+			printf '%s\n' "$$line"; \
+		done | tee $(TEST_LOG) || status=$$?; \
+	echo "make test: $$(($$(date +%s) - start)) s after deps; load average $$load0 at the start, $$(cut -d' ' -f1-3 /proc/loadavg) at the end; CPU (user, system) of this shell, then of everything it ran:"; times; \
+	failed=$$(sed -n 's/^make\[[0-9]*\]: \*\*\* \[[^]]*: \([^]]*\)\] Error.*/\1/p' $(TEST_LOG) | sort -u | tr '\n' ' '); failed=$${failed% }; \
+	if [ "$$status" != 0 ] || [ -n "$$failed" ]; then \
+		echo "make test: FAIL: $${failed:-make exited $$status} (the later targets of a failed one's lane did not run; full log: $(TEST_LOG))"; exit 1; \
+	fi; \
+	echo "make test: PASS"
+
+# The lanes' order, only inside `make test` (EDGECAM_TEST_LANES=1): one
+# Kafka at a time on 127.0.0.1:9092 (test-e2e, test-python), one VM at a
+# time, and qemu-user's tests after the .debs (cross/build.sh writes the
+# same dist/linux-*/edgecam that `deb` packs). vet and lint are in no lane:
+# a failed one does not keep a lane's tests from running.
+ifeq ($(EDGECAM_TEST_LANES),1)
+test-python: | test-e2e
+test-install: | test-python
+test-powercut: | test-v4l2
+test-systemd-unit: | test-powercut
+test-systemd-vm: | test-systemd-unit
+test-gstcompat: | test-unit
+test-fuzz: | test-gstcompat
+test-cross: | test-fuzz deb
+test-oldroot: | test-cross
+test-deb: | test-oldroot
+test-symbols: | test-deb
+endif
+
+test-unit: view-assets
 	$(GO) test -race -count=1 -timeout 15m ./...
 
 ## test-gstcompat: third_party/go-gst's shims for GStreamer 1.16 to 1.21,
 ## untagged (the real functions) and with -tags gst_1_16 (the fallbacks the
 ## packaged binary uses); about 3 min of cgo compiling each on a loaded
-## 2-core machine, seconds when cached
+## 2-core machine, seconds when cached. -trimpath (here and in vet) keeps
+## the checkout's path out of the build cache's keys, so a fresh clone
+## elsewhere reuses go-gst's cgo objects instead of compiling them again.
 test-gstcompat:
-	$(GO) test -count=1 -run '^TestEdgecamCompatShims$$' github.com/go-gst/go-gst/gst
-	$(GO) test -count=1 -tags gst_1_16 -run '^TestEdgecamCompatShims$$' github.com/go-gst/go-gst/gst
+	$(GO) test -trimpath -count=1 -run '^TestEdgecamCompatShims$$' github.com/go-gst/go-gst/gst
+	$(GO) test -trimpath -count=1 -tags gst_1_16 -run '^TestEdgecamCompatShims$$' github.com/go-gst/go-gst/gst
 
 ## test-fuzz: the fuzz targets of parsers of outside bytes, a short fixed
 ## time each (their seed corpora also run in test-unit)
@@ -98,9 +161,9 @@ test-fuzz:
 
 test-e2e: build playwright
 	$(KAFKA) up
-	status=0; EDGECAM_E2E_REQUIRED=1 EDGECAM_E2E_BROKERS=127.0.0.1:9092 EDGECAM_BIN=$(CURDIR)/$(BIN) \
+	status=0; EDGECAM_E2E_REQUIRED=1 EDGECAM_E2E_BROKERS=127.0.0.1:$$((9092 + $${KAFKA_PORT_OFFSET:-0})) EDGECAM_BIN=$(CURDIR)/$(BIN) \
 		EDGECAM_PLAYWRIGHT=$(PLAYWRIGHT_DIR)/package \
-		$(GO) test -count=1 -timeout 15m -v ./e2e/ || status=$$?; \
+		$(GO) test -count=1 -timeout 40m -v ./e2e/ || status=$$?; \
 	$(KAFKA) down; exit $$status
 
 ## test-av-long: the issue's 10-minute A/V sync run (e2e TestAVSync with

@@ -56,10 +56,10 @@ cross: cross-deps view-assets
 deb: cross $(NFPM)
 	@for a in $(CROSS_ARCHES); do NFPM=$(NFPM) cross/deb.sh $$a dist/linux-$$a/edgecam '$(VERSION)' dist || exit 1; done
 
-test-cross: cross-deps
+test-cross: cross-deps view-assets
 	cross/test-cross.sh '$(VERSION)' '$(COMMIT)' $(CROSS_QEMU_ARCHES)
 
-test-oldroot: cross-deps
+test-oldroot: cross-deps view-assets
 	TEST_ROOT=focal cross/test-cross.sh '$(VERSION)' '$(COMMIT)' amd64
 	TEST_ROOT=bullseye cross/test-cross.sh '$(VERSION)' '$(COMMIT)' amd64
 

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/edgecam/edgecam/internal/rtsptest"
 	"github.com/edgecam/edgecam/internal/testkit"
@@ -69,7 +68,8 @@ func tailH265(t *testing.T, bin, cfg, stream string, records int, exts ...string
 }
 
 // TestH265ToKafka: the test camera encoded as H.265 (codec: h265, encoder
-// auto: x265enc, the only H.265 encoder here) into real Kafka for 4 s.
+// auto: x265enc, the only H.265 encoder here) into real Kafka until 60
+// frames are there.
 // kcat finds seq 0..N-1 with edgecam-codec h265 on every record, a
 // keyframe (IRAP with VPS/SPS/PPS) every second and only there, and
 // ffprobe decodes every frame as hevc; `edgecam tail` writes .h265, .mp4,
@@ -86,14 +86,14 @@ func TestH265ToKafka(t *testing.T) {
     bitrate_kbps: 800
     keyframe_interval: 1s
 `)
-	logs := runAgent(t, bin, cfg, 4*time.Second)
+	logs := runAgentFrames(t, brokers, bin, cfg, 60)
 	if !strings.Contains(logs, "encoder chosen") || !strings.Contains(logs, "encoder=x265enc") {
 		t.Fatalf("the agent did not choose x265enc:\n%s", logs)
 	}
 	key := device + "/hevc"
 	recs := readKey(t, brokers, key)
 	if len(recs) < 60 {
-		t.Fatalf("only %d frames in 4 s at 30 fps\n%s", len(recs), logs)
+		t.Fatalf("only %d frames under the stream's key, 60 were produced\n%s", len(recs), logs)
 	}
 	keyframes := checkH265Records(t, recs, key)
 	// One a second (30 frames): at least one per 30 frames written.
@@ -120,9 +120,10 @@ func TestRTSPPassthroughH265(t *testing.T) {
 	brokers, bin := env(t)
 	cam := rtsptest.Start(t, "--codec", "h265", "--width", "480", "--height", "272", "--gop", "30")
 	cfg, device := rtspConfig(t, brokers, cam.URL(), "", "    codec: h265\n")
+	from := topicEnd(t, brokers)
 	a := startAgent(t, bin, cfg)
 	a.waitLog(t, "stream started", "door")
-	time.Sleep(5 * time.Second)
+	waitProduced(t, brokers, from, 90)
 	logs := a.stop(t)
 	if !strings.Contains(logs, "encoder=none") {
 		t.Fatalf("the stream was not passed through:\n%s", logs)
@@ -130,7 +131,7 @@ func TestRTSPPassthroughH265(t *testing.T) {
 	key := device + "/door"
 	recs := readKey(t, brokers, key)
 	if len(recs) < 90 {
-		t.Fatalf("only %d frames in about 5 s at 30 fps\n%s", len(recs), logs)
+		t.Fatalf("only %d frames under the stream's key, 90 were produced\n%s", len(recs), logs)
 	}
 	keyframes := checkH265Records(t, recs, key)
 	var stream []byte

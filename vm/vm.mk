@@ -77,7 +77,7 @@ vm-deps:
 		echo "installing: qemu-system-x86"; $(SUDO) apt-get update -qq; \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends qemu-system-x86; }
 
-test-v4l2: apt-deps vm-deps
+test-v4l2: apt-deps vm-deps view-assets
 	@start=$$(date +%s); mkdir -p $(VM_OUT)/v4l2; \
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(VM_OUT)/v4l2/edgecam ./cmd/edgecam; \
 	$(GO) test -c -tags v4l2vm -o $(VM_OUT)/v4l2/v4l2.test ./vm; \
@@ -107,7 +107,7 @@ test-systemd-vm: deb vm-deps
 # Not passing yet (README, VM tests): probe's 10 s bound on cam --list is
 # hit under emulation, and the agent goes silent after its libcamera
 # stream starts. About 8 min.
-test-libcamera: apt-deps vm-deps
+test-libcamera: apt-deps vm-deps view-assets
 	@start=$$(date +%s); mkdir -p $(VM_OUT)/v4l2; \
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(VM_OUT)/v4l2/edgecam ./cmd/edgecam; \
 	$(GO) test -c -tags v4l2vm -o $(VM_OUT)/v4l2/v4l2.test ./vm; \
@@ -127,7 +127,7 @@ POWERCUT_CUTS ?= 10
 # One boot per cut: the disk images (dist/test/powercut/disks) outlive each
 # boot; the run folders boot-NN are shared read-only with the later boots,
 # which check the earlier cuts against what vm/vm.sh wrote (boot-NN/cut-at).
-test-powercut: apt-deps vm-deps
+test-powercut: apt-deps vm-deps view-assets
 	@start=$$(date +%s); d=$(VM_OUT)/powercut; rm -rf $$d; mkdir -p $$d/disks; \
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $$d/edgecam ./cmd/edgecam; \
 	$(GO) test -c -tags powercutvm -o $$d/powercut.test ./vm; \
