@@ -73,10 +73,12 @@ func readAll(t *testing.T, cfg Config, key string) []*Record {
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	var got []*Record
-	err := Tail(ctx, cfg, key, TailOptions{From: FromStart, StopAtEnd: true}, func(r *Record) error {
+	add := func(r *Record) error {
 		got = append(got, r)
 		return nil
-	})
+	}
+	// Both tracks, in partition order.
+	err := Tail(ctx, cfg, key, TailOptions{From: FromStart, StopAtEnd: true, Audio: add}, add)
 	if err != nil {
 		t.Fatal(err)
 	}
