@@ -65,6 +65,13 @@ func runAgentOpts(t *testing.T, cfg *config.Config, logs *testkit.LogBuf, opts O
 		opts.StatsInterval = -1
 	}
 	opts.MinBackoff, opts.MaxBackoff = 50*time.Millisecond, 400*time.Millisecond
+	if opts.StopBudget <= 0 {
+		// As startAgent's: not a timing test (a run that drained its
+		// spool just before the stop once took longer than the
+		// production 4.5 s to stop, under the race detector beside two
+		// other test lanes).
+		opts.StopBudget = 2 * time.Minute
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- Run(ctx, cfg, slogFor(logs), opts) }()
