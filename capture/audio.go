@@ -116,20 +116,5 @@ func AudioRequirements(a AudioSource, codec string) []Requirement {
 
 // CheckAudioElements is CheckElements for the audio track.
 func CheckAudioElements(a AudioSource, codec string, missing func(names ...string) []string) error {
-	reqs := AudioRequirements(a, codec)
-	names := make([]string, len(reqs))
-	for i, r := range reqs {
-		names[i] = r.Element
-	}
-	absent := missing(names...)
-	if len(absent) == 0 {
-		return nil
-	}
-	var pkgs []string
-	for _, r := range reqs {
-		if slices.Contains(absent, r.Element) && !slices.Contains(pkgs, r.Package) {
-			pkgs = append(pkgs, r.Package)
-		}
-	}
-	return fmt.Errorf("%s: GStreamer element(s) %s not installed: install %s", a, strings.Join(absent, ", "), strings.Join(pkgs, " and "))
+	return checkRequirements(a.String(), AudioRequirements(a, codec), "", missing)
 }

@@ -96,7 +96,17 @@ func Requirements(s Source, passthrough bool) []Requirement {
 //
 //	nvargus camera sensor-id=0: GStreamer elements nvarguscamerasrc, nvvidconv not installed: install nvidia-l4t-gstreamer from NVIDIA JetPack (nvargus cameras exist on Jetson boards only)
 func CheckElements(s Source, passthrough bool, missing func(names ...string) []string) error {
-	reqs := Requirements(s, passthrough)
+	hint := ""
+	if s.Kind == Nvargus {
+		hint = " from NVIDIA JetPack (nvargus cameras exist on Jetson boards only)"
+	}
+	return checkRequirements(s.String(), Requirements(s, passthrough), hint, missing)
+}
+
+// checkRequirements is CheckElements and CheckAudioElements: nil when
+// missing finds every element of reqs, else the error naming what of
+// subject is absent and the packages to install, hint after them.
+func checkRequirements(subject string, reqs []Requirement, hint string, missing func(names ...string) []string) error {
 	names := make([]string, len(reqs))
 	for i, r := range reqs {
 		names[i] = r.Element
@@ -111,14 +121,10 @@ func CheckElements(s Source, passthrough bool, missing func(names ...string) []s
 			pkgs = append(pkgs, r.Package)
 		}
 	}
-	hint := ""
-	if s.Kind == Nvargus {
-		hint = " from NVIDIA JetPack (nvargus cameras exist on Jetson boards only)"
-	}
 	noun := "element"
 	if len(absent) > 1 {
 		noun = "elements"
 	}
 	return fmt.Errorf("%s: GStreamer %s %s not installed: install %s%s",
-		s, noun, strings.Join(absent, ", "), strings.Join(pkgs, " and "), hint)
+		subject, noun, strings.Join(absent, ", "), strings.Join(pkgs, " and "), hint)
 }
