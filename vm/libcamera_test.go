@@ -122,7 +122,7 @@ streams:
 	start = time.Now()
 	// First what the agent says it produced: tells a camera that delivers
 	// nothing from frames that do not come back. An outer bound.
-	const produced = `edgecam_frames_produced_total{stream="cam0"}`
+	const produced = `edgecam_frames_produced_total{stream="cam0",track="video"}`
 	if !testkit.Until(5*time.Minute, time.Second, func() bool { m, err := scrapeErr("127.0.0.1:9130"); return err == nil && m[produced] >= 30 }) {
 		m, err := scrapeErr("127.0.0.1:9130")
 		t.Fatalf("the agent has not produced 30 frames 5 min after it started (metrics error %v): %v %v", err, grep(m, "edgecam_frames"), grep(m, "edgecam_stream_state"))

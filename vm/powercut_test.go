@@ -396,7 +396,9 @@ func (a *pcAgent) metric(name string) (float64, bool) {
 	if err != nil {
 		return 0, false
 	}
-	key := name + `{stream="cam0"} `
+	// The frame metrics are per track (label track, since the audio
+	// track); cam0 has only its video.
+	key := name + `{stream="cam0",track="video"} `
 	for _, line := range strings.Split(string(b), "\n") {
 		if v, ok := strings.CutPrefix(line, key); ok {
 			f, err := strconv.ParseFloat(v, 64)

@@ -412,7 +412,7 @@ streams:
 	// The agent is built from this tree, so its metrics are there: a
 	// missing endpoint or series fails the test (metric says which).
 	const (
-		produced = `edgecam_frames_produced_total{stream="cam0"}`
+		produced = `edgecam_frames_produced_total{stream="cam0",track="video"}`
 		restarts = `edgecam_pipeline_restarts_total{stream="cam0"}`
 		stalls   = `edgecam_errors_total{kind="stall",stream="cam0"}`
 		waiting  = `edgecam_stream_state{state="waiting_for_device",stream="cam0"}`

@@ -33,7 +33,11 @@ func videoFrames(t *testing.T) []encode.Frame {
 	for f := range p.Frames() {
 		fs = append(fs, f)
 	}
-	if len(fs) != 150 { // p.Err() says "source ended": num-buffers ran out
+	// The leaky queue after the live source may drop a raw frame when
+	// the machine is loaded (149 of 150 once, beside make test's other
+	// lanes); the read stops at the 120th video frame anyway. p.Err()
+	// says "source ended": num-buffers ran out.
+	if len(fs) < 130 {
 		t.Fatalf("video pipeline: %d frames of 150, %v", len(fs), p.Err())
 	}
 	return fs
