@@ -35,13 +35,21 @@ func cmdRun(args []string, stderr io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	gc := tuneGC(os.Getenv)
-	log.Info("edgecam", "version", version, "commit", commit, "config", *cfgPath, "gogc", gc)
+	procs := tuneProcs(os.Getenv, len(cfg.Streams))
+	log.Info("edgecam", "version", version, "commit", commit, "config", *cfgPath, "gogc", gc, "gomaxprocs", procs)
 	// A stream whose GStreamer element is missing here fails (and retries)
 	// on its own; the others run. Say so once, up front, with the package.
 	if err := checkElements(cfg); err != nil {
 		log.Error("some streams cannot run on this machine", "err", err)
 	}
-	reloads := watchReload(ctx, func() (*config.Config, error) { return loadConfig(*cfgPath) }, log)
+	reloads := watchReload(ctx, func() (*config.Config, error) {
+		c, err := loadConfig(*cfgPath)
+		if err == nil {
+			// More streams may want another P (streamsPerProc).
+			tuneProcs(os.Getenv, len(c.Streams))
+		}
+		return c, err
+	}, log)
 	return agent.Run(ctx, cfg, log, agent.Options{Reload: reloads, Metrics: listenMetrics(cfg.Metrics, log), Version: version, Commit: commit})
 }
 

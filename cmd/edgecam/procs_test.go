@@ -1,0 +1,39 @@
+package main
+
+import (
+	"runtime"
+	"testing"
+)
+
+func TestTuneProcs(t *testing.T) {
+	old := runtime.GOMAXPROCS(0)
+	t.Cleanup(func() { runtime.GOMAXPROCS(old) })
+	env := func(v string) func(string) string {
+		return func(k string) string {
+			if k == "GOMAXPROCS" {
+				return v
+			}
+			return ""
+		}
+	}
+	for _, c := range []struct{ streams, want int }{
+		{0, 1}, {1, 1}, {16, 1}, {17, 2}, {32, 2}, {33, 3}, {10000, defaultProcs},
+	} {
+		want := min(c.want, defaultProcs)
+		if got := tuneProcs(env(""), c.streams); got != want {
+			t.Errorf("%d streams: tuneProcs = %d, want %d", c.streams, got, want)
+		}
+		if got := runtime.GOMAXPROCS(0); got != want {
+			t.Errorf("%d streams: the runtime's GOMAXPROCS is %d, want %d", c.streams, got, want)
+		}
+	}
+	// GOMAXPROCS set: whatever the runtime took from it stays (here 3,
+	// standing in for the value the runtime read at start).
+	runtime.GOMAXPROCS(3)
+	if got := tuneProcs(env("3"), 1); got != 3 {
+		t.Fatalf("with GOMAXPROCS: tuneProcs = %d, want the runtime's 3", got)
+	}
+	if got := runtime.GOMAXPROCS(0); got != 3 {
+		t.Fatalf("with GOMAXPROCS: the runtime's value is %d, want 3 left alone", got)
+	}
+}
