@@ -8,14 +8,7 @@ import (
 func TestTuneGC(t *testing.T) {
 	old := debug.SetGCPercent(100)
 	t.Cleanup(func() { debug.SetGCPercent(old) })
-	env := func(v string) func(string) string {
-		return func(k string) string {
-			if k == "GOGC" {
-				return v
-			}
-			return ""
-		}
-	}
+	env := func(v string) func(string) string { return oneVar("GOGC", v) }
 	if got := tuneGC(env("")); got != agentGCPercent {
 		t.Fatalf("without GOGC: tuneGC = %d, want %d", got, agentGCPercent)
 	}
@@ -29,5 +22,15 @@ func TestTuneGC(t *testing.T) {
 	}
 	if got := debug.SetGCPercent(100); got != 100 {
 		t.Fatalf("with GOGC: the runtime's percent is %d, want 100 left alone", got)
+	}
+}
+
+// oneVar is a getenv with one variable set (to "" for none).
+func oneVar(name, value string) func(string) string {
+	return func(k string) string {
+		if k == name {
+			return value
+		}
+		return ""
 	}
 }

@@ -8,14 +8,7 @@ import (
 func TestTuneProcs(t *testing.T) {
 	old := runtime.GOMAXPROCS(0)
 	t.Cleanup(func() { runtime.GOMAXPROCS(old) })
-	env := func(v string) func(string) string {
-		return func(k string) string {
-			if k == "GOMAXPROCS" {
-				return v
-			}
-			return ""
-		}
-	}
+	env := func(v string) func(string) string { return oneVar("GOMAXPROCS", v) }
 	for _, c := range []struct{ streams, want int }{
 		{0, 1}, {1, 1}, {16, 1}, {17, 2}, {32, 2}, {33, 3}, {10000, defaultProcs},
 	} {
