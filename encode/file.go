@@ -204,7 +204,8 @@ func (w *FileWriter) Write(f Frame) error {
 		return err
 	}
 	if w.codec != "" && codec != w.codec {
-		return fmt.Errorf("%s: a %s frame after %s ones: one file holds one codec", w.path, codecName(codec), codecName(w.codec))
+		return fmt.Errorf("%s: a %s frame (captured %s) after %s ones: one file holds one codec; write the frames before and after that time to two files",
+			w.path, codecName(codec), f.CaptureTime.UTC().Format(time.RFC3339Nano), codecName(w.codec))
 	}
 	w.codec = codec
 	if !w.decided {

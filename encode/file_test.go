@@ -84,6 +84,33 @@ func avFrames(t *testing.T, audio string) []heldFrame {
 	return slices.DeleteFunc(all, func(h heldFrame) bool { return h.audio && h.f.PTS > last })
 }
 
+// writeHeld writes frames (audio with WriteAudio) into a new file at path
+// and closes it; it returns the writer, for its counters, and how many
+// audio frames it was given.
+func writeHeld(t *testing.T, path string, frames []heldFrame) (*FileWriter, int) {
+	t.Helper()
+	w, err := CreateFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	audio := 0
+	for _, h := range frames {
+		if h.audio {
+			audio++
+			err = w.WriteAudio(h.f)
+		} else {
+			err = w.Write(h.f)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return w, audio
+}
+
 // TestWriteFileAudio muxes real H.264 and AAC or Opus frames, interleaved
 // by time as a partition holds them, into each muxed container: ffprobe
 // finds both streams, ffmpeg decodes the whole file without an error, and
@@ -94,23 +121,7 @@ func TestWriteFileAudio(t *testing.T) {
 		for _, ext := range []string{".mp4", ".mkv", ".ts"} {
 			t.Run(audio+ext, func(t *testing.T) {
 				path := filepath.Join(t.TempDir(), "out"+ext)
-				w, err := CreateFile(path)
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, h := range frames {
-					if h.audio {
-						err = w.WriteAudio(h.f)
-					} else {
-						err = w.Write(h.f)
-					}
-					if err != nil {
-						t.Fatal(err)
-					}
-				}
-				if err := w.Close(); err != nil {
-					t.Fatal(err)
-				}
+				writeHeld(t, path, frames)
 				checkAV(t, path, audio, 5)
 			})
 		}
@@ -207,28 +218,7 @@ func TestWriteFileAudioStops(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "out.mkv")
-			w, err := CreateFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			audio := 0
-			for _, h := range frames {
-				if !tc.keep(h) {
-					continue
-				}
-				if h.audio {
-					audio++
-					err = w.WriteAudio(h.f)
-				} else {
-					err = w.Write(h.f)
-				}
-				if err != nil {
-					t.Fatal(err)
-				}
-			}
-			if err := w.Close(); err != nil {
-				t.Fatal(err)
-			}
+			w, audio := writeHeld(t, path, slices.DeleteFunc(slices.Clone(frames), func(h heldFrame) bool { return !tc.keep(h) }))
 			v, a, errs := testkit.ProbeAV(t, path)
 			if errs != "" || v.Packets != 150 {
 				t.Fatalf("video %d packets of 150, errors %q", v.Packets, errs)

@@ -10,28 +10,11 @@
 //   node audio.mjs PLAYWRIGHT_DIR URL KEY
 //
 // Every wait has a generous deadline that only catches a hang.
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { HANG, launch, report } from './run.mjs';
 
 const [pwDir, url, key] = process.argv.slice(2);
-const require = createRequire(path.join(pwDir, 'package.json'));
-const { chromium } = require(path.join(pwDir, 'index.js'));
-
-const HANG = 120000; // ms: a hang, not a timing requirement
-const out = { errors: [], console: [] };
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--autoplay-policy=no-user-gesture-required', '--mute-audio'],
-});
-try {
-  await check();
-} catch (e) {
-  out.fatal = String(e && e.stack || e);
-} finally {
-  await browser.close();
-}
-process.stdout.write(JSON.stringify(out) + '\n');
+const { browser, out } = await launch(pwDir);
+await report(browser, out, check);
 
 async function state(page) {
   return page.evaluate((k) => {

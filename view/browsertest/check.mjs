@@ -7,8 +7,7 @@
 //                  [--screenshot FILE] [--viewers N] [--watch S]
 //
 // Every wait has a generous deadline that only catches a hang.
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { HANG, launch, report } from './run.mjs';
 
 const [pwDir, url, key, ...rest] = process.argv.slice(2);
 const opt = (name, def) => {
@@ -20,28 +19,8 @@ const h265 = opt('h265', '');
 const shot = opt('screenshot', '');
 const viewers = Number(opt('viewers', '0')); // > 0: only open N pages and watch
 const watchS = Number(opt('watch', '20'));
-const require = createRequire(path.join(pwDir, 'package.json'));
-const { chromium } = require(path.join(pwDir, 'index.js'));
-
-const HANG = 120000; // ms: a hang, not a timing requirement
-const out = { errors: [], console: [] };
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--autoplay-policy=no-user-gesture-required', '--mute-audio'],
-});
-try {
-  if (viewers > 0) {
-    await manyViewers();
-  } else {
-    await check();
-  }
-} catch (e) {
-  out.fatal = String(e && e.stack || e);
-} finally {
-  await browser.close();
-}
-process.stdout.write(JSON.stringify(out) + '\n');
+const { browser, out } = await launch(pwDir);
+await report(browser, out, () => (viewers > 0 ? manyViewers() : check()));
 
 async function openPage() {
   const page = await browser.newPage({ viewport: { width: 860, height: 440 } });

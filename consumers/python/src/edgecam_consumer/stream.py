@@ -44,8 +44,19 @@ class EdgecamError(Exception):
     """A record that is not in edgecam's format, or a stream that cannot be read."""
 
 
+class _Captured:
+    """What Frame and AudioFrame share: ``capture_time`` from ``capture_ns``."""
+
+    capture_ns: int
+
+    @property
+    def capture_time(self) -> dt.datetime:
+        """The capture time as an aware UTC datetime (microseconds, cut)."""
+        return _EPOCH + dt.timedelta(microseconds=self.capture_ns // 1000)
+
+
 @dataclasses.dataclass(frozen=True)
-class Frame:
+class Frame(_Captured):
     """One decoded video frame and the record it came from."""
 
     image: np.ndarray
@@ -68,18 +79,13 @@ class Frame:
     offset: int
 
     @property
-    def capture_time(self) -> dt.datetime:
-        """The capture time as an aware UTC datetime (microseconds, cut)."""
-        return _EPOCH + dt.timedelta(microseconds=self.capture_ns // 1000)
-
-    @property
     def track(self) -> str:
         """``"video"`` (``AudioFrame.track`` is ``"audio"``)."""
         return "video"
 
 
 @dataclasses.dataclass(frozen=True)
-class AudioFrame:
+class AudioFrame(_Captured):
     """One frame of the stream's sound track (``edgecam-track: audio``),
     yielded when ``frames(..., audio=True)``: the encoded frame as it is in
     Kafka and its samples decoded."""
@@ -101,10 +107,6 @@ class AudioFrame:
     clock_unsynced: bool
     partition: int
     offset: int
-
-    @property
-    def capture_time(self) -> dt.datetime:
-        return _EPOCH + dt.timedelta(microseconds=self.capture_ns // 1000)
 
     @property
     def track(self) -> str:
