@@ -11,9 +11,12 @@ package vm
 // tests expect every node to be vivid's.
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -21,8 +24,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/edgecam/edgecam/internal/testkit"
+	"golang.org/x/sys/unix"
 )
 
 // A loopback camera: its node (video_nr in vm/vm.mk), its card_label, the
@@ -32,7 +37,10 @@ type loopCam struct {
 	node     string
 	label    string
 	fourcc   string
-	producer string // gst-launch-1.0 pipeline up to the v4l2sink
+	producer string // gst-launch-1.0 pipeline after the test pattern's caps
+	// start is how each of the producer's frames begins, where the stream
+	// from gst-launch is cut into frames.
+	start []byte
 }
 
 const (
@@ -40,28 +48,27 @@ const (
 )
 
 var loopCams = []loopCam{
-	// v4l2sink takes only parsed JPEG (image/jpeg,parsed=true), which
-	// jpegenc alone does not say it is (v4l2loopback#97), and only in the
-	// colorimetry v4l2loopback reports (sRGB, 2:4:7:1; jpegenc says bt601).
-	// v4l2sink sets V4L2_PIX_FMT_JPEG, not MJPG (GStreamer ranks JPEG
-	// first for image/jpeg), so this camera offers 'JPEG', as some
-	// webcams do; UVC webcams say MJPG. edgecam takes both as mjpeg.
+	// This camera offers 'JPEG', as some webcams do (UVC webcams say MJPG);
+	// edgecam takes both as mjpeg. Each JPEG starts with SOI and a marker
+	// (FF D8 FF), which its entropy-coded data cannot hold (FF is stuffed).
 	{name: "mjpeg", node: "/dev/video10", label: "edgecam-mjpeg", fourcc: "JPEG",
-		producer: "jpegenc quality=85 ! jpegparse ! image/jpeg,colorimetry=2:4:7:1"},
-	// byte-stream: the loopback offers H264 and AVC1 (H.264 without start
-	// codes); h264parse picks AVC1 unless told, and a UVC camera sends
-	// Annex-B. config-interval=-1: SPS/PPS before every IDR, as cameras do,
-	// so a reader that opens the device mid-stream can start.
+		producer: "jpegenc quality=85", start: []byte{0xff, 0xd8, 0xff}},
+	// Annex-B, as a UVC camera sends. config-interval=-1: SPS/PPS before
+	// every IDR, as cameras do, so a reader that opens the device mid-stream
+	// can start. x264enc begins each access unit with a delimiter (aud,
+	// its default; h264parse puts SPS/PPS after it): 00 00 01 09.
 	{name: "h264", node: "/dev/video11", label: "edgecam-h264", fourcc: "H264",
 		producer: "x264enc tune=zerolatency speed-preset=ultrafast key-int-max=15 bitrate=600 ! video/x-h264,profile=constrained-baseline ! " +
-			"h264parse config-interval=-1 ! video/x-h264,stream-format=byte-stream,alignment=au"},
+			"h264parse config-interval=-1 ! video/x-h264,stream-format=byte-stream,alignment=au",
+		start: []byte{0, 0, 1, 9}},
 }
 
 // producer is a running gst-launch-1.0 feeding a loopback camera.
 type producer struct {
-	cmd  *exec.Cmd
-	done chan struct{} // closed when it has exited, err set
-	err  error
+	cmd     *exec.Cmd
+	written chan struct{} // closed once its first frame is on the device
+	done    chan struct{} // closed when it has exited and the device is closed, err set
+	err     error
 }
 
 func (p *producer) exited() bool {
@@ -74,45 +81,80 @@ func (p *producer) exited() bool {
 }
 
 // startProducer feeds c at 640x360@15 until stopped, and waits (an outer
-// bound for a slow emulator) until the device has a format, that is, until
-// it is a capture device.
+// bound for a slow emulator) until its first frame is on the device, that
+// is, until it is a capture device with a format.
+//
+// The frames are written as a camera delivers them, whole, one write() a
+// frame, not with GStreamer's v4l2sink: v4l2sink asks v4l2loopback for 2
+// buffers, and v4l2loopback lets a writer overwrite a buffer whether or
+// not its reader is done with it, so a reader that copies a frame out
+// later than a frame interval or two (an emulator under load) gets part of
+// the next one: an H.264 slice that does not decode (CI saw it), which no
+// real camera's driver does. A device written with write() uses all of its
+// max_buffers (32 in vm/vm.mk, 2 s at 15 fps): the reader may fall 2 s
+// behind before the writer reaches the buffer it holds.
 func startProducer(t *testing.T, c loopCam, out string) *producer {
 	t.Helper()
-	// v4l2sink sets the rate only on drivers that say they take one
-	// (V4L2_CAP_TIMEPERFRAME), which v4l2loopback does not: its readers
-	// would see its default 30 fps. Its sysfs format attribute sets it.
-	// sync=false: videotestsrc is-live paces the frames; a sink that
-	// syncs drops every frame as late on a busy emulated machine, and the
-	// loopback then never gets one (and no format).
+	// The rate: a writer that does not set one (S_PARM) leaves the device
+	// at 30 fps, and its readers would see that; its sysfs format attribute
+	// sets it.
 	sysfs := "/sys/class/video4linux/" + filepath.Base(c.node)
 	write(t, sysfs+"/format", fmt.Sprintf("@%d", loopFPS))
-	pipeline := fmt.Sprintf("videotestsrc is-live=true pattern=ball ! video/x-raw,format=I420,width=%d,height=%d,framerate=%d/1 ! %s ! v4l2sink sync=false device=%s",
-		loopWidth, loopHeight, loopFPS, c.producer, c.node)
+	fd, err := unix.Open(c.node, unix.O_RDWR|unix.O_CLOEXEC, 0)
+	if err != nil {
+		t.Fatalf("open %s: %v", c.node, err)
+	}
+	if err := setOutputFormat(fd, c.fourcc); err != nil {
+		unix.Close(fd)
+		t.Fatalf("%s: %v", c.node, err)
+	}
+	pipeline := fmt.Sprintf("videotestsrc is-live=true pattern=ball ! video/x-raw,format=I420,width=%d,height=%d,framerate=%d/1 ! %s ! fdsink fd=1",
+		loopWidth, loopHeight, loopFPS, c.producer)
 	logf, err := os.OpenFile(filepath.Join(out, "producer-"+c.name+".log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := fmt.Fprintf(logf, "--- %s gst-launch-1.0 %s\n", time.Now().Format(time.TimeOnly), pipeline); err != nil {
+	if _, err := fmt.Fprintf(logf, "--- %s gst-launch-1.0 -q %s, frames written to %s\n", time.Now().Format(time.TimeOnly), pipeline, c.node); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command("gst-launch-1.0", strings.Fields(pipeline)...)
-	cmd.Stdout, cmd.Stderr = logf, logf
+	cmd := exec.Command("gst-launch-1.0", append([]string{"-q"}, strings.Fields(pipeline)...)...)
+	cmd.Stderr = logf
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	p := &producer{cmd: cmd, done: make(chan struct{})}
-	go func() { p.err = cmd.Wait(); logf.Close(); close(p.done) }()
+	p := &producer{cmd: cmd, written: make(chan struct{}), done: make(chan struct{})}
+	go func() {
+		werr := writeFrames(fd, stdout, c.start, func() { close(p.written) })
+		unix.Close(fd) // the camera is gone once its producer is
+		p.err = cmd.Wait()
+		if werr != nil {
+			p.err = errors.Join(p.err, fmt.Errorf("writing to %s: %w", c.node, werr))
+		}
+		_, _ = fmt.Fprintf(logf, "--- %s exited: %v\n", time.Now().Format(time.TimeOnly), p.err) // the log is an aid
+		logf.Close()
+		close(p.done)
+	}()
 	t.Cleanup(p.stop)
-	format := func() string { b, _ := os.ReadFile(sysfs + "/format"); return strings.TrimSpace(string(b)) }
-	if !testkit.Until(3*time.Minute, 200*time.Millisecond, func() bool { return p.exited() || strings.HasPrefix(format(), c.fourcc+":") }) {
-		t.Fatalf("%s: no %s format 3 min after the producer started (see producer-%s.log)", c.node, c.fourcc, c.name)
+	select {
+	case <-p.written:
+	case <-p.done:
+	case <-time.After(3 * time.Minute):
+		t.Fatalf("%s: no frame written 3 min after the producer started (see producer-%s.log)", c.node, c.name)
 	}
 	if p.exited() {
 		t.Fatalf("the %s producer exited: %v (see producer-%s.log)", c.name, p.err, c.name)
 	}
+	format := func() string { b, _ := os.ReadFile(sysfs + "/format"); return strings.TrimSpace(string(b)) }
 	if want := fmt.Sprintf("%s:%dx%d@%d", c.fourcc, loopWidth, loopHeight, loopFPS); format() != want {
 		t.Fatalf("%s format %q, want %q", c.node, format(), want)
 	}
+	// The frames a reader may fall behind before it misses one.
+	b, _ := os.ReadFile(sysfs + "/buffers")
+	t.Logf("%s: %s, %s buffers", c.node, format(), strings.TrimSpace(string(b)))
 	return p
 }
 
@@ -120,6 +162,84 @@ func startProducer(t *testing.T, c loopCam, out string) *producer {
 func (p *producer) stop() {
 	_ = p.cmd.Process.Kill() // fails when it has exited already
 	<-p.done
+}
+
+// writeFrames cuts the stream r into frames, each beginning with start,
+// and writes each to the device fd with one write(), calling first after
+// the first. A frame is written
+// when the next one begins: a producer killed mid-frame leaves its last
+// frame unwritten, as a camera unplugged mid-frame delivers none.
+func writeFrames(fd int, r io.Reader, start []byte, first func()) error {
+	var buf []byte // buf[0:] is the frame being read
+	chunk := make([]byte, 64<<10)
+	for {
+		n, err := r.Read(chunk)
+		buf = append(buf, chunk[:n]...)
+		for {
+			// Past this frame's own start (and the zero before it of a
+			// 4-byte Annex-B start code, 00 00 00 01).
+			off := len(start) + 1
+			if len(buf) < off {
+				break
+			}
+			i := bytes.Index(buf[off:], start)
+			if i < 0 {
+				break
+			}
+			cut := off + i
+			if start[0] == 0 && buf[cut-1] == 0 {
+				cut-- // that zero begins the next frame
+			}
+			if _, werr := unix.Write(fd, buf[:cut]); werr != nil {
+				return werr
+			}
+			if first != nil {
+				first()
+				first = nil
+			}
+			buf = buf[cut:]
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// setOutputFormat sets the output format of the V4L2 device fd to
+// fourcc at loopWidth x loopHeight (VIDIOC_S_FMT; the driver sizes the
+// buffers): what v4l2sink does before its first frame.
+func setOutputFormat(fd int, fourcc string) error {
+	type pixFormat struct {
+		Width, Height, PixelFormat, Field, BytesPerLine, SizeImage, Colorspace, Priv, Flags, YCbCrEnc, Quantization, XferFunc uint32
+	}
+	var f struct {
+		Type uint32
+		_    uint32 // the union is 8-aligned (struct v4l2_window has pointers)
+		Pix  pixFormat
+		_    [200 - 48]byte
+	}
+	const (
+		vidiocSFmt     = 0xc0d05605 // _IOWR('V', 5, struct v4l2_format)
+		bufTypeOutput  = 2          // V4L2_BUF_TYPE_VIDEO_OUTPUT
+		fieldNone      = 1          // V4L2_FIELD_NONE
+		colorspaceSRGB = 8          // V4L2_COLORSPACE_SRGB
+	)
+	f.Type = bufTypeOutput
+	f.Pix = pixFormat{Width: loopWidth, Height: loopHeight, Field: fieldNone, Colorspace: colorspaceSRGB,
+		PixelFormat: uint32(fourcc[0]) | uint32(fourcc[1])<<8 | uint32(fourcc[2])<<16 | uint32(fourcc[3])<<24}
+	if unsafe.Sizeof(f) != 208 {
+		return fmt.Errorf("struct v4l2_format is %d bytes here, want 208 (amd64)", unsafe.Sizeof(f))
+	}
+	if _, _, errno := unix.Syscall(unix.SYS_IOCTL, uintptr(fd), vidiocSFmt, uintptr(unsafe.Pointer(&f))); errno != 0 {
+		return fmt.Errorf("VIDIOC_S_FMT %s %dx%d (output): %w", fourcc, loopWidth, loopHeight, errno)
+	}
+	if got := string([]byte{byte(f.Pix.PixelFormat), byte(f.Pix.PixelFormat >> 8), byte(f.Pix.PixelFormat >> 16), byte(f.Pix.PixelFormat >> 24)}); got != fourcc || f.Pix.Width != loopWidth || f.Pix.Height != loopHeight {
+		return fmt.Errorf("VIDIOC_S_FMT %s %dx%d: the driver set %s %dx%d", fourcc, loopWidth, loopHeight, got, f.Pix.Width, f.Pix.Height)
+	}
+	return nil
 }
 
 // TestLoopbackProbe: with both producers running, v4l2-ctl sees two

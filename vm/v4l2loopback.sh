@@ -13,10 +13,28 @@
 # build programs) are fetched with `apt-get download`, unpacked into a
 # scratch folder, and the module is built out of tree against them, with
 # the compiler the kernel was built with (the headers name it: gcc-12 for
-# Debian 12). The .ko is cached in $EDGECAM_CACHE/vm (default
+# Debian 12).
+#
+# The source is Debian 13's (trixie, v4l2loopback 0.15), fetched with an
+# apt of its own (lists in $cache/apt-trixie, checked against the host's
+# debian-archive-keyring, which holds trixie's keys), not Debian 12's
+# 0.12.7, which cannot stand in for a camera on a loaded machine (CI saw
+# an H.264 I slice that did not decode, TestLoopbackCapture/h264):
+#   - its readers skip to the newest frame when they are more than 2
+#     behind; 0.15's only when more than the device's buffers behind;
+#   - its output DQBUF hands an mmap writer (v4l2sink) the buffer it queued
+#     last (v4l2loopback#607), the one the reader was just given, so a
+#     reader that copies a frame out later than one frame interval gets
+#     part of the next; 0.15 hands out the oldest;
+#   - a writer that uses write() (vm/loopback_test.go's producers: all 32
+#     buffers in use, not v4l2sink's 2) is no writer to it when it closes:
+#     the device never turns back into an output device, and the next
+#     producer cannot open it. 0.15 takes such a writer as any other.
+#
+# The .ko is cached in $EDGECAM_CACHE/vm (default
 # ~/.cache/edgecam/vm) as v4l2loopback-VERSION-KVER.ko: keyed by the kernel
-# and the module version, built once (about 2 s), the downloads (14 MB)
-# kept beside it.
+# and the module version, built once (about 10 s), the downloads (14 MB,
+# and 28 MB of Debian 13's lists) kept beside it.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 cacheroot=${EDGECAM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/edgecam}
@@ -43,8 +61,36 @@ deb() {
 	echo "$f"
 }
 
-src=$(deb v4l2loopback-dkms)
-# v4l2loopback-dkms_0.12.7-2_all.deb: the source version 0.12.7.
+# trixie_deb NAME: NAME downloaded from Debian 13 (the newest its lists
+# know) into $cache/apt-trixie/debs, fetched once.
+trixie_deb() {
+	local f apt=$cache/apt-trixie keyring=/usr/share/keyrings/debian-archive-keyring.gpg
+	f=$(find "$apt/debs" -maxdepth 1 -name "${1}_*.deb" 2>/dev/null | sort -V | tail -1)
+	[[ -n $f ]] && { echo "$f"; return; }
+	[[ -r $keyring ]] || die "$keyring missing: apt-get install debian-archive-keyring"
+	say "downloading $1 from Debian 13 (once, into $apt/debs)"
+	mkdir -p "$apt"/{debs,lists/partial,etc/sources.list.d,etc/preferences.d}
+	echo "deb [signed-by=$keyring] ${V4L2LOOPBACK_MIRROR:-http://deb.debian.org/debian} trixie main" >"$apt/etc/sources.list"
+	local opts=(
+		-o "Dir::Etc::SourceList=$apt/etc/sources.list"
+		-o "Dir::Etc::SourceParts=$apt/etc/sources.list.d"
+		-o "Dir::Etc::PreferencesParts=$apt/etc/preferences.d"
+		-o "Dir::State::Lists=$apt/lists"
+		-o "Dir::Cache=$apt/cache"
+		-o "Acquire::Languages=none"
+		-o "Acquire::Retries=3"
+		-o "Debug::NoLocking=true"
+		-o "APT::Sandbox::User=$(id -un)"
+	)
+	apt-get "${opts[@]}" -qq update >&2 || die "apt-get update of Debian 13's lists failed"
+	(cd "$apt/debs" && apt-get "${opts[@]}" -qq download "$1" 2>&1) | grep -v unsandboxed >&2 || true
+	f=$(find "$apt/debs" -maxdepth 1 -name "${1}_*.deb" | sort -V | tail -1)
+	[[ -n $f ]] || die "apt-get download $1 from Debian 13 failed"
+	echo "$f"
+}
+
+src=$(trixie_deb v4l2loopback-dkms)
+# v4l2loopback-dkms_0.15.0-2_all.deb: the source version 0.15.0.
 version=$(dpkg-deb -f "$src" Version)
 version=${version#*:}
 version=${version%-*}
@@ -57,7 +103,8 @@ fi
 say "building v4l2loopback $version for $kver (once)"
 work=$(mktemp -d "$cache/v4l2loopback.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-for p in v4l2loopback-dkms "linux-headers-$kver" "linux-headers-${kver%-*}-common" "$kbuild"; do
+dpkg-deb -x "$src" "$work/root"
+for p in "linux-headers-$kver" "linux-headers-${kver%-*}-common" "$kbuild"; do
 	dpkg-deb -x "$(deb "$p")" "$work/root"
 done
 hdr=$work/root/usr/src/linux-headers-$kver

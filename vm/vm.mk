@@ -67,8 +67,11 @@ VM_OUT := dist/test
 VM_KFAKE := $(VM_OUT)/vm/kfake
 
 # The two loopback cameras of vm/loopback_test.go: fixed numbers, capture
-# devices only while a producer feeds them (exclusive_caps), as a webcam.
-V4L2LOOPBACK_PARAMS := devices=2 video_nr=10,11 exclusive_caps=1,1 card_label=edgecam-mjpeg,edgecam-h264
+# devices only while a producer feeds them (exclusive_caps), as a webcam;
+# 32 buffers (the most v4l2loopback has), which its producers, writing
+# with write(), use all of: a reader may fall 2 s behind at 15 fps before
+# a frame it has not read yet is overwritten.
+V4L2LOOPBACK_PARAMS := devices=2 video_nr=10,11 exclusive_caps=1,1 card_label=edgecam-mjpeg,edgecam-h264 max_buffers=32
 
 .PHONY: vm-deps test-v4l2 test-libcamera test-systemd test-systemd-vm test-powercut
 
