@@ -38,7 +38,7 @@ func collect(t *testing.T, s Spec, n int) []Frame {
 		t.Fatalf("Start: %v", err)
 	}
 	var frames []Frame
-	timeout := time.After(30 * time.Second)
+	timeout := time.After(2 * time.Minute) // an outer bound: 45 frames take 1.5 s idle
 	for {
 		select {
 		case f, ok := <-p.Frames():
@@ -53,9 +53,18 @@ func collect(t *testing.T, s Spec, n int) []Frame {
 				cancel()
 			}
 		case <-timeout:
-			t.Fatalf("got %d of %d frames in 30s", len(frames), n)
+			t.Fatalf("got %d of %d frames in 2 min", len(frames), n)
 		}
 	}
+}
+
+// keyframeFlags is whether each of frames is a keyframe.
+func keyframeFlags(frames []Frame) []bool {
+	k := make([]bool, len(frames))
+	for i, f := range frames {
+		k[i] = f.Keyframe
+	}
+	return k
 }
 
 // TestPipelinePerEncoder runs the real pipeline with each software encoder
@@ -107,9 +116,9 @@ func TestPipelinePerEncoder(t *testing.T) {
 				}
 				stream = append(stream, f.Data...)
 			}
-			// 0.5 s at 30 fps: a keyframe every 15 frames.
-			if want := len(frames) / 15; keyframes < want || keyframes > want+1 {
-				t.Fatalf("%d keyframes in %d frames, want about %d (every 15)", keyframes, len(frames), want)
+			// 0.5 s at 30 fps: a keyframe at least every 15 frames.
+			if err := testkit.CheckKeyframeInterval(keyframeFlags(frames), 15); err != nil {
+				t.Fatalf("%d keyframes in %d frames: %v", keyframes, len(frames), err)
 			}
 			path := filepath.Join(t.TempDir(), "stream."+spec.Codec)
 			if err := os.WriteFile(path, stream, 0o644); err != nil {

@@ -108,3 +108,39 @@ func CheckCodecKeyframe(codec string, au []byte, keyframe bool) error {
 	}
 	return fmt.Errorf("unknown codec %q (want h264 or h265)", codec)
 }
+
+// CheckKeyframeInterval checks where the keyframes of an encoded stream
+// fall (keyframe[i]: frame i is one) against an encoder told to make one
+// at least every maxRun frames (key-int-max): the first frame is one, no
+// two are more than maxRun frames apart, and at most half the frames are
+// keyframes (more means the encoder ignored its interval). More keyframes
+// than len/maxRun are no error: x264 and x265 also start one at a scene
+// cut, and a test pattern jumps where a loaded machine drops frames ahead
+// of the encoder (a leaky queue). Counting keyframes per maxRun frames
+// made that a timing check in effect: "4 keyframes in 63 frames, want
+// about 2" at load 28.
+func CheckKeyframeInterval(keyframe []bool, maxRun int) error {
+	if len(keyframe) == 0 {
+		return fmt.Errorf("no frames")
+	}
+	if !keyframe[0] {
+		return fmt.Errorf("frame 0 is not a keyframe")
+	}
+	last, n := 0, 0
+	for i, k := range keyframe {
+		if !k {
+			continue
+		}
+		if i-last > maxRun {
+			return fmt.Errorf("frames %d..%d have no keyframe: %d apart, want at most %d", last+1, i-1, i-last, maxRun)
+		}
+		last, n = i, n+1
+	}
+	if end := len(keyframe) - last; end > maxRun {
+		return fmt.Errorf("frames %d..%d have no keyframe: %d frames, want a keyframe at least every %d", last+1, len(keyframe)-1, end-1, maxRun)
+	}
+	if n > 1 && n > len(keyframe)/2 {
+		return fmt.Errorf("%d keyframes in %d frames: more than half, with one due every %d", n, len(keyframe), maxRun)
+	}
+	return nil
+}

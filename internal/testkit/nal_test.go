@@ -126,3 +126,36 @@ func TestCheckHEVCKeyframe(t *testing.T) {
 		t.Error("CheckCodecKeyframe(vp8): no error")
 	}
 }
+
+func TestCheckKeyframeInterval(t *testing.T) {
+	// gop: a keyframe at each 'K', none at '.'.
+	gop := func(s string) []bool {
+		k := make([]bool, len(s))
+		for i := range s {
+			k[i] = s[i] == 'K'
+		}
+		return k
+	}
+	for _, tc := range []struct {
+		frames string
+		want   string // "" = fine
+	}{
+		{"K....K....K..", ""},
+		{"K....K....", ""},
+		{"K..K.K....K", ""}, // scene cuts between the due ones
+		{"K.....K", "frames 1..5 have no keyframe: 6 apart, want at most 5"},
+		{"K....K.....", "frames 6..10 have no keyframe: 5 frames"},
+		{".K....K", "frame 0 is not a keyframe"},
+		{"KKKK.K", "5 keyframes in 6 frames: more than half"},
+		{"K", ""},
+		{"", "no frames"},
+	} {
+		err := CheckKeyframeInterval(gop(tc.frames), 5)
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%q: %v", tc.frames, err)
+		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+			t.Errorf("%q: err %v, want one saying %q", tc.frames, err, tc.want)
+		}
+	}
+}
