@@ -73,7 +73,10 @@ func startAgent(t *testing.T, bin, cfg string) *agentProc {
 	return a
 }
 
-// stop sends SIGTERM and checks a clean exit within 5 s.
+// stop sends SIGTERM and checks a clean exit. The agent's own stop budget
+// (4.5 s, under systemd's TimeoutStopSec=15s) is what makes it stop in
+// time; the test's bound is only an outer one, which a loaded machine's
+// teardown of the pipelines does not reach.
 func (a *agentProc) stop(t *testing.T) string {
 	t.Helper()
 	if err := a.cmd.Process.Signal(syscall.SIGTERM); err != nil {
@@ -84,8 +87,8 @@ func (a *agentProc) stop(t *testing.T) string {
 		if err != nil {
 			t.Fatalf("edgecam run: %v\n%s", err, a.logs)
 		}
-	case <-time.After(5 * time.Second):
-		t.Fatalf("edgecam run did not exit within 5 s of SIGTERM\n%s", a.logs)
+	case <-time.After(agentExitBound):
+		t.Fatalf("edgecam run did not exit within %s of SIGTERM\n%s", agentExitBound, a.logs)
 	}
 	return a.logs.String()
 }
