@@ -119,6 +119,7 @@ for arch in "${arches[@]}"; do
 		status=FAIL
 	fi
 	(cd cross/smoke && run "$top/$tests/smoke.test" -test.v -test.timeout 5m) >"$work/smoke.log" 2>&1 || status=FAIL
+	[[ $out == *"GStreamer ${gst%%-*}"* ]] || { echo "test-cross $arch: not the root's GStreamer ${gst%%-*}: $out" >&2; status=FAIL; }
 
 	if [[ $status != ok ]]; then
 		echo "test-cross $arch: FAIL; logs:" >&2
@@ -126,7 +127,6 @@ for arch in "${arches[@]}"; do
 		fail=1
 	fi
 	summary=$(grep -h -- 'records,' "$work/smoke.log" | sed 's/^ *smoke_test.go:[0-9]*: //')
-	[[ $out == *"GStreamer ${gst%%-*}"* ]] || { echo "test-cross $arch: not the root's GStreamer ${gst%%-*}: $out" >&2; status=FAIL; }
 	echo "test-cross: $arch on ${TEST_ROOT:-bullseye} (GStreamer $gst): $status in $(($(date +%s) - t0)) s — $(head -1 <<<"$out"); $(grep -c -- '--- PASS: TestPipelinePerEncoder/' "$work/encode.log") encoders decoded; agent: $summary"
 	rm -rf "$work" "${shm:-}"
 	shm=
