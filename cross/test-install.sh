@@ -185,8 +185,13 @@ install_in() {
 			exit 0
 		fi
 		echo "$v"
+		# The version line, not the first line: a library that a GStreamer
+		# plugin links may complain on stderr while the registry is scanned
+		# (trixie arm64: "Error in cpuinfo", no /sys in the root).
+		line=$(grep -m1 "^edgecam " <<<"$v" || true)
+		[[ -n $line ]] || { echo "installed (+$((n - 1)) packages); failed: edgecam version printed no version line: $(echo "$v" | head -1)" >&3; exit 0; }
 		gst=$(in_root dpkg-query -W -f="\${Version}" libgstreamer1.0-0)
-		echo "installed (+$((n - 1)) packages), ran (GStreamer $gst): $(echo "$v" | head -1)" >&3
+		echo "installed (+$((n - 1)) packages), ran (GStreamer $gst): $line" >&3
 	' install-in "$cache/run-$$" "$2" "$1" 3>&1 >"$3" 2>&1
 	rmdir "$cache/run-$$" 2>/dev/null || true
 }
