@@ -269,7 +269,7 @@ func cmdProbe(args []string, stdout, stderr io.Writer) error {
 	r.Libcamera = probeLibcameraCameras(ctx)
 	r.Audio = probeAudioDevices()
 	if !*noSample {
-		r.sampleKeyframes(ctx, capture.PassthroughFragment, keyframeSampleLimit)
+		r.sampleKeyframes(ctx, capture.PassthroughFragment, keyframeSampleLimit, keyframeSampleWait)
 	}
 	if *asJSON {
 		enc := json.NewEncoder(stdout)

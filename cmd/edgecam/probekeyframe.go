@@ -15,10 +15,17 @@ import (
 )
 
 // keyframeSampleLimit bounds the sampling of one camera's keyframe
-// interval. It only catches a camera that sends no (second) keyframe: a
-// camera whose interval exceeds longKeyframeInterval is then reported as
-// "more than" what was seen.
+// interval, in the camera's own time (PTS from its first frame). It only
+// catches a camera that sends no (second) keyframe: a camera whose
+// interval exceeds longKeyframeInterval is then reported as "more than"
+// what was seen. By PTS, not by the clock, a machine that is slow to start
+// the pipeline or to hand its frames over still samples as much video.
 const keyframeSampleLimit = 12 * time.Second
+
+// keyframeSampleWait bounds the same by the clock: a camera that delivers
+// less than keyframeSampleLimit of video in this long (none at all, or
+// slower than real time) is reported as not measured.
+const keyframeSampleWait = 2 * keyframeSampleLimit
 
 // longKeyframeInterval is where a camera's own keyframe interval gets a
 // warning, as in the agent (agent/format.go).
@@ -36,14 +43,17 @@ type keyframeSample struct {
 	keyframes int
 	// sinceKey is the PTS from the last keyframe to the last frame seen.
 	sinceKey time.Duration
-	err      error
+	// span is the PTS from the first frame to the last frame seen.
+	span time.Duration
+	err  error
 }
 
 // sampleKeyframes measures, in parallel, the keyframe interval of every
 // suggested camera that encodes itself, by running its passthrough
 // pipeline (fragment is capture.PassthroughFragment; tests put a live
-// encoder in place of v4l2src) at the suggested mode for at most limit.
-func (r *probeReport) sampleKeyframes(ctx context.Context, fragment func(capture.Source, capture.Format) (string, error), limit time.Duration) {
+// encoder in place of v4l2src) at the suggested mode for at most limit of
+// the camera's video, and at most wait by the clock.
+func (r *probeReport) sampleKeyframes(ctx context.Context, fragment func(capture.Source, capture.Format) (string, error), limit, wait time.Duration) {
 	var wg sync.WaitGroup
 	for i := range r.Suggestions {
 		s := &r.Suggestions[i]
@@ -54,14 +64,14 @@ func (r *probeReport) sampleKeyframes(ctx context.Context, fragment func(capture
 		go func() {
 			defer wg.Done()
 			src := capture.Source{Kind: capture.V4L2, Device: s.Device, Format: s.Format}
-			ks := sampleCamera(ctx, src, capture.Format{Width: s.Width, Height: s.Height, FPS: s.FPS}, fragment, limit)
+			ks := sampleCamera(ctx, src, capture.Format{Width: s.Width, Height: s.Height, FPS: s.FPS}, fragment, limit, wait)
 			s.KeyframeIntervalS, s.KeyframeNote = ks.verdict(limit)
 		}()
 	}
 	wg.Wait()
 }
 
-func sampleCamera(ctx context.Context, src capture.Source, f capture.Format, fragment func(capture.Source, capture.Format) (string, error), limit time.Duration) keyframeSample {
+func sampleCamera(ctx context.Context, src capture.Source, f capture.Format, fragment func(capture.Source, capture.Format) (string, error), limit, wait time.Duration) keyframeSample {
 	var ks keyframeSample
 	frag, err := fragment(src, f)
 	if err != nil {
@@ -76,10 +86,11 @@ func sampleCamera(ctx context.Context, src capture.Source, f capture.Format, fra
 		ks.err = err
 		return ks
 	}
-	timer := time.NewTimer(limit)
+	timer := time.NewTimer(wait)
 	defer timer.Stop()
-	var lastKey time.Duration
-	ended := false
+	var first, lastKey time.Duration
+	frames := 0
+	ended, late := false, false
 sample:
 	for len(ks.intervals) < 2 {
 		select {
@@ -98,7 +109,15 @@ sample:
 			if ks.keyframes > 0 {
 				ks.sinceKey = fr.PTS - lastKey
 			}
+			if frames == 0 {
+				first = fr.PTS
+			}
+			frames++
+			if ks.span = fr.PTS - first; ks.span >= limit {
+				break sample
+			}
 		case <-timer.C:
+			late = true
 			break sample
 		case <-ctx.Done():
 			break sample
@@ -113,6 +132,10 @@ sample:
 		ks.err = cmp.Or(p.Err(), encode.ErrSourceEnded)
 	case interrupted != nil:
 		ks.err = interrupted
+	case late && frames == 0:
+		ks.err = fmt.Errorf("no frame within %s", secs(wait))
+	case late:
+		ks.err = fmt.Errorf("%s of video in %s", secs(ks.span), secs(wait))
 	}
 	return ks
 }
@@ -122,9 +145,9 @@ sample:
 // longKeyframeInterval.
 func (ks keyframeSample) verdict(limit time.Duration) (float64, string) {
 	if len(ks.intervals) == 0 {
-		why := fmt.Sprintf("no keyframe within %s", secs(limit))
+		why := fmt.Sprintf("no keyframe within %s of video", secs(limit))
 		if ks.keyframes > 0 {
-			why = fmt.Sprintf("one keyframe, then none for %s (the sampling stops after %s): the interval is longer than that", secs(ks.sinceKey), secs(limit))
+			why = fmt.Sprintf("one keyframe, then none for %s (the sampling stops after %s of video): the interval is longer than that", secs(ks.sinceKey), secs(limit))
 		}
 		if ks.err != nil && ks.keyframes < 2 {
 			why = "not measured: " + ks.err.Error() + " (" + why + ")"
@@ -161,7 +184,7 @@ func (r probeReport) writeKeyframes(w *strings.Builder) {
 	if len(lines) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "\nKeyframe interval of the cameras that encode themselves (by PTS, sampled for at most %s)\n", secs(keyframeSampleLimit))
+	fmt.Fprintf(w, "\nKeyframe interval of the cameras that encode themselves (by PTS, sampled over at most %s of video)\n", secs(keyframeSampleLimit))
 	for _, l := range lines {
 		fmt.Fprintln(w, l)
 	}
