@@ -155,8 +155,8 @@ func TestPassthroughFromRTSP(t *testing.T) {
 	}
 	select {
 	case <-p1.Frames():
-	case <-time.After(20 * time.Second):
-		t.Fatalf("no frame from the first client in 20 s: %v", p1.Err())
+	case <-time.After(2 * time.Minute): // an outer bound
+		t.Fatalf("no frame from the first client in 2 min: %v", p1.Err())
 	}
 	var more atomic.Int64
 	go func() {
@@ -203,8 +203,8 @@ func TestPassthroughFromRTSPH265(t *testing.T) {
 	}
 	select {
 	case <-p1.Frames():
-	case <-time.After(20 * time.Second):
-		t.Fatalf("no frame from the first client in 20 s: %v", p1.Err())
+	case <-time.After(2 * time.Minute): // an outer bound
+		t.Fatalf("no frame from the first client in 2 min: %v", p1.Err())
 	}
 	var more atomic.Int64
 	go func() {

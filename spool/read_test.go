@@ -186,7 +186,7 @@ func TestConcurrentAppendAndDrain(t *testing.T) {
 		}
 	}()
 	next := int64(0)
-	timeout := time.After(20 * time.Second)
+	timeout := time.After(2 * time.Minute) // an outer bound
 	for next < n {
 		r, ok, err := s.Next()
 		if err != nil {
