@@ -68,8 +68,8 @@ func runAgentOpts(t *testing.T, cfg *config.Config, logs *testkit.LogBuf, opts O
 	if opts.StopBudget <= 0 {
 		// As startAgent's: not a timing test (a run that drained its
 		// spool just before the stop once took longer than the
-		// production 4.5 s to stop, under the race detector beside two
-		// other test lanes).
+		// production budget, then 4.5 s, to stop, under the race
+		// detector beside two other test lanes).
 		opts.StopBudget = 2 * time.Minute
 	}
 	ctx, cancel := context.WithCancel(context.Background())

@@ -44,7 +44,7 @@ func startAgent(t *testing.T, cfg *config.Config, opts Options) *testAgent {
 	}
 	if opts.StopBudget <= 0 {
 		// Not a timing test: the race detector on a loaded 2-core
-		// machine once took longer than the production 4.5 s to stop.
+		// machine once took longer than the production budget (then 4.5 s) to stop.
 		opts.StopBudget = 2 * time.Minute
 	}
 	a.mon = newMonitor(log, opts.StuckAfter)

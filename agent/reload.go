@@ -6,7 +6,9 @@ import (
 	"log/slog"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
+	"time"
 
 	"github.com/edgecam/edgecam/config"
 	"github.com/edgecam/edgecam/kafka"
@@ -102,6 +104,26 @@ func (f *fleet) wait() {
 	for _, d := range dones {
 		<-d
 	}
+}
+
+// stopping says, for a stop that overran its budget, which streams have
+// not ended and how long each of their loops has gone without a heartbeat
+// (the loop blocked where it should not be is the silent one).
+func (f *fleet) stopping() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var left []string
+	for name, rs := range f.running {
+		select {
+		case <-rs.done:
+			continue
+		default:
+		}
+		left = append(left, fmt.Sprintf("%s (supervise loop silent %s, deliver loop silent %s)", name,
+			rs.s.age(&rs.s.loopBeat).Round(time.Millisecond), rs.s.age(&rs.s.deliverBeat).Round(time.Millisecond)))
+	}
+	slices.Sort(left)
+	return "still running: " + strings.Join(left, ", ")
 }
 
 // runner is a running agent: its config, producer and streams.

@@ -1,8 +1,11 @@
 package agent
 
 import (
+	"log/slog"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/edgecam/edgecam/config"
 	"github.com/edgecam/edgecam/internal/secret"
@@ -106,5 +109,25 @@ func TestReloadReconnectsAndResizes(t *testing.T) {
 	}
 	for _, s := range []string{"a", "b", "c"} {
 		checkContiguous(t, records(t, addrs, "agent-test/"+s), "agent-test/"+s)
+	}
+}
+
+// TestFleetStopping: a stop that overran its budget names the streams that
+// have not ended, with how long each of their loops has been silent; the
+// ones that ended are left out.
+func TestFleetStopping(t *testing.T) {
+	f := newFleet(nil, "s", slog.New(slog.DiscardHandler), Options{}, nil)
+	epoch := time.Now().Add(-time.Minute)
+	stuck := &stream{epoch: epoch}
+	stuck.loopBeat.at.Store(int64(50 * time.Second)) // 10 s ago
+	stuck.deliverBeat.at.Store(int64(time.Minute))   // now
+	ended := &stream{epoch: epoch}
+	done := make(chan struct{})
+	close(done)
+	f.running["cam1"] = &runningStream{s: stuck, done: make(chan struct{})}
+	f.running["cam0"] = &runningStream{s: ended, done: done}
+	got := f.stopping()
+	if !strings.HasPrefix(got, "still running: cam1 (supervise loop silent 10") || !strings.Contains(got, "deliver loop silent 0") || strings.Contains(got, "cam0") {
+		t.Errorf("stopping() = %q, want cam1 alone, its supervise loop silent 10 s and its deliverer 0 s", got)
 	}
 }

@@ -82,9 +82,9 @@ const oneTestStream = `streams:
 `
 
 // agentExitBound is how long the tests wait for `edgecam run` to exit after
-// SIGTERM: an outer bound. Its stop budget is 4.5 s; a test that held it to
-// 5 s left 0.5 s for tearing the pipelines down, which a loaded machine
-// can take.
+// SIGTERM: an outer bound. A test that held it to 5 s, beside the agent's
+// then 4.5 s stop budget, left 0.5 s for tearing the pipelines down, which
+// a loaded machine can take.
 const agentExitBound = 2 * time.Minute
 
 // runAgent runs `edgecam run` for d, sends SIGTERM and checks it exits 0

@@ -74,7 +74,7 @@ func startAgent(t *testing.T, bin, cfg string) *agentProc {
 }
 
 // stop sends SIGTERM and checks a clean exit. The agent's own stop budget
-// (4.5 s, under systemd's TimeoutStopSec=15s) is what makes it stop in
+// (12 s, under systemd's TimeoutStopSec=15s) is what makes it stop in
 // time; the test's bound is only an outer one, which a loaded machine's
 // teardown of the pipelines does not reach.
 func (a *agentProc) stop(t *testing.T) string {
