@@ -336,8 +336,17 @@ func TestAgentKilledDuringDrain(t *testing.T) {
 		spooled float64
 	}
 	var runs []run
+	var agents []*agentProc
+	t.Cleanup(func() {
+		if t.Failed() { // which run numbered, spooled and produced what
+			for i, a := range agents {
+				t.Logf("--- run %d's log:\n%s", i, a.logs)
+			}
+		}
+	})
 	for i := range 5 {
 		a := startAgent(t, bin, cfg)
+		agents = append(agents, a)
 		a.waitLog(t, "stream started")
 		proxy.Stop()
 		time.Sleep(3 * time.Second) // about 90 frames of backlog
@@ -356,6 +365,7 @@ func TestAgentKilledDuringDrain(t *testing.T) {
 		runs = append(runs, run{sessionOf(t, a.logs.String()), spooled})
 	}
 	a := startAgent(t, bin, cfg)
+	agents = append(agents, a)
 	a.waitLog(t, "stream started")
 	time.Sleep(5 * time.Second)
 	logs := a.stop(t)
