@@ -108,7 +108,8 @@ func (f *fleet) wait() {
 
 // stopping says, for a stop that overran its budget, which streams have
 // not ended and how long each of their loops has gone without a heartbeat
-// (the loop blocked where it should not be is the silent one).
+// (the loop blocked where it should not be is the silent one), and what
+// that means.
 func (f *fleet) stopping() string {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -122,8 +123,13 @@ func (f *fleet) stopping() string {
 		left = append(left, fmt.Sprintf("%s (supervise loop silent %s, deliver loop silent %s)", name,
 			rs.s.age(&rs.s.loopBeat).Round(time.Millisecond), rs.s.age(&rs.s.deliverBeat).Round(time.Millisecond)))
 	}
+	if len(left) == 0 {
+		return "all ended just after the budget"
+	}
 	slices.Sort(left)
-	return "still running: " + strings.Join(left, ", ")
+	return "still running: " + strings.Join(left, ", ") +
+		"; frames such a stream held only in memory are lost, its spool is delivered at the next start." +
+		" A loop silent for long is blocked: supervise in the camera's driver or GStreamer, deliver on the spool's disk; report it with this log"
 }
 
 // runner is a running agent: its config, producer and streams.

@@ -89,8 +89,7 @@ func sampleCamera(ctx context.Context, src capture.Source, f capture.Format, fra
 	timer := time.NewTimer(wait)
 	defer timer.Stop()
 	var first, lastKey time.Duration
-	frames := 0
-	ended, late := false, false
+	seen, ended, late := false, false, false
 sample:
 	for len(ks.intervals) < 2 {
 		select {
@@ -109,10 +108,9 @@ sample:
 			if ks.keyframes > 0 {
 				ks.sinceKey = fr.PTS - lastKey
 			}
-			if frames == 0 {
-				first = fr.PTS
+			if !seen {
+				first, seen = fr.PTS, true
 			}
-			frames++
 			if ks.span = fr.PTS - first; ks.span >= limit {
 				break sample
 			}
@@ -132,10 +130,10 @@ sample:
 		ks.err = cmp.Or(p.Err(), encode.ErrSourceEnded)
 	case interrupted != nil:
 		ks.err = interrupted
-	case late && frames == 0:
-		ks.err = fmt.Errorf("no frame within %s", secs(wait))
+	case late && !seen:
+		ks.err = fmt.Errorf("no frame within %s; check that the camera streams at this mode (v4l2-ctl --stream-mmap)", secs(wait))
 	case late:
-		ks.err = fmt.Errorf("%s of video in %s", secs(ks.span), secs(wait))
+		ks.err = fmt.Errorf("%s of video in %s, slower than real time; run probe again on an idle box", secs(ks.span), secs(wait))
 	}
 	return ks
 }
