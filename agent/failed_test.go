@@ -95,9 +95,14 @@ func TestTooLargeInAlwaysMode(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close()
+	// Each Produce is held 150 ms by sleeping in the control function,
+	// which holds kfake's request loop too. Not c.SleepControl: kfake's
+	// sleep queue races (go test -race, in CI) when a request that waited
+	// behind a sleeping one sleeps in its turn, which KeepControl on every
+	// Produce does.
 	c.ControlKey(int16(kmsg.Produce), func(kmsg.Request) (kmsg.Response, error, bool) {
 		c.KeepControl()
-		c.SleepControl(func() { time.Sleep(150 * time.Millisecond) })
+		time.Sleep(150 * time.Millisecond)
 		return nil, nil, false
 	})
 	brokers := c.ListenAddrs()
