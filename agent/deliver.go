@@ -104,6 +104,8 @@ type deliverer struct {
 	spilling      bool
 	resend        bool      // a frame failed: see resendFailed
 	resent        bool      // frames were sent again and none is acknowledged yet
+	oneByOne      int64     // Kafka refused a batch as too large: the frames through this seq go one at a time (-1: none)
+	batchCap      int64     // then: bytes handed to the producer at once, half the smallest batch refused (0: none)
 	pumpAt        time.Time // drain cap: no stored frame is produced before
 	halt          error     // the high-water mark could not be persisted
 	maxSeq        atomic.Int64
@@ -243,6 +245,7 @@ func newDeliverer(o deliveryOptions, prod producer, st store) *deliverer {
 		retry:         make(chan chan error),
 		wake:          make(chan struct{}, 1),
 		kafkaThrough:  -1,
+		oneByOne:      -1,
 	}
 	if r := int64(o.spool.DrainRate); r > 0 {
 		// A second of burst: a frame larger than that waits its turn
@@ -577,6 +580,8 @@ func (d *deliverer) collect() {
 		return
 	}
 	topAcked := int64(-1)
+	refused := 0 // frames of batches Kafka refused as too large
+	var be *kafka.BatchTooLargeError
 	for _, r := range rs {
 		f := r.f
 		if f.state != inFlight {
@@ -599,6 +604,17 @@ func (d *deliverer) collect() {
 			f.state = dropped
 			d.stats.tooLarge.Add(1)
 			d.log.Error("frame dropped: larger than the topic's max.message.bytes (lower bitrate_kbps or raise it)", "seq", f.rec.Seq, "bytes", len(f.rec.Value))
+		case errors.Is(r.err, kafka.ErrBatchTooLarge):
+			// Not too large itself, perhaps: sent again alone, below.
+			f.state = failed
+			d.resend = true
+			d.stats.failed.Add(1)
+			refused++
+			if errors.As(r.err, &be) && be.Batch > 0 {
+				if c := max(int64(be.Batch)/2, 1); d.batchCap == 0 || c < d.batchCap {
+					d.batchCap = c
+				}
+			}
 		default:
 			// The client gave up on it: a non-retriable error (see
 			// resendFailed) or closing. A stored frame is still in the
@@ -609,6 +625,21 @@ func (d *deliverer) collect() {
 			if n := d.stats.failed.Add(1); n == 1 || n%100 == 0 {
 				d.log.Error("Kafka did not take a frame", "seq", f.rec.Seq, "err", r.err, "failed_total", n)
 			}
+		}
+	}
+	if refused > 0 {
+		// kgo builds batches up to the limit it cached for the partition
+		// (see kafka.ErrBatchTooLarge); Kafka's is lower. Each frame
+		// handed over so far goes again on its own, from the store, so
+		// Kafka's answer is about that frame alone: a frame too large on
+		// its own is dropped (ErrTooLarge), every other one delivered.
+		// From then on the stream hands the producer at most batchCap
+		// bytes at once (halved at each refusal), so kgo's batches stay
+		// under Kafka's limit for the rest of the run.
+		if through := d.flights[len(d.flights)-1].rec.Seq; through > d.oneByOne {
+			d.log.Warn("Kafka refused a batch of frames as larger than the topic's max.message.bytes: sending them again one at a time, then in batches of at most batch_cap bytes (the topic's limit is below what the producer learned at start; check max.message.bytes)",
+				"frames", refused, "through_seq", through, "batch_cap", d.batchCap)
+			d.oneByOne = through
 		}
 	}
 	if topAcked > d.kafkaThrough && d.holes.len() > 0 {
@@ -638,6 +669,10 @@ func (d *deliverer) trim() {
 		return
 	}
 	through := d.flights[i-1].rec.Seq
+	if d.oneByOne >= 0 && through >= d.oneByOne {
+		d.oneByOne = -1
+		d.log.Info("the frames of the refused batch are settled: back to batches", "through_seq", through, "batch_cap", d.batchCap)
+	}
 	n := copy(d.flights, d.flights[i:])
 	clear(d.flights[n:])
 	d.flights = d.flights[:n]
@@ -775,6 +810,12 @@ func (d *deliverer) pump() {
 	window := d.window
 	if d.stalled() || d.resent {
 		window = min(window, stalledWindow)
+	}
+	switch {
+	case d.oneByOne >= 0:
+		window = 1 // one frame in flight, whatever its size
+	case d.batchCap > 0:
+		window = min(window, d.batchCap)
 	}
 	for d.inFlightBytes < window {
 		if d.limiter != nil && d.now().Before(d.pumpAt) {

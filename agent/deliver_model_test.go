@@ -210,6 +210,25 @@ func (m *deliverMachine) FailAll(t *rapid.T) {
 	}
 }
 
+// RefuseBatch: Kafka refused a batch of the buffered records as larger
+// than its limit (kgo's cached one is higher), and kgo fails every
+// buffered record with it; each is sent again (alone first, then in
+// batches under a cap), none counted as too large.
+func (m *deliverMachine) RefuseBatch(t *rapid.T) {
+	if len(m.k.pending) < 2 {
+		t.Skip("no batch of two or more buffered")
+	}
+	got := m.k.pending
+	m.k.pending = nil
+	batch := 0
+	for _, p := range got {
+		batch += len(p.r.Value) + 100
+	}
+	for _, i := range rapid.Permutation(seqIndexes(len(got))).Draw(t, "order") {
+		got[i].done(got[i].r, &kafka.BatchTooLargeError{Record: len(got[i].r.Value), Batch: batch})
+	}
+}
+
 // Answer delivers some of the decided results, in a random order.
 func (m *deliverMachine) Answer(t *rapid.T) {
 	if len(m.k.answers) == 0 {

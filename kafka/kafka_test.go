@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -298,6 +299,80 @@ func TestTooLargeBeforeEarlierResults(t *testing.T) {
 	}
 	if len(order) != 2 || order[0] != 2 || order[1] != 1 || errs[1] != nil || !errors.Is(errs[2], ErrTooLarge) {
 		t.Fatalf("results in order %v, errors %v; want seq 2 (ErrTooLarge) before seq 1 (nil)", order, errs)
+	}
+}
+
+// TestBatchTooLarge: kgo's batch limit (cached for a partition when it
+// first saw it; here kgo's default, as no Resume learned the topic's) is
+// above what the broker accepts (3000 bytes), so a batch of records that
+// each fit is refused. They fail with ErrBatchTooLarge, never ErrTooLarge;
+// produced again one at a time, those that fit are delivered and the one
+// that does not fails with ErrTooLarge (Kafka refused it alone). This also
+// pins the form of kgo's errors refusedAlone reads.
+func TestBatchTooLarge(t *testing.T) {
+	c := newCluster(t, kfake.BrokerConfigs(map[string]string{"message.max.bytes": "3000"}))
+	p, cfg := newProducer(t, c)
+	const key = "pi-3/batch"
+	produceAll(t, p, key, 0, 1) // metadata and producer id known
+	var hold atomic.Bool
+	hold.Store(true)
+	c.ControlKey(int16(kmsg.Produce), func(kmsg.Request) (kmsg.Response, error, bool) {
+		c.KeepControl()
+		if hold.Load() {
+			// Frames produced meanwhile wait in kgo, in one batch.
+			time.Sleep(300 * time.Millisecond)
+		}
+		return nil, nil, false
+	})
+	var mu sync.Mutex
+	errs := map[int64]error{}
+	done := func(r *Record, err error) { mu.Lock(); errs[r.Seq] = err; mu.Unlock() }
+	sizes := map[int64]int{1: 1000, 2: 1000, 3: 1000, 4: 1000, 5: 1000, 6: 4000}
+	p.Produce(frame(key, 1, sizes[1]), done)
+	time.Sleep(50 * time.Millisecond) // seq 1 is in its own request, held
+	for seq := int64(2); seq <= 6; seq++ {
+		p.Produce(frame(key, seq, sizes[seq]), done)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := p.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if errs[1] != nil {
+		t.Fatalf("seq 1 (alone in its request): %v", errs[1])
+	}
+	for seq := int64(2); seq <= 6; seq++ {
+		if !errors.Is(errs[seq], ErrBatchTooLarge) || errors.Is(errs[seq], ErrTooLarge) {
+			t.Fatalf("seq %d in the refused batch: %v; want ErrBatchTooLarge", seq, errs[seq])
+		}
+	}
+	var be *BatchTooLargeError
+	if !errors.As(errs[2], &be) || be.Batch < 8000 || be.Record != 1000 {
+		t.Fatalf("seq 2: %#v; want the refused batch's size (its 5 records: over 8000 bytes)", be)
+	}
+	t.Logf("refused batch: %v", errs[2])
+	hold.Store(false)
+	for seq := int64(2); seq <= 6; seq++ {
+		p.Produce(frame(key, seq, sizes[seq]), done)
+		if err := p.Flush(ctx); err != nil {
+			t.Fatal(err)
+		}
+		want := error(nil)
+		if seq == 6 {
+			want = ErrTooLarge
+		}
+		if got := errs[seq]; (want == nil) != (got == nil) || (want != nil && !errors.Is(got, want)) {
+			t.Fatalf("seq %d produced alone: %v; want %v", seq, got, want)
+		}
+	}
+	t.Logf("refused alone: %v", errs[6])
+	got := readAll(t, cfg, key)
+	var seqs []int64
+	for _, r := range got {
+		seqs = append(seqs, r.Seq)
+	}
+	if !slices.Equal(seqs, []int64{0, 1, 2, 3, 4, 5}) {
+		t.Fatalf("Kafka holds seqs %v; want 0..5", seqs)
 	}
 }
 

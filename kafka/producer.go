@@ -7,12 +7,16 @@ import (
 	"io"
 	"log/slog"
 	"math"
+	"regexp"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/twmb/franz-go/pkg/kerr"
 	"github.com/twmb/franz-go/pkg/kgo"
+	"github.com/twmb/franz-go/pkg/kmsg"
 )
 
 // Config says where records go.
@@ -41,8 +45,35 @@ type Config struct {
 }
 
 // ErrTooLarge fails a record larger than the topic accepts
-// (max.message.bytes). The frame is not truncated or split.
+// (max.message.bytes) on its own: kgo refused it before sending, or Kafka
+// refused a batch that held only it. The frame is not truncated or split.
 var ErrTooLarge = errors.New("record larger than the topic's max.message.bytes")
+
+// ErrBatchTooLarge fails the records of a batch Kafka refused as larger
+// than the topic's max.message.bytes when the batch held more than the one
+// record: each may fit on its own, so none is too large (send them again,
+// one at a time, to learn which is). kgo builds batches up to the limit
+// it took from ProducerBatchMaxBytesFn when it first saw the partition
+// (it caches it there), so a topic whose limit is below that, or was
+// lowered since, gets batches Kafka refuses; kgo then fails every buffered
+// record of the partition with MESSAGE_TOO_LARGE.
+var ErrBatchTooLarge = errors.New("batch of records refused by Kafka as larger than the topic's max.message.bytes")
+
+// BatchTooLargeError is the error of a record of a refused batch
+// (errors.Is(err, ErrBatchTooLarge)); Batch is the size of the batch's
+// records as kgo reported it: Kafka's limit is below it.
+type BatchTooLargeError struct {
+	Record, Batch int // bytes: the record's value; the refused batch's records
+	err           error
+}
+
+func (e *BatchTooLargeError) Error() string {
+	return fmt.Sprintf("%v (%d bytes, in a batch of %d): %v", ErrBatchTooLarge, e.Record, e.Batch, e.err)
+}
+
+func (e *BatchTooLargeError) Is(target error) bool { return target == ErrBatchTooLarge }
+
+func (e *BatchTooLargeError) Unwrap() error { return e.err }
 
 // defaultMaxBatch is Kafka's default max.message.bytes; Resume replaces it
 // with the topic's own setting.
@@ -140,7 +171,11 @@ func NewProducer(cfg Config) (*Producer, error) {
 		kgo.MaxBufferedBytes(maxBuf),
 		// A batch may not exceed what the topic accepts, or the broker
 		// would reject the whole batch (MESSAGE_TOO_LARGE is not
-		// retried) and with it frames that were small enough.
+		// retried) and with it frames that were small enough. kgo asks
+		// once per partition, when it first sees it, and keeps the
+		// answer: what Resume learned before the first frame, never a
+		// change after it. A batch refused anyway fails its records
+		// with ErrBatchTooLarge, not ErrTooLarge (see finish).
 		kgo.ProducerBatchMaxBytesFn(func(string) int32 { return p.maxBatch.Load() }),
 	)
 	cl, err := kgo.NewClient(opts...)
@@ -235,7 +270,14 @@ func (o *outgoing) finish(kr *kgo.Record, err error) {
 	case err == nil:
 		r.Partition, r.Offset = kr.Partition, kr.Offset
 	case errors.Is(err, kerr.MessageTooLarge):
-		err = fmt.Errorf("%w (%d bytes, limit %d): %w", ErrTooLarge, len(r.Value), p.maxBatch.Load(), err)
+		switch batch, alone := refusedAlone(kr, err); {
+		case !alone:
+			err = &BatchTooLargeError{Record: len(r.Value), Batch: batch, err: err}
+		case batch > 0:
+			err = fmt.Errorf("%w (%d bytes, refused by Kafka on its own): %w", ErrTooLarge, len(r.Value), err)
+		default:
+			err = fmt.Errorf("%w (%d bytes, limit %d): %w", ErrTooLarge, len(r.Value), p.maxBatch.Load(), err)
+		}
 	default:
 		err = p.cfg.Explain(err)
 	}
@@ -289,4 +331,42 @@ func (p *Producer) Close() {
 	p.cl.Close()
 	p.pending.Wait()
 	p.rd.close()
+}
+
+// brokerBatchSize finds the size of the records of a batch Kafka refused
+// in kgo's error: "(uncompressed_bytes=U, compressed_bytes=C)", added by
+// kgo's sink to a broker's MESSAGE_TOO_LARGE (franz-go v1.22.3,
+// pkg/kgo/sink.go). kgo's own refusal of a record before sending carries
+// "(uncompressed_bytes=N)" alone. TestBatchTooLarge pins both forms.
+var brokerBatchSize = regexp.MustCompile(`uncompressed_bytes=(\d+), compressed_bytes=\d+`)
+
+// refusedAlone reports whether a MESSAGE_TOO_LARGE says kr cannot be
+// written on its own: kgo refused it before sending (it exceeds the batch
+// limit alone), or Kafka refused a batch whose records section is no
+// longer than kr's own encoding as a batch's only record (kmsg.Record,
+// deltas 0), so kr's own batch would be refused too. kgo hands the error
+// of a refused batch to every buffered record of the partition, in the
+// batch or not; the test holds for each (records are produced
+// uncompressed, so the size Kafka measures is this one plus the batch
+// header). A record shorter than the refused batch may fit: it is not
+// too large, and is sent again. When kgo's error does not say the batch's
+// size, nothing is taken as too large. batch is the refused batch's size
+// (0: kgo refused kr before sending, or the size is unknown).
+func refusedAlone(kr *kgo.Record, err error) (batch int, alone bool) {
+	msg := err.Error()
+	m := brokerBatchSize.FindStringSubmatch(msg)
+	if m == nil {
+		return 0, !strings.Contains(msg, ", compressed_bytes=")
+	}
+	batch, perr := strconv.Atoi(m[1])
+	if perr != nil {
+		return 0, false
+	}
+	rec := kmsg.Record{Key: kr.Key, Value: kr.Value, Headers: make([]kmsg.Header, len(kr.Headers))}
+	for i, h := range kr.Headers {
+		rec.Headers[i] = kmsg.Header{Key: h.Key, Value: h.Value}
+	}
+	body := len(rec.AppendTo(nil)) - 1 // Length 0 is one byte of varint
+	rec.Length = int32(body)
+	return batch, batch <= len(rec.AppendTo(nil))
 }
