@@ -104,8 +104,8 @@ type deliverer struct {
 	spilling      bool
 	resend        bool      // a frame failed: see resendFailed
 	resent        bool      // frames were sent again and none is acknowledged yet
-	oneByOne      int64     // Kafka refused a batch as too large: the frames through this seq go one at a time (-1: none)
-	batchCap      int64     // then: bytes handed to the producer at once, half the smallest batch refused (0: none)
+	batchCap      int64     // Kafka refused a batch as too large: bytes handed to the producer at once, half the smallest batch refused (0: none)
+	capCut        bool      // batchCap was cut in this resend cycle
 	pumpAt        time.Time // drain cap: no stored frame is produced before
 	halt          error     // the high-water mark could not be persisted
 	maxSeq        atomic.Int64
@@ -245,7 +245,6 @@ func newDeliverer(o deliveryOptions, prod producer, st store) *deliverer {
 		retry:         make(chan chan error),
 		wake:          make(chan struct{}, 1),
 		kafkaThrough:  -1,
-		oneByOne:      -1,
 	}
 	if r := int64(o.spool.DrainRate); r > 0 {
 		// A second of burst: a frame larger than that waits its turn
@@ -580,7 +579,8 @@ func (d *deliverer) collect() {
 		return
 	}
 	topAcked := int64(-1)
-	refused := 0 // frames of batches Kafka refused as too large
+	refused := 0             // frames of batches Kafka refused as too large
+	refusedBatch := int64(0) // the smallest of those batches (1: size unknown)
 	var be *kafka.BatchTooLargeError
 	for _, r := range rs {
 		f := r.f
@@ -610,10 +610,9 @@ func (d *deliverer) collect() {
 			d.resend = true
 			d.stats.failed.Add(1)
 			refused++
-			if errors.As(r.err, &be) && be.Batch > 0 {
-				if c := max(int64(be.Batch)/2, 1); d.batchCap == 0 || c < d.batchCap {
-					d.batchCap = c
-				}
+			refusedBatch = max(refusedBatch, 1)
+			if errors.As(r.err, &be) && be.Batch > 0 && (refusedBatch == 1 || int64(be.Batch) < refusedBatch) {
+				refusedBatch = int64(be.Batch)
 			}
 		default:
 			// The client gave up on it: a non-retriable error (see
@@ -627,20 +626,31 @@ func (d *deliverer) collect() {
 			}
 		}
 	}
-	if refused > 0 {
+	if refused > 0 && !d.capCut {
 		// kgo builds batches up to the limit it cached for the partition
-		// (see kafka.ErrBatchTooLarge); Kafka's is lower. Each frame
-		// handed over so far goes again on its own, from the store, so
-		// Kafka's answer is about that frame alone: a frame too large on
-		// its own is dropped (ErrTooLarge), every other one delivered.
-		// From then on the stream hands the producer at most batchCap
-		// bytes at once (halved at each refusal), so kgo's batches stay
-		// under Kafka's limit for the rest of the run.
-		if through := d.flights[len(d.flights)-1].rec.Seq; through > d.oneByOne {
-			d.log.Warn("Kafka refused a batch of frames as larger than the topic's max.message.bytes: sending them again one at a time, then in batches of at most batch_cap bytes (the topic's limit is below what the producer learned at start; check max.message.bytes)",
-				"frames", refused, "through_seq", through, "batch_cap", d.batchCap)
-			d.oneByOne = through
+		// (see kafka.ErrBatchTooLarge); Kafka's is lower. The failed
+		// frames go again from the store (resendFailed), and from now on
+		// the stream hands the producer at most batchCap bytes at once:
+		// half the smallest batch Kafka refused, and half the cap again
+		// at each later refusal (the window admits a frame while less
+		// than the cap is in flight, so a batch may reach the cap plus a
+		// frame). kgo's batches shrink under Kafka's limit within a few
+		// refusals and stay there for the rest of the run, at worst one
+		// frame at a time. A frame larger than the cap goes alone, and
+		// is dropped only if Kafka refused it alone (ErrTooLarge): no
+		// frame that fits is dropped. Once a resend cycle: the results
+		// of one refusal may come over several collects.
+		d.capCut = true
+		c := d.window
+		if d.batchCap > 0 {
+			c = d.batchCap
 		}
+		if refusedBatch > 1 {
+			c = min(c, refusedBatch)
+		}
+		d.batchCap = max(c/2, 1)
+		d.log.Warn("Kafka refused a batch of frames as larger than the topic's max.message.bytes: sending them again, at most batch_cap bytes at once (the topic's limit is below what the producer learned at start; check max.message.bytes)",
+			"refused_bytes", refusedBatch, "batch_cap", d.batchCap)
 	}
 	if topAcked > d.kafkaThrough && d.holes.len() > 0 {
 		// Kafka took a frame above a hole (in a partition, in produce
@@ -669,10 +679,6 @@ func (d *deliverer) trim() {
 		return
 	}
 	through := d.flights[i-1].rec.Seq
-	if d.oneByOne >= 0 && through >= d.oneByOne {
-		d.oneByOne = -1
-		d.log.Info("the frames of the refused batch are settled: back to batches", "through_seq", through, "batch_cap", d.batchCap)
-	}
 	n := copy(d.flights, d.flights[i:])
 	clear(d.flights[n:])
 	d.flights = d.flights[:n]
@@ -725,7 +731,7 @@ func (d *deliverer) resendFailed() {
 	d.st.Rewind()
 	clear(d.flights)
 	d.flights = d.flights[:0]
-	d.inFlightBytes, d.resend, d.resent = 0, false, true
+	d.inFlightBytes, d.resend, d.resent, d.capCut = 0, false, true, false
 	d.stats.resends.Add(1)
 	d.log.Debug("sending the frames Kafka failed again, from the spool")
 }
@@ -811,10 +817,7 @@ func (d *deliverer) pump() {
 	if d.stalled() || d.resent {
 		window = min(window, stalledWindow)
 	}
-	switch {
-	case d.oneByOne >= 0:
-		window = 1 // one frame in flight, whatever its size
-	case d.batchCap > 0:
+	if d.batchCap > 0 {
 		window = min(window, d.batchCap)
 	}
 	for d.inFlightBytes < window {

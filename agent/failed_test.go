@@ -95,8 +95,8 @@ func TestFailedFramesAreSentAgain(t *testing.T) {
 //   - broker: only the broker's message.max.bytes says so. The topic
 //     reports Kafka's default, so kgo's batches may be up to 1 MB and
 //     Kafka refuses batches of frames that each fit: the stream sends
-//     them again one at a time and then in smaller batches, and drops
-//     only the frames Kafka refused alone.
+//     them again in smaller and smaller batches, and drops only the
+//     frames Kafka refused alone.
 func TestTooLargeInAlwaysMode(t *testing.T) {
 	const limit = 1300
 	for _, tc := range []struct {

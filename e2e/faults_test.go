@@ -287,6 +287,77 @@ func TestNetworkCut(t *testing.T) {
 	t.Logf("network cut 20 s: %d frames, all delivered once and in order; backlog drained %s after the link returned", len(recs), drained.Round(time.Millisecond))
 }
 
+// TestTopicLimitLowered: the topic's max.message.bytes is lowered to 64 KiB
+// while the agent streams in mode always: above every frame of the stream,
+// below a drain's batch. The producer keeps the limit it read at start
+// (kgo asks once per partition), so after a 5 s network cut Kafka refuses
+// the drain's batches with MESSAGE_TOO_LARGE. The stream sends their frames
+// again in smaller and smaller batches: every frame is in Kafka
+// once and none is counted as too large. Not in order: kgo keeps up to 5
+// produce requests in flight with idempotence, and the frames of the
+// requests after the refused one are taken (Kafka answers them
+// OUT_OF_ORDER_SEQUENCE_NUMBER, kgo sends them again) before the refused
+// frames are sent again, the case of the holes log (agent/holes.go).
+func TestTopicLimitLowered(t *testing.T) {
+	brokers, bin := env(t)
+	proxy := newProxy(t)
+	cfg, device := writeConfigSpool(t, proxyAddr, "  mode: always\n", oneTestStream)
+	key := device + "/" + faultStream
+	base := topicEnd(t, brokers)
+	a := startAgent(t, bin, cfg)
+	waitProduced(t, brokers, base, 30)
+	topicConfig(t, "max.message.bytes=65536")
+	t.Cleanup(func() { topicConfig(t, "max.message.bytes=") })
+	proxy.Stop()
+	time.Sleep(5 * time.Second) // about 150 frames, 500 KB, of backlog
+	if err := proxy.Start(); err != nil {
+		t.Fatal(err)
+	}
+	a.waitLog(t, "Kafka refused a batch of frames")
+	waitProduced(t, brokers, topicEnd(t, brokers), 150) // the backlog goes on
+	logs := a.stop(t)
+	recs := readKey(t, brokers, key)
+	st := checkAccounting(t, logs, faultStream)
+	if st["too_large"] != 0 {
+		t.Fatalf("%d frames dropped as too large; every frame is under 64 KiB", st["too_large"])
+	}
+	// Every seq once, from 0 up: the frames Kafka took, and those the
+	// stop left in the spool (acknowledged or not) on top.
+	seen := map[int64]bool{}
+	largest, behind := 0, 0
+	top := int64(-1)
+	for i, r := range recs {
+		seq, err := strconv.ParseInt(r.headers["edgecam-seq"], 10, 64)
+		if err != nil || seen[seq] {
+			t.Fatalf("record %d: seq %q twice or unreadable", i, r.headers["edgecam-seq"])
+		}
+		seen[seq] = true
+		if seq < top {
+			behind++
+		}
+		top = max(top, seq)
+		largest = max(largest, len(r.value))
+	}
+	for seq := range top {
+		if !seen[seq] {
+			t.Fatalf("seq %d of 0..%d is not in Kafka", seq, top)
+		}
+	}
+	if int64(len(recs)) < st["acked"] || int64(len(recs)) > st["acked"]+st["in_spool"] {
+		t.Fatalf("Kafka holds %d frames; the agent counted %d acknowledged and %d left in the spool", len(recs), st["acked"], st["in_spool"])
+	}
+	t.Logf("limit lowered to 64 KiB, 5 s cut: %d frames (largest %d bytes) in Kafka once each, none dropped, %d of them after a later seq; %d refused batches, resends %d\n%s",
+		len(recs), largest, behind, len(testkit.Lines(logs, "Kafka refused a batch of frames")), st["resends"], strings.Join(testkit.Lines(logs, "batch_cap"), "\n"))
+}
+
+// topicConfig sets configs of the test topic (kafka.sh config; KEY= resets).
+func topicConfig(t *testing.T, kv ...string) {
+	t.Helper()
+	if out, err := exec.Command(kafkaScript, append([]string{"config", topic}, kv...)...).CombinedOutput(); err != nil {
+		t.Fatalf("kafka.sh config %v: %v\n%s", kv, err, out)
+	}
+}
+
 // TestBrokerKill: the broker is killed (SIGKILL) and restarted while the
 // agent streams.
 func TestBrokerKill(t *testing.T) {

@@ -51,8 +51,8 @@ var ErrTooLarge = errors.New("record larger than the topic's max.message.bytes")
 
 // ErrBatchTooLarge fails the records of a batch Kafka refused as larger
 // than the topic's max.message.bytes when the batch held more than the one
-// record: each may fit on its own, so none is too large (send them again,
-// one at a time, to learn which is). kgo builds batches up to the limit
+// record: each may fit on its own, so none is too large (send them again
+// in smaller batches; a record refused alone is ErrTooLarge). kgo builds batches up to the limit
 // it took from ProducerBatchMaxBytesFn when it first saw the partition
 // (it caches it there), so a topic whose limit is below that, or was
 // lowered since, gets batches Kafka refuses; kgo then fails every buffered

@@ -13,6 +13,10 @@
 #                                                --secure: TLS and SASL listeners too
 #   scripts/kafka/kafka.sh down                  stop every node (SIGTERM, 20 s, SIGKILL)
 #   scripts/kafka/kafka.sh topic NAME PARTITIONS create one more topic (if not there yet)
+#   scripts/kafka/kafka.sh config NAME KEY=VALUE...
+#                                                set configs of topic NAME while it
+#                                                runs; KEY= (no value) removes the
+#                                                override (back to the broker's)
 #   scripts/kafka/kafka.sh status                list the nodes; exit 1 unless all run
 #   scripts/kafka/kafka.sh kill N                SIGKILL node N (a crash), keeping its data
 #   scripts/kafka/kafka.sh stop N                SIGTERM node N (a clean shutdown, as at an
@@ -738,6 +742,24 @@ cmd_topic() {
 	log "topic: $1($2) at $bootstrap"
 }
 
+cmd_config() {
+	[[ $# -ge 2 ]] || usage
+	local name=$1 kv bootstrap
+	shift
+	local -a add=() del=()
+	for kv in "$@"; do
+		[[ $kv == *=* && ${kv%%=*} =~ ^[a-z][a-z0-9.]*$ ]] || die "config: $kv: want KEY=VALUE or KEY="
+		if [[ -z ${kv#*=} ]]; then del+=("${kv%%=*}"); else add+=("$kv"); fi
+	done
+	bootstrap=$(cluster_get bootstrap || true)
+	[[ -n $bootstrap ]] || die "config: no cluster (run: $0 up)"
+	local -a args=(--bootstrap-server "$bootstrap" --entity-type topics --entity-name "$name" --alter)
+	if ((${#add[@]})); then args+=(--add-config "$(IFS=,; echo "${add[*]}")"); fi
+	if ((${#del[@]})); then args+=(--delete-config "$(IFS=,; echo "${del[*]}")"); fi
+	tool org.apache.kafka.tools.ConfigCommand "${args[@]}" >/dev/null || die "config: altering topic $name failed"
+	log "config: topic $name: $*"
+}
+
 # ---------------------------------------------------------------- status
 
 cmd_status() {
@@ -774,6 +796,7 @@ fetch) (($# == 0)) || usage; cmd_fetch ;;
 up) cmd_up "$@" ;;
 down) (($# == 0)) || usage; cmd_down ;;
 topic) cmd_topic "$@" ;;
+config) cmd_config "$@" ;;
 status) (($# == 0)) || usage; cmd_status ;;
 kill) cmd_kill "$@" ;;
 stop) cmd_stop "$@" ;;
