@@ -605,7 +605,7 @@ func (d *deliverer) collect() {
 			d.stats.tooLarge.Add(1)
 			d.log.Error("frame dropped: larger than the topic's max.message.bytes (lower bitrate_kbps or raise it)", "seq", f.rec.Seq, "bytes", len(f.rec.Value))
 		case errors.Is(r.err, kafka.ErrBatchTooLarge):
-			// Not too large itself, perhaps: sent again alone, below.
+			// Perhaps not too large itself: sent again under a cap (below).
 			f.state = failed
 			d.resend = true
 			d.stats.failed.Add(1)
