@@ -232,7 +232,14 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Options
 			log.Warn("systemd notify", "err", err)
 		}
 	}()
-	go notify.KeepAlive(ctx, mon.loopsAlive, func(err error) { log.Warn("systemd watchdog", "err", err) })
+	// The keep-alives end before STOPPING=1 is sent, so none follows it
+	// (systemd's watchdog no longer applies then).
+	kaCtx, kaStop := context.WithCancel(ctx)
+	kaDone := make(chan struct{})
+	go func() {
+		defer close(kaDone)
+		notify.KeepAlive(kaCtx, mon.loopsAlive, func(err error) { log.Warn("systemd watchdog", "err", err) })
+	}()
 	for running := true; running; {
 		select {
 		case <-ctx.Done():
@@ -245,6 +252,8 @@ func Run(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Options
 			notified(notify.Ready(fmt.Sprintf("%d streams", len(r.cfg.Streams))))
 		}
 	}
+	kaStop()
+	<-kaDone
 	notified(notify.Stopping("stopping: draining pipelines, waiting for Kafka, spooling the rest"))
 	mon.stopping.Store(true)
 	stopAt := time.Now()
