@@ -30,7 +30,14 @@ func TestAudioTrack(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute) // only against a hang
 			defer cancel()
 			if out, err := exec.CommandContext(ctx, "gst-launch-1.0", append([]string{"-q"}, strings.Fields(desc)...)...).CombinedOutput(); err != nil {
-				t.Fatalf("gst-launch-1.0 %s: %v\n%s", desc, err, out)
+				if !closedByServer(string(out)) {
+					t.Fatalf("gst-launch-1.0 %s: %v\n%s", desc, err, out)
+				}
+				// The camera closed the connection (seen once in a
+				// fresh-clone make test on a loaded machine, at the
+				// PAUSE of the teardown). What was received is checked
+				// below: a second of the tone or the test fails.
+				t.Logf("gst-launch-1.0: %v, the camera closed the connection:\n%s", err, out)
 			}
 			samples, errs := testkit.DecodeAudio(t, wav, 16000)
 			if errs != "" || len(samples) < 16000 {
@@ -42,4 +49,18 @@ func TestAudioTrack(t *testing.T) {
 			}
 		})
 	}
+}
+
+// closedByServer reports whether every error gst-launch printed is
+// rtspsrc's "Could not send message. (Received end-of-file)": the server
+// closed the TCP connection.
+func closedByServer(out string) bool {
+	n := 0
+	for _, block := range strings.Split(out, "ERROR: ")[1:] {
+		if !strings.Contains(block, "GstRTSPSrc") || !strings.Contains(block, "Could not send message. (Received end-of-file)") {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
