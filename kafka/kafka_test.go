@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/twmb/franz-go/pkg/kerr"
 	"github.com/twmb/franz-go/pkg/kfake"
 	"github.com/twmb/franz-go/pkg/kgo"
 	"github.com/twmb/franz-go/pkg/kmsg"
@@ -299,6 +300,31 @@ func TestTooLargeBeforeEarlierResults(t *testing.T) {
 	}
 	if len(order) != 2 || order[0] != 2 || order[1] != 1 || errs[1] != nil || !errors.Is(errs[2], ErrTooLarge) {
 		t.Fatalf("results in order %v, errors %v; want seq 2 (ErrTooLarge) before seq 1 (nil)", order, errs)
+	}
+}
+
+// TestRefusedAlone: which MESSAGE_TOO_LARGE errors make a record too
+// large on its own. The record's size as a batch's only record is worked
+// out by hand from Kafka's record format: length varint 2 (zigzag of 112
+// is 224), attributes 1, timestamp and offset deltas 1 each, key 1+1,
+// value 2+100, header count 1, header "h"="v" 1+1+1+1: 114 bytes.
+func TestRefusedAlone(t *testing.T) {
+	kr := &kgo.Record{Key: []byte("k"), Value: bytes.Repeat([]byte{7}, 100), Headers: []kgo.RecordHeader{{Key: "h", Value: []byte("v")}}}
+	for _, c := range []struct {
+		err   error
+		batch int
+		alone bool
+	}{
+		{fmt.Errorf("%w (uncompressed_bytes=114)", kerr.MessageTooLarge), 0, true},                         // kgo's, before sending
+		{fmt.Errorf("%w (uncompressed_bytes=114, compressed_bytes=114)", kerr.MessageTooLarge), 114, true}, // a batch of it alone
+		{fmt.Errorf("%w (uncompressed_bytes=115, compressed_bytes=115)", kerr.MessageTooLarge), 115, false},
+		{fmt.Errorf("%w (uncompressed_bytes=9000, compressed_bytes=9000)", kerr.MessageTooLarge), 9000, false},
+		{kerr.MessageTooLarge, 0, false}, // no size: nothing is taken as too large
+	} {
+		batch, alone := refusedAlone(kr, c.err)
+		if batch != c.batch || alone != c.alone {
+			t.Errorf("refusedAlone(%q) = %d, %v; want %d, %v", c.err, batch, alone, c.batch, c.alone)
+		}
 	}
 }
 

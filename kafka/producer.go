@@ -9,11 +9,11 @@ import (
 	"math"
 	"regexp"
 	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"github.com/twmb/franz-go/pkg/kbin"
 	"github.com/twmb/franz-go/pkg/kerr"
 	"github.com/twmb/franz-go/pkg/kgo"
 	"github.com/twmb/franz-go/pkg/kmsg"
@@ -52,11 +52,11 @@ var ErrTooLarge = errors.New("record larger than the topic's max.message.bytes")
 // ErrBatchTooLarge fails the records of a batch Kafka refused as larger
 // than the topic's max.message.bytes when the batch held more than the one
 // record: each may fit on its own, so none is too large (send them again
-// in smaller batches; a record refused alone is ErrTooLarge). kgo builds batches up to the limit
-// it took from ProducerBatchMaxBytesFn when it first saw the partition
-// (it caches it there), so a topic whose limit is below that, or was
-// lowered since, gets batches Kafka refuses; kgo then fails every buffered
-// record of the partition with MESSAGE_TOO_LARGE.
+// in smaller batches; a record refused alone is ErrTooLarge). kgo builds
+// batches up to the limit it took from ProducerBatchMaxBytesFn when it
+// first saw the partition (it caches it there), so a topic whose limit is
+// below that, or was lowered since, gets batches Kafka refuses; kgo then
+// fails every buffered record of the partition with MESSAGE_TOO_LARGE.
 var ErrBatchTooLarge = errors.New("batch of records refused by Kafka as larger than the topic's max.message.bytes")
 
 // BatchTooLargeError is the error of a record of a refused batch
@@ -337,8 +337,12 @@ func (p *Producer) Close() {
 // in kgo's error: "(uncompressed_bytes=U, compressed_bytes=C)", added by
 // kgo's sink to a broker's MESSAGE_TOO_LARGE (franz-go v1.22.3,
 // pkg/kgo/sink.go). kgo's own refusal of a record before sending carries
-// "(uncompressed_bytes=N)" alone. TestBatchTooLarge pins both forms.
-var brokerBatchSize = regexp.MustCompile(`uncompressed_bytes=(\d+), compressed_bytes=\d+`)
+// "(uncompressed_bytes=N)" alone (kgoRefused). TestBatchTooLarge pins both
+// forms.
+var (
+	brokerBatchSize = regexp.MustCompile(`uncompressed_bytes=(\d+), compressed_bytes=\d+`)
+	kgoRefused      = regexp.MustCompile(`\(uncompressed_bytes=\d+\)`)
+)
 
 // refusedAlone reports whether a MESSAGE_TOO_LARGE says kr cannot be
 // written on its own: kgo refused it before sending (it exceeds the batch
@@ -349,14 +353,14 @@ var brokerBatchSize = regexp.MustCompile(`uncompressed_bytes=(\d+), compressed_b
 // batch or not; the test holds for each (records are produced
 // uncompressed, so the size Kafka measures is this one plus the batch
 // header). A record shorter than the refused batch may fit: it is not
-// too large, and is sent again. When kgo's error does not say the batch's
-// size, nothing is taken as too large. batch is the refused batch's size
+// too large, and is sent again. When kgo's error is in neither form,
+// nothing is taken as too large. batch is the refused batch's size
 // (0: kgo refused kr before sending, or the size is unknown).
 func refusedAlone(kr *kgo.Record, err error) (batch int, alone bool) {
 	msg := err.Error()
 	m := brokerBatchSize.FindStringSubmatch(msg)
 	if m == nil {
-		return 0, !strings.Contains(msg, ", compressed_bytes=")
+		return 0, kgoRefused.MatchString(msg)
 	}
 	batch, perr := strconv.Atoi(m[1])
 	if perr != nil {
@@ -366,7 +370,6 @@ func refusedAlone(kr *kgo.Record, err error) (batch int, alone bool) {
 	for i, h := range kr.Headers {
 		rec.Headers[i] = kmsg.Header{Key: h.Key, Value: h.Value}
 	}
-	body := len(rec.AppendTo(nil)) - 1 // Length 0 is one byte of varint
-	rec.Length = int32(body)
-	return batch, batch <= len(rec.AppendTo(nil))
+	body := len(rec.AppendTo(nil)) - 1 // encoded with Length 0: one byte of varint
+	return batch, batch <= kbin.VarintLen(int32(body))+body
 }
