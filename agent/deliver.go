@@ -579,8 +579,8 @@ func (d *deliverer) collect() {
 		return
 	}
 	topAcked := int64(-1)
-	refused := 0             // frames of batches Kafka refused as too large
-	refusedBatch := int64(0) // the smallest of those batches (1: size unknown)
+	refused := false         // Kafka refused a batch of these frames as too large
+	refusedBatch := int64(0) // the smallest of those batches that said its size (0: none did)
 	var be *kafka.BatchTooLargeError
 	for _, r := range rs {
 		f := r.f
@@ -609,9 +609,8 @@ func (d *deliverer) collect() {
 			f.state = failed
 			d.resend = true
 			d.stats.failed.Add(1)
-			refused++
-			refusedBatch = max(refusedBatch, 1)
-			if errors.As(r.err, &be) && be.Batch > 0 && (refusedBatch == 1 || int64(be.Batch) < refusedBatch) {
+			refused = true
+			if errors.As(r.err, &be) && be.Batch > 0 && (refusedBatch == 0 || int64(be.Batch) < refusedBatch) {
 				refusedBatch = int64(be.Batch)
 			}
 		default:
@@ -626,7 +625,7 @@ func (d *deliverer) collect() {
 			}
 		}
 	}
-	if refused > 0 && !d.capCut {
+	if refused && !d.capCut {
 		// kgo builds batches up to the limit it cached for the partition
 		// (see kafka.ErrBatchTooLarge); Kafka's is lower. The failed
 		// frames go again from the store (resendFailed), and from now on
@@ -645,11 +644,12 @@ func (d *deliverer) collect() {
 		if d.batchCap > 0 {
 			c = d.batchCap
 		}
-		if refusedBatch > 1 {
+		if refusedBatch > 0 {
 			c = min(c, refusedBatch)
 		}
 		d.batchCap = max(c/2, 1)
-		d.log.Warn("Kafka refused a batch of frames as larger than the topic's max.message.bytes: sending them again, at most batch_cap bytes at once (the topic's limit is below what the producer learned at start; check max.message.bytes)",
+		d.log.Warn("Kafka refused a batch of frames as larger than the topic's max.message.bytes: sending them again, at most batch_cap bytes at once. "+
+			"The topic's max.message.bytes is below what the agent read at start: restart the agent once it is set as wanted (the limit is read only at start; the cap stays until then)",
 			"refused_bytes", refusedBatch, "batch_cap", d.batchCap)
 	}
 	if topAcked > d.kafkaThrough && d.holes.len() > 0 {
