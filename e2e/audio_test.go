@@ -169,12 +169,7 @@ func TestAudioToKafka(t *testing.T) {
 // frame of each track arrives exactly once and in order.
 func TestAudioNetworkCut(t *testing.T) {
 	brokers, bin := env(t)
-	proxy := newProxy(t)
-	cfg, device := writeConfigSpool(t, proxyAddr, "", oneAudioStream)
-	key := device + "/" + faultStream
-	base := topicEnd(t, brokers)
-	a := startAgent(t, bin, cfg)
-	waitProduced(t, brokers, base, 60)
+	proxy, a, _, key := streaming(t, brokers, bin, "", oneAudioStream, 60)
 	proxy.Stop()
 	cut := time.Now()
 	a.waitLog(t, "spilling to the spool", "track=audio")

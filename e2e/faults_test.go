@@ -248,8 +248,18 @@ func checkDelivery(t *testing.T, recs []record, allowGap func(from, to int64) bo
 
 // faultConfig is a one-stream config through the proxy; spool holds extra
 // lines of the spool section.
-func faultConfig(t *testing.T, spool string) (cfg, device string) {
-	return writeConfigSpool(t, proxyAddr, spool, oneTestStream)
+// streaming is the start of the network-fault tests: Kafka behind a new
+// proxy, the agent started on a config of streams (spool: lines of its
+// spool section) through it, and n of its frames in Kafka. key is the
+// fault stream's record key.
+func streaming(t *testing.T, brokers, bin, spool, streams string, n int) (proxy *toxiproxy.Proxy, a *agentProc, cfg, key string) {
+	t.Helper()
+	proxy = newProxy(t)
+	cfg, device := writeConfigSpool(t, proxyAddr, spool, streams)
+	base := topicEnd(t, brokers)
+	a = startAgent(t, bin, cfg)
+	waitProduced(t, brokers, base, n)
+	return proxy, a, cfg, device + "/" + faultStream
 }
 
 // TestNetworkCut: the link to the broker is cut for 20 s while streaming;
@@ -257,12 +267,7 @@ func faultConfig(t *testing.T, spool string) (cfg, device string) {
 // arrives exactly once, in order, and decodes.
 func TestNetworkCut(t *testing.T) {
 	brokers, bin := env(t)
-	proxy := newProxy(t)
-	cfg, device := faultConfig(t, "")
-	key := device + "/" + faultStream
-	base := topicEnd(t, brokers)
-	a := startAgent(t, bin, cfg)
-	waitProduced(t, brokers, base, 30)
+	proxy, a, _, key := streaming(t, brokers, bin, "", oneTestStream, 30)
 	t.Logf("streaming; cutting the link")
 	proxy.Stop()
 	cut := time.Now()
@@ -300,12 +305,7 @@ func TestNetworkCut(t *testing.T) {
 // frames are sent again, the case of the holes log (agent/holes.go).
 func TestTopicLimitLowered(t *testing.T) {
 	brokers, bin := env(t)
-	proxy := newProxy(t)
-	cfg, device := writeConfigSpool(t, proxyAddr, "  mode: always\n", oneTestStream)
-	key := device + "/" + faultStream
-	base := topicEnd(t, brokers)
-	a := startAgent(t, bin, cfg)
-	waitProduced(t, brokers, base, 30)
+	proxy, a, _, key := streaming(t, brokers, bin, "  mode: always\n", oneTestStream, 30)
 	topicConfig(t, "max.message.bytes=65536")
 	t.Cleanup(func() { topicConfig(t, "max.message.bytes=") })
 	proxy.Stop()
@@ -362,12 +362,7 @@ func topicConfig(t *testing.T, kv ...string) {
 // agent streams.
 func TestBrokerKill(t *testing.T) {
 	brokers, bin := env(t)
-	newProxy(t)
-	cfg, device := faultConfig(t, "")
-	key := device + "/" + faultStream
-	base := topicEnd(t, brokers)
-	a := startAgent(t, bin, cfg)
-	waitProduced(t, brokers, base, 30)
+	_, a, _, key := streaming(t, brokers, bin, "", oneTestStream, 30)
 	if out, err := exec.Command(kafkaScript, "kill", "1").CombinedOutput(); err != nil {
 		t.Fatalf("kafka.sh kill: %v\n%s", err, out)
 	}
@@ -498,7 +493,7 @@ func TestStartWithBrokerDown(t *testing.T) {
 	brokers, bin := env(t)
 	proxy := newProxy(t)
 	proxy.Stop()
-	cfg, device := faultConfig(t, "")
+	cfg, device := writeConfigSpool(t, proxyAddr, "", oneTestStream)
 	key := device + "/" + faultStream
 	a := startAgent(t, bin, cfg)
 	a.waitLog(t, "Kafka did not answer at start")

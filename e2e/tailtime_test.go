@@ -23,12 +23,7 @@ import (
 // --since reaches back over the whole stream.
 func TestTailFromTo(t *testing.T) {
 	brokers, bin := env(t)
-	proxy := newProxy(t)
-	cfg, device := faultConfig(t, "")
-	key := device + "/" + faultStream
-	base := topicEnd(t, brokers)
-	a := startAgent(t, bin, cfg)
-	waitProduced(t, brokers, base, 60)
+	proxy, a, cfg, key := streaming(t, brokers, bin, "", oneTestStream, 60)
 	proxy.Stop()
 	cut := time.Now()
 	a.waitLog(t, "spilling to the spool")
