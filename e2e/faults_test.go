@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -268,6 +269,14 @@ func streaming(t *testing.T, brokers, bin, spool, streams string, n int) (proxy 
 func TestNetworkCut(t *testing.T) {
 	brokers, bin := env(t)
 	proxy, a, _, key := streaming(t, brokers, bin, "", oneTestStream, 30)
+	// The process started is the one streaming, re-executed with GODEBUG
+	// (cmd/edgecam, sysmonAwake): same PID, once.
+	if env, err := os.ReadFile(fmt.Sprintf("/proc/%d/environ", a.cmd.Process.Pid)); err != nil || !slices.Contains(strings.Split(string(env), "\x00"), "GODEBUG=schedtrace=2147483647") {
+		t.Errorf("the agent's environment has no GODEBUG=schedtrace=2147483647 (err %v)", err)
+	}
+	if n := len(a.logs.Lines("msg=edgecam ")); n != 1 {
+		t.Errorf("%d start lines, want 1", n)
+	}
 	t.Logf("streaming; cutting the link")
 	proxy.Stop()
 	cut := time.Now()

@@ -64,6 +64,9 @@ func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "run" {
+		sysmonReexec() // before anything starts: see sysmonAwake
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

@@ -1,6 +1,12 @@
 package main
 
-import "runtime"
+import (
+	"os"
+	"runtime"
+	"slices"
+	"strings"
+	"syscall"
+)
 
 // streamsPerProc is how many streams `edgecam run` gives one Go P (the
 // Go scheduler's processors: GOMAXPROCS): 1 for up to 16 streams, 2 for
@@ -39,4 +45,65 @@ func tuneProcs(getenv func(string) string, streams int) int {
 	n = min(n, defaultProcs)
 	runtime.GOMAXPROCS(n)
 	return n
+}
+
+// sysmonAwake is the GODEBUG setting `edgecam run` re-executes itself with
+// (sysmonReexec): scheduler traces every 2^31-1 ms (24.8 days), which
+// keeps the runtime's sysmon thread out of its deep sleep.
+//
+// Why: sysmon sleeps deeply whenever every P is idle, and the first
+// syscall or cgo call after that wakes it and resets its polling to every
+// 20 µs for as long as a P stays busy (runtime/proc.go, sysmon). A camera
+// agent is woken by every frame and every Kafka answer, so that reset
+// came several hundred times a second: at 16 RTSP streams (B9) sysmon
+// was a tenth of the agent's CPU samples, most of it thread switches.
+// With traces enabled, sysmon never sleeps deeply: its poll backs off to
+// every 10 ms and stays there (100 wake-ups a second, busy or idle).
+// Measured on 2 cores, 16 RTSP passthrough streams, 30 s windows after a
+// 10 s warm-up, five runs each, alternating: the agent's CPU 21.2% → 19.5%
+// of a core (medians), its context switches about 6200/s → 5100/s.
+//
+// The cost: the runtime prints one "SCHED" line to stderr when the
+// machine's monotonic clock (its uptime) passes 24.8 days, and every 24.8
+// days after that. Any schedtrace in the user's GODEBUG (schedtrace=0
+// turns this off) is left as it is.
+const sysmonAwake = "schedtrace=2147483647"
+
+// sysmonEnv returns environ with sysmonAwake added to GODEBUG, and false
+// when GODEBUG already sets schedtrace (the user's choice, or this
+// process after its re-exec).
+func sysmonEnv(environ []string) ([]string, bool) {
+	env := slices.Clone(environ)
+	for i, kv := range env {
+		v, ok := strings.CutPrefix(kv, "GODEBUG=")
+		if !ok {
+			continue
+		}
+		for s := range strings.SplitSeq(v, ",") {
+			if strings.HasPrefix(strings.TrimSpace(s), "schedtrace=") {
+				return nil, false
+			}
+		}
+		if v == "" {
+			env[i] = "GODEBUG=" + sysmonAwake
+		} else {
+			env[i] = kv + "," + sysmonAwake
+		}
+		return env, true
+	}
+	return append(env, "GODEBUG="+sysmonAwake), true
+}
+
+// sysmonReexec re-executes this binary (/proc/self/exe: the same file,
+// even if an upgrade replaced its path) with sysmonAwake, keeping its
+// PID, arguments, file descriptors and the rest of its environment (a
+// systemd service stays the same service). GODEBUG is read only as the
+// runtime starts, hence the exec. It returns only when it does not
+// apply or the exec failed: then the agent runs as it is.
+func sysmonReexec() {
+	env, ok := sysmonEnv(os.Environ())
+	if !ok {
+		return
+	}
+	_ = syscall.Exec("/proc/self/exe", os.Args, env) // returns only on failure
 }

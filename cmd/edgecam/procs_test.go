@@ -2,6 +2,7 @@ package main
 
 import (
 	"runtime"
+	"slices"
 	"testing"
 )
 
@@ -28,5 +29,23 @@ func TestTuneProcs(t *testing.T) {
 	}
 	if got := runtime.GOMAXPROCS(0); got != 3 {
 		t.Fatalf("with GOMAXPROCS: the runtime's value is %d, want 3 left alone", got)
+	}
+}
+
+func TestSysmonEnv(t *testing.T) {
+	for _, c := range []struct {
+		in   []string
+		want []string // nil: no re-exec
+	}{
+		{[]string{"PATH=/bin"}, []string{"PATH=/bin", "GODEBUG=" + sysmonAwake}},
+		{[]string{"GODEBUG=", "A=1"}, []string{"GODEBUG=" + sysmonAwake, "A=1"}},
+		{[]string{"GODEBUG=madvdontneed=1"}, []string{"GODEBUG=madvdontneed=1," + sysmonAwake}},
+		{[]string{"GODEBUG=madvdontneed=1, schedtrace=0"}, nil}, // the user's choice
+		{[]string{"GODEBUG=" + sysmonAwake}, nil},               // after the re-exec
+	} {
+		got, ok := sysmonEnv(c.in)
+		if ok != (c.want != nil) || !slices.Equal(got, c.want) {
+			t.Errorf("sysmonEnv(%q) = %q, %v; want %q", c.in, got, ok, c.want)
+		}
 	}
 }

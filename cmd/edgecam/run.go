@@ -36,7 +36,7 @@ func cmdRun(args []string, stderr io.Writer) error {
 	defer stop()
 	gc := tuneGC(os.Getenv)
 	procs := tuneProcs(os.Getenv, len(cfg.Streams))
-	log.Info("edgecam", "version", version, "commit", commit, "config", *cfgPath, "gogc", gc, "gomaxprocs", procs)
+	log.Info("edgecam", "version", version, "commit", commit, "config", *cfgPath, "gogc", gc, "gomaxprocs", procs, "godebug", os.Getenv("GODEBUG"))
 	// A stream whose GStreamer element is missing here fails (and retries)
 	// on its own; the others run. Say so once, up front, with the package.
 	if err := checkElements(cfg); err != nil {
