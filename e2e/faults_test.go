@@ -274,6 +274,9 @@ func TestNetworkCut(t *testing.T) {
 	if env, err := os.ReadFile(fmt.Sprintf("/proc/%d/environ", a.cmd.Process.Pid)); err != nil || !slices.Contains(strings.Split(string(env), "\x00"), "GODEBUG=schedtrace=2147483647") {
 		t.Errorf("the agent's environment has no GODEBUG=schedtrace=2147483647 (err %v)", err)
 	}
+	if comm, _ := os.ReadFile(fmt.Sprintf("/proc/%d/comm", a.cmd.Process.Pid)); strings.TrimSpace(string(comm)) != filepath.Base(bin) {
+		t.Errorf("the agent's process is named %q, want %q (ps, pgrep)", strings.TrimSpace(string(comm)), filepath.Base(bin))
+	}
 	if n := len(a.logs.Lines("msg=edgecam ")); n != 1 {
 		t.Errorf("%d start lines, want 1", n)
 	}
