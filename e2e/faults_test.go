@@ -247,8 +247,6 @@ func checkDelivery(t *testing.T, recs []record, allowGap func(from, to int64) bo
 	return evicted
 }
 
-// faultConfig is a one-stream config through the proxy; spool holds extra
-// lines of the spool section.
 // streaming is the start of the network-fault tests: Kafka behind a new
 // proxy, the agent started on a config of streams (spool: lines of its
 // spool section) through it, and n of its frames in Kafka. key is the
@@ -271,7 +269,7 @@ func TestNetworkCut(t *testing.T) {
 	proxy, a, _, key := streaming(t, brokers, bin, "", oneTestStream, 30)
 	// The process started is the one streaming, re-executed with GODEBUG
 	// (cmd/edgecam, sysmonAwake): same PID, once.
-	if env, err := os.ReadFile(fmt.Sprintf("/proc/%d/environ", a.cmd.Process.Pid)); err != nil || !slices.Contains(strings.Split(string(env), "\x00"), "GODEBUG=schedtrace=2147483647") {
+	if environ, err := os.ReadFile(fmt.Sprintf("/proc/%d/environ", a.cmd.Process.Pid)); err != nil || !slices.Contains(strings.Split(string(environ), "\x00"), "GODEBUG=schedtrace=2147483647") {
 		t.Errorf("the agent's environment has no GODEBUG=schedtrace=2147483647 (err %v)", err)
 	}
 	if comm, _ := os.ReadFile(fmt.Sprintf("/proc/%d/comm", a.cmd.Process.Pid)); strings.TrimSpace(string(comm)) != filepath.Base(bin) {
